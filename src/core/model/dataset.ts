@@ -1,0 +1,23 @@
+import type { MultiPolygon } from './geometry-types';
+import type { Network, Partition, School } from './school';
+import type { Units } from './units';
+
+/**
+ * Everything a scenario is computed on. Immutable once loaded: edits produce new
+ * partitions, never modify this object.
+ */
+export interface Dataset {
+  /** Human-readable name, e.g. "Esimerkkilä (sample city)". */
+  name: string;
+  /** Attribution/source line shown on maps and reports. */
+  source: string;
+  units: Units;
+  schools: School[];
+  networks: Network[];
+  /** Baseline partition per network id. */
+  partitions: Record<string, Partition>;
+  /** Municipal boundary (land + water inside the border), EPSG:3067. Optional context. */
+  boundary?: MultiPolygon;
+  /** Sea and lakes, for drawing context without a background map. */
+  water?: MultiPolygon;
+}

@@ -1,0 +1,44 @@
+/**
+ * Expected failures (bad input, an edit that is not allowed) come back as values,
+ * not exceptions. Only bugs throw. Every problem names what is wrong, where it
+ * is and how to fix it, so that the CLI and the UI can show it as it is.
+ */
+export interface Problem {
+  /** Stable machine-readable code, e.g. "missing-field" or "edit-empties-school". */
+  code: string;
+  /** What is wrong, in plain English (the UI translates by code where it can). */
+  message: string;
+  /** What the user can do about it. */
+  fix: string;
+  /** Where: file name, feature index or id, field name. */
+  file?: string;
+  feature?: string | number;
+  field?: string;
+  /** Offending ids (units, schools), when there are many. */
+  ids?: string[];
+}
+
+export type Result<T> = { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+export function ok<T>(value: T, warnings: Problem[] = []): Result<T> {
+  return { ok: true, value, warnings };
+}
+
+export function fail<T = never>(...problems: Problem[]): Result<T> {
+  return { ok: false, problems };
+}
+
+/** A user error raised deep inside a loader; caught at the boundary and turned into a Result. */
+export class UserError extends Error {
+  constructor(public readonly problem: Problem) {
+    super(problem.message);
+    this.name = 'UserError';
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.feature !== undefined ? `feature ${p.feature}` : undefined, p.field ? `field "${p.field}"` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  return `${where ? `${where}: ` : ''}${p.message} Fix: ${p.fix}${p.ids?.length ? ` (ids: ${p.ids.slice(0, 10).join(', ')}${p.ids.length > 10 ? ', …' : ''})` : ''} [${p.code}]`;
+}
