@@ -1,13 +1,218 @@
 /**
- * STUB — the integration lead fills this in. Signatures are the contract for the CLI and the app.
+ * The engine the CLI and the app run on: a dataset, an indicator configuration and one
+ * EditableNetwork per network, with one edit log across networks (undo and redo follow the
+ * order in which the user made the edits, whatever the network).
+ *
+ * Everything here is in EPSG:3067 and full precision; callers apply privacy before showing.
  */
-import type { IndicatorConfig } from '../config/indicator-config';
-import type { Dataset } from '../model/dataset';
+import type { FieldExpression, IndicatorConfig } from '../config/indicator-config';
+import { EditableNetwork } from '../edits/editable-network';
+import type { AppliedEdit } from '../edits/editable-network';
 import type { NetworkIndicators } from '../indicators/indicator-types';
+import type { Dataset } from '../model/dataset';
+import type { MultiPolygon } from '../model/geometry-types';
+import type { Problem, Result } from '../model/result';
+import { fail, ok } from '../model/result';
+import type { Network, School } from '../model/school';
+import type { Units } from '../model/units';
+import { NetworkOverlay } from '../overlay/network-overlay';
+import { networkIndicators } from '../pupil-base/network-indicators';
+import { markSuppressed } from '../pupil-base/suppression';
+import type { SuppressionReport } from '../pupil-base/suppression';
+import { buildUnitValues } from '../pupil-base/unit-values';
+import type { UnitValueLayout, UnitValuesReport } from '../pupil-base/unit-values';
+import type { Edit } from './edit';
+import { NetworkTracker } from './network-tracker';
+
+/** One network's editing state plus what the engine derives from it. */
+interface NetworkState {
+  network: Network;
+  editable: EditableNetwork;
+  layout: UnitValueLayout;
+  report: UnitValuesReport;
+  tracker: NetworkTracker;
+  baseline: NetworkIndicators;
+  /** Cached current indicators; null after a change. */
+  current: NetworkIndicators | null;
+}
+
+export interface ApplyOptions {
+  /** When false (the default) an edit that would leave a school with no area is refused, changing nothing. */
+  allowEmptying?: boolean;
+}
+
+/** Age band of a network: per-network override, else the level's band. */
+export function ageBandOf(config: IndicatorConfig, network: Network): FieldExpression {
+  return config.ageBands.byNetwork?.[network.id] ?? (network.level === 'lower' ? config.ageBands.lower : config.ageBands.upper);
+}
+
+export class ScenarioEngine {
+  readonly dataset: Dataset;
+  readonly config: IndicatorConfig;
+  /** Units whose attributes went through suppression detection (NaN = suppressed or missing). */
+  readonly units: Units;
+  readonly suppression: SuppressionReport;
+  private readonly schoolsById: Map<string, School>;
+  private readonly states = new Map<string, NetworkState>();
+  private readonly undoNetworks: string[] = [];
+  private readonly redoNetworks: string[] = [];
+
+  constructor(dataset: Dataset, config: IndicatorConfig) {
+    this.dataset = dataset;
+    this.config = config;
+    const marked = markSuppressed(dataset.units.attributes, config);
+    this.units = { ...dataset.units, attributes: marked.table } as Units;
+    this.suppression = marked.report;
+    this.schoolsById = new Map(dataset.schools.map((s) => [s.id, s]));
+    for (const network of dataset.networks) {
+      const partition = dataset.partitions[network.id];
+      if (!partition) continue;
+      const values = buildUnitValues(this.units, config, ageBandOf(config, network));
+      const overlay = NetworkOverlay.build(this.units, partition);
+      const editable = new EditableNetwork({ network, units: this.units, partition, matrix: values.matrix, width: values.width, overlay });
+      const tracker = new NetworkTracker(overlay, values.matrix, values.width, values.layout.children);
+      const state: NetworkState = { network, editable, layout: values.layout, report: values.report, tracker, baseline: null as never, current: null };
+      state.baseline = this.compute(state);
+      state.current = state.baseline;
+      this.states.set(network.id, state);
+    }
+  }
+
+  /** Ids of the networks that have a partition, in dataset order. */
+  get networkIds(): string[] {
+    return [...this.states.keys()];
+  }
+
+  network(networkId: string): Network {
+    return this.state(networkId).network;
+  }
+
+  /** How each share's units were resolved (known / imputed / excluded) for a network. */
+  valuesReport(networkId: string): UnitValuesReport {
+    return this.state(networkId).report;
+  }
+
+  indicators(networkId: string): NetworkIndicators {
+    const s = this.state(networkId);
+    if (!s.current) s.current = this.compute(s);
+    return s.current;
+  }
+
+  baselineIndicators(networkId: string): NetworkIndicators {
+    return this.state(networkId).baseline;
+  }
+
+  /** Current catchments, parallel to network.schoolIds (EPSG:3067; never mutate). */
+  catchments(networkId: string): MultiPolygon[] {
+    return this.state(networkId).editable.partition.catchments;
+  }
+
+  /** School index holding the largest share of each unit, −1 where none (live array: copy before transfer). */
+  unitSchool(networkId: string): Int32Array {
+    return this.state(networkId).tracker.dominant;
+  }
+
+  /** 1 where a unit's weights differ from the baseline (live array). */
+  unitChanged(networkId: string): Uint8Array {
+    return this.state(networkId).tracker.changed;
+  }
+
+  /** The network's live per-school sums (schoolCount × layout.width) and their layout. */
+  sums(networkId: string): { sums: Float64Array; layout: UnitValueLayout } {
+    const s = this.state(networkId);
+    return { sums: s.editable.sums, layout: s.layout };
+  }
+
+  canUndo(): boolean {
+    return this.undoNetworks.length > 0;
+  }
+
+  canRedo(): boolean {
+    return this.redoNetworks.length > 0;
+  }
+
+  /** The edits in effect, oldest first (what a scenario saves). */
+  edits(): Edit[] {
+    const cursor = new Map<string, number>();
+    return this.undoNetworks.map((id) => {
+      const i = cursor.get(id) ?? 0;
+      cursor.set(id, i + 1);
+      return this.state(id).editable.history[i];
+    });
+  }
+
+  /** Applies one edit. A failed or refused edit changes nothing. */
+  apply(edit: Edit, options: ApplyOptions = {}): Result<AppliedEdit> {
+    const s = this.states.get(edit.networkId);
+    if (!s) return fail(unknownNetwork(edit.networkId, this.networkIds));
+    const result = s.editable.apply(edit);
+    if (!result.ok) return result;
+    if (result.value.emptiedSchools.length > 0 && !options.allowEmptying) {
+      s.editable.undo();
+      s.editable.discardRedo();
+      return fail(...result.warnings);
+    }
+    this.after(s, result.value);
+    this.undoNetworks.push(edit.networkId);
+    this.redoNetworks.length = 0;
+    return result;
+  }
+
+  /** Replays a saved edit log on the current state; stops at the first failing edit. */
+  replay(edits: Edit[]): Result<number> {
+    for (let i = 0; i < edits.length; i++) {
+      const r = this.apply(edits[i], { allowEmptying: true });
+      if (!r.ok) return fail(...r.problems.map((p) => ({ ...p, feature: `edit ${i + 1}` })));
+    }
+    return ok(edits.length);
+  }
+
+  undo(): AppliedEdit | null {
+    const id = this.undoNetworks.pop();
+    if (id === undefined) return null;
+    const s = this.state(id);
+    const outcome = s.editable.undo();
+    if (outcome) this.after(s, outcome);
+    this.redoNetworks.push(id);
+    return outcome;
+  }
+
+  redo(): AppliedEdit | null {
+    const id = this.redoNetworks.pop();
+    if (id === undefined) return null;
+    const s = this.state(id);
+    const outcome = s.editable.redo();
+    if (outcome) this.after(s, outcome);
+    this.undoNetworks.push(id);
+    return outcome;
+  }
+
+  private after(s: NetworkState, outcome: AppliedEdit): void {
+    s.tracker.update(s.editable.overlay, outcome.changedUnits);
+    s.current = null;
+  }
+
+  private compute(s: NetworkState): NetworkIndicators {
+    const schools = s.network.schoolIds.map((id) => this.schoolsById.get(id)!);
+    return networkIndicators(s.editable.sums, s.layout, s.network, schools, this.config, s.tracker.gapOverlap());
+  }
+
+  private state(networkId: string): NetworkState {
+    const s = this.states.get(networkId);
+    if (!s) throw new Error(`Unknown network ${networkId}`);
+    return s;
+  }
+}
+
+function unknownNetwork(id: string, known: string[]): Problem {
+  return {
+    code: 'unknown-network',
+    message: `There is no network "${id}".`,
+    fix: `Use one of: ${known.join(', ')}.`,
+  };
+}
 
 /** Indicators of one network of a dataset's baseline partition (what the CLI prints). */
 export function computeIndicators(dataset: Dataset, config: IndicatorConfig, networkId: string): NetworkIndicators {
-  void dataset;
-  void config;
-  throw new Error(`computeIndicators(${networkId}) is not implemented yet`);
+  return new ScenarioEngine(dataset, config).indicators(networkId);
 }
