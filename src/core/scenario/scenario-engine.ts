@@ -117,6 +117,11 @@ export class ScenarioEngine {
     return this.state(networkId).tracker.changed;
   }
 
+  /** The network's live overlay: unit weights per school (read it, never modify it). */
+  overlay(networkId: string): NetworkOverlay {
+    return this.state(networkId).editable.overlay;
+  }
+
   /** The network's live per-school sums (schoolCount × layout.width) and their layout. */
   sums(networkId: string): { sums: Float64Array; layout: UnitValueLayout } {
     const s = this.state(networkId);

@@ -1,0 +1,126 @@
+/**
+ * Core benchmark (`npm run bench`): overlay build, incremental edits and the
+ * straightforward baseline on a synthetic 250 000-cell grid with 300 schools.
+ * Prints ONE JSON object on stdout; progress goes to stderr. See docs/overlay-and-edits.md.
+ */
+import * as turf from '@turf/turf';
+import { NetworkOverlay } from '../../src/core/overlay/network-overlay';
+import { aggregateSums } from '../../src/core/overlay/school-sums';
+import { EditableNetwork } from '../../src/core/edits/editable-network';
+import { planAssign } from '../../src/core/edits/plan-assign';
+import { multiPolygonBBox } from '../../src/core/geometry/bbox';
+import { pointInMultiPolygon } from '../../src/core/geometry/point-in-polygon';
+import type { MultiPolygon } from '../../src/core/model/geometry-types';
+import { X0, X1, Y0, Y1, lcg, randomLasso, syntheticCity } from './synthetic-city';
+import type { BenchCity } from './synthetic-city';
+
+const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function quantile(xs: number[], q: number): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
+}
+
+function lassoEdit(city: BenchCity, rand: () => number) {
+  const cx = X0 + 8_000 + rand() * (X1 - X0 - 16_000);
+  const cy = Y0 + 8_000 + rand() * (Y1 - Y0 - 16_000);
+  const region = randomLasso(rand, cx, cy, LASSO_RADIUS);
+  // Extend the school whose catchment holds the lasso's centre (the typical planner's move).
+  let s = city.partition.catchments.findIndex((c) => pointInMultiPolygon([cx, cy], c));
+  if (s < 0) s = 0;
+  return { kind: 'assign-region' as const, networkId: 'bench', schoolId: city.network.schoolIds[s], region };
+}
+
+/** Baseline: new polygons with polyclip, then centroid assignment with turf for every cell and a full sums recompute. */
+function baselineEdit(city: BenchCity, edit: ReturnType<typeof lassoEdit>): number {
+  const t0 = performance.now();
+  const catchments = city.partition.catchments.slice();
+  const target = city.network.schoolIds.indexOf(edit.schoolId);
+  const plan = planAssign(catchments, catchments.map(multiPolygonBBox), target, edit.region);
+  plan?.changedSchools.forEach((s, i) => (catchments[s] = plan.newCatchments[i]));
+  const features = catchments.map((c) => {
+    const f = turf.multiPolygon(c as MultiPolygon);
+    f.bbox = turf.bbox(f);
+    return f;
+  });
+  const { grid } = city.units;
+  const W = city.width;
+  const sums = new Float64Array(catchments.length * W);
+  for (let u = 0; u < city.units.count; u++) {
+    const pt = [grid.originX + (city.units.col[u] + 0.5) * grid.cellSize, grid.originY + (city.units.row[u] + 0.5) * grid.cellSize];
+    const s = features.findIndex((f) => turf.booleanPointInPolygon(pt, f));
+    if (s < 0) continue;
+    for (let k = 0; k < W; k++) sums[s * W + k] += city.matrix[u * W + k];
+  }
+  return performance.now() - t0;
+}
+
+function main(): void {
+  log('building synthetic city…');
+  const city = syntheticCity();
+  const verts = city.partition.catchments.reduce((n, c) => n + c[0][0].length, 0);
+
+  let t = performance.now();
+  const overlay = NetworkOverlay.build(city.units, city.partition);
+  const overlayBuildMs = performance.now() - t;
+  log(`overlay built in ${overlayBuildMs.toFixed(0)} ms`);
+
+  const ed = new EditableNetwork({ ...city, overlay });
+  const full: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    t = performance.now();
+    aggregateSums(ed.overlay, city.matrix, city.width);
+    full.push(performance.now() - t);
+  }
+
+  const rand = lcg(12345);
+  const times: number[] = [];
+  const touched: number[] = [];
+  const schoolsChanged: number[] = [];
+  const warmup = 8;
+  const measured = 60;
+  for (let i = 0; i < warmup + measured; i++) {
+    const edit = lassoEdit(city, rand);
+    t = performance.now();
+    const res = ed.apply(edit);
+    const dt = performance.now() - t;
+    if (!res.ok) continue;
+    ed.undo(); // keep the partition at the baseline so every edit sees the same kind of geometry
+    if (i < warmup) continue;
+    times.push(dt);
+    touched.push(res.value.changedUnits.length);
+    schoolsChanged.push(res.value.changedSchools.length);
+  }
+  log(`edits: p50 ${quantile(times, 0.5).toFixed(1)} ms`);
+
+  const base: number[] = [];
+  const brand = lcg(999);
+  for (let i = 0; i < 4; i++) {
+    const dt = baselineEdit(city, lassoEdit(city, brand));
+    if (i > 0) base.push(dt); // first run is warm-up
+    log(`baseline edit ${i}: ${dt.toFixed(0)} ms`);
+  }
+  const editP50 = quantile(times, 0.5);
+  const baselineMs = quantile(base, 0.5);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  process.stdout.write(`${JSON.stringify({
+    cells: city.units.count,
+    schools: city.partition.catchments.length,
+    overlay_build_ms: +overlayBuildMs.toFixed(1),
+    edit_p50_ms: +editP50.toFixed(2),
+    edit_p95_ms: +quantile(times, 0.95).toFixed(2),
+    full_recompute_ms: +quantile(full, 0.5).toFixed(2),
+    baseline_edit_ms: +baselineMs.toFixed(1),
+    speedup_vs_baseline: +(baselineMs / editP50).toFixed(1),
+    edits_measured: times.length,
+    baseline_edits_measured: base.length,
+    cells_touched_mean: Math.round(mean(touched)),
+    schools_changed_mean: +mean(schoolsChanged).toFixed(1),
+    catchment_vertices_mean: Math.round(verts / city.partition.catchments.length),
+    split_units: overlay.splitUnitCount,
+    node: process.version,
+  })}\n`);
+}
+
+main();
