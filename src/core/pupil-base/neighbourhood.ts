@@ -1,0 +1,132 @@
+/**
+ * Sums of unit quantities over the surrounding area of chosen units, used to impute
+ * suppressed values from the neighbourhood (EPSG:3067 metres).
+ *
+ * - Grid units: the cells whose centre lies within `radius` metres of the unit's cell centre.
+ *   Cells are sorted by (row, col) once (O(n log n)); each row of the circle is a contiguous run
+ *   of that order, summed from prefix sums. Targets are visited in the same order so the runs'
+ *   ends only move forward: a query costs O((2·radius/cellSize + 1) · (n + targets)).
+ * - Polygon units: the units whose bounding box is within `radius` metres of the unit's
+ *   bounding box (neighbours touching the unit are at distance 0): O(n) per unit.
+ */
+import type { Units } from '../model/units';
+
+export interface NeighbourIndex {
+  /**
+   * For each quantity q (a value per unit) and each target unit t: Σ q[v] over the units v
+   * around t (t itself included) with mask[v] = 1. Returns one Float64Array per quantity,
+   * parallel to `targets`. Values of unmasked units are never read (they may be NaN).
+   */
+  sumsAround(quantities: Float64Array[], mask: Uint8Array, targets: ArrayLike<number>): Float64Array[];
+}
+
+/** Build the index once per units and radius (metres). */
+export function createNeighbourIndex(units: Units, radius: number): NeighbourIndex {
+  let index: NeighbourIndex | undefined;
+  // Built on first use: nothing needs sorting when no value is imputed.
+  const build = (): NeighbourIndex =>
+    units.kind === 'grid' ? gridIndex(units.col, units.row, radius / units.grid.cellSize) : polygonIndex(units.bboxes, radius);
+  return { sumsAround: (quantities, mask, targets) => (index ??= build()).sumsAround(quantities, mask, targets) };
+}
+
+/** Half-width in cells of each row −k…k of the circle of radius `cells` (cell sizes) around a cell centre. */
+function circleHalfWidths(cells: number): Int32Array {
+  const k = Math.floor(cells + 1e-9);
+  const half = new Int32Array(2 * k + 1);
+  for (let dy = -k; dy <= k; dy++) half[dy + k] = Math.floor(Math.sqrt(Math.max(0, cells * cells - dy * dy)) + 1e-9);
+  return half;
+}
+
+function gridIndex(col: Int32Array, row: Int32Array, cells: number): NeighbourIndex {
+  const n = col.length;
+  let minC = Infinity;
+  let maxC = -Infinity;
+  let minR = Infinity;
+  let maxR = -Infinity;
+  for (let i = 0; i < n; i++) {
+    minC = Math.min(minC, col[i]);
+    maxC = Math.max(maxC, col[i]);
+    minR = Math.min(minR, row[i]);
+    maxR = Math.max(maxR, row[i]);
+  }
+  const width = maxC - minC + 1;
+  const keyOf = (c: number, r: number): number => (r - minR) * width + (c - minC);
+  const order = Array.from({ length: n }, (_, i) => i);
+  const unitKeys = new Float64Array(n);
+  for (let i = 0; i < n; i++) unitKeys[i] = keyOf(col[i], row[i]);
+  order.sort((a, b) => unitKeys[a] - unitKeys[b]);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = unitKeys[order[i]];
+  const half = circleHalfWidths(cells);
+  const k = (half.length - 1) / 2;
+
+  const position = new Int32Array(n);
+  for (let i = 0; i < n; i++) position[order[i]] = i;
+  const slot = new Int32Array(n);
+
+  return {
+    sumsAround(quantities, mask, targets) {
+      const prefixes = quantities.map((q) => {
+        const p = new Float64Array(n + 1);
+        for (let i = 0; i < n; i++) {
+          const v = order[i];
+          p[i + 1] = mask[v] ? p[i] + q[v] : p[i];
+        }
+        return p;
+      });
+      const out = quantities.map(() => new Float64Array(targets.length));
+      // Visit targets in (row, col) order: every circle row's run then starts and ends at
+      // keys that only grow, so one forward-moving pointer pair per row offset finds it.
+      const sorted = new Int32Array(targets.length);
+      for (let t = 0; t < targets.length; t++) {
+        sorted[t] = position[targets[t]];
+        slot[sorted[t]] = t;
+      }
+      sorted.sort();
+      const lo = new Int32Array(2 * k + 1);
+      const hi = new Int32Array(2 * k + 1);
+      for (const p of sorted) {
+        const u = order[p];
+        const t = slot[p];
+        for (let dy = -k; dy <= k; dy++) {
+          const r = row[u] + dy;
+          if (r < minR || r > maxR) continue;
+          const i = dy + k;
+          const c0 = Math.max(minC, col[u] - half[i]);
+          const c1 = Math.min(maxC, col[u] + half[i]);
+          const k0 = keyOf(c0, r);
+          const k1 = keyOf(c1, r);
+          let a = lo[i];
+          while (a < n && keys[a] < k0) a++;
+          let b = Math.max(a, hi[i]);
+          while (b < n && keys[b] <= k1) b++;
+          lo[i] = a;
+          hi[i] = b;
+          for (let q = 0; q < prefixes.length; q++) out[q][t] += prefixes[q][b] - prefixes[q][a];
+        }
+      }
+      return out;
+    },
+  };
+}
+
+function polygonIndex(bboxes: [number, number, number, number][], radius: number): NeighbourIndex {
+  const r2 = radius * radius;
+  return {
+    sumsAround(quantities, mask, targets) {
+      const out = quantities.map(() => new Float64Array(targets.length));
+      for (let t = 0; t < targets.length; t++) {
+        const a = bboxes[targets[t]];
+        for (let v = 0; v < bboxes.length; v++) {
+          if (!mask[v]) continue;
+          const b = bboxes[v];
+          const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
+          const dy = Math.max(0, a[1] - b[3], b[1] - a[3]);
+          if (dx * dx + dy * dy > r2) continue;
+          for (let q = 0; q < quantities.length; q++) out[q][t] += quantities[q][v];
+        }
+      }
+      return out;
+    },
+  };
+}
