@@ -1,6 +1,6 @@
 /**
  * Imputation of suppressed or missing unit values from the surrounding area
- * (rule "impute"), or their exclusion (rule "exclude"). See docs/pupil-base.md.
+ * (rule "impute"), or their exclusion (rule "exclude"). See docs/indicators.md (Pupil base and composition).
  * Counts are people; the neighbourhood is defined in EPSG:3067 metres (neighbourhood.ts).
  */
 import type { NeighbourIndex } from './neighbourhood';

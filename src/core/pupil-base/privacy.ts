@@ -1,7 +1,7 @@
 /**
  * Privacy at the edge: the display/export version of a network's indicators, in which every
  * figure resting on fewer than `threshold` people is null and named in `suppressed`.
- * Rules (docs/pupil-base.md, "Privacy"):
+ * Rules (docs/indicators.md (Pupil base and composition), "Privacy"):
  * - a school with fewer than threshold children: children, childrenImputed, utilisation,
  *   every share and share base and the composite are hidden;
  * - a share whose base is below the threshold is hidden (share and base), and so is the

@@ -1,5 +1,5 @@
 /**
- * Detection of suppressed and missing unit values (docs/pupil-base.md, "Suppression").
+ * Detection of suppressed and missing unit values (docs/indicators.md (Pupil base and composition), "Suppression").
  * Values judged suppressed, missing or negative become NaN in a new AttributeTable and are
  * reported per field, with the units and people they affect. Nothing is imputed here
  * (unit-values.ts does that). Values are counts of people; no CRS.
@@ -43,7 +43,7 @@ export interface SuppressionReport {
 export interface SuppressionOptions {
   /**
    * plausible (default): a non-negative sentinel counts as suppressed only when implausible
-   * (see docs/pupil-base.md); always: every sentinel value is suppressed.
+   * (see docs/indicators.md (Pupil base and composition)); always: every sentinel value is suppressed.
    */
   sentinelRule?: 'plausible' | 'always';
 }

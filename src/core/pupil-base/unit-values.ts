@@ -1,5 +1,5 @@
 /**
- * The per-unit value matrix V of the pupil base (docs/pupil-base.md). Every column is a count
+ * The per-unit value matrix V of the pupil base (docs/indicators.md (Pupil base and composition)). Every column is a count
  * of (expected) children or people, LINEAR in the unit's catchment weight: a school's figure is
  * Σ_u weight(u, school) · V[u, column]. Shares are formed only after summing (with / base).
  *

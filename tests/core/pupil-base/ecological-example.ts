@@ -1,5 +1,5 @@
 /**
- * The worked example of docs/pupil-base.md ("A worked example"), shared by the tests.
+ * The worked example of docs/indicators.md ("A worked example"), shared by the tests.
  *
  *   unit  he_7_12  te_vuok_as  te_taly  rental share   expected renting children
  *   A       120        300       1000      0.30          120 · 0.30 =  36
