@@ -5,6 +5,7 @@
  *
  * Everything here is in EPSG:3067 and full precision; callers apply privacy before showing.
  */
+import { usableConfig } from '../config/config-fields';
 import type { FieldExpression, IndicatorConfig } from '../config/indicator-config';
 import { EditableNetwork } from '../edits/editable-network';
 import type { AppliedEdit } from '../edits/editable-network';
@@ -12,7 +13,7 @@ import type { NetworkIndicators } from '../indicators/indicator-types';
 import type { Dataset } from '../model/dataset';
 import type { MultiPolygon } from '../model/geometry-types';
 import type { Problem, Result } from '../model/result';
-import { fail, ok } from '../model/result';
+import { fail, ok, UserError } from '../model/result';
 import type { Network, School } from '../model/school';
 import type { Units } from '../model/units';
 import { NetworkOverlay } from '../overlay/network-overlay';
@@ -57,6 +58,17 @@ export class ScenarioEngine {
   private readonly undoNetworks: string[] = [];
   private readonly redoNetworks: string[] = [];
 
+  /**
+   * Checks the config against the units' fields first: a missing age-band or population field
+   * is an error; shares and partitions whose fields are missing are dropped with a warning.
+   */
+  static create(dataset: Dataset, config: IndicatorConfig): Result<ScenarioEngine> {
+    const usable = usableConfig(config, dataset.units.attributes.names);
+    if (!usable.ok) return usable;
+    return ok(new ScenarioEngine(dataset, usable.value), usable.warnings);
+  }
+
+  /** Prefer `create`, which checks the config against the data; this trusts the caller. */
   constructor(dataset: Dataset, config: IndicatorConfig) {
     this.dataset = dataset;
     this.config = config;
@@ -217,7 +229,13 @@ function unknownNetwork(id: string, known: string[]): Problem {
   };
 }
 
-/** Indicators of one network of a dataset's baseline partition (what the CLI prints). */
+/**
+ * Indicators of one network of a dataset's baseline partition (what the CLI prints).
+ * Throws UserError when the config does not fit the data (check with usableConfig first to get all problems).
+ */
 export function computeIndicators(dataset: Dataset, config: IndicatorConfig, networkId: string): NetworkIndicators {
-  return new ScenarioEngine(dataset, config).indicators(networkId);
+  const engine = ScenarioEngine.create(dataset, config);
+  if (!engine.ok) throw new UserError(engine.problems[0]);
+  if (!engine.value.networkIds.includes(networkId)) throw new UserError(unknownNetwork(networkId, engine.value.networkIds));
+  return engine.value.indicators(networkId);
 }
