@@ -1,0 +1,63 @@
+/** Top bar: app name, dataset, network switcher, language switcher, undo/redo. */
+import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '../format/format-number';
+import { useDocument, usePreferences, useStores } from '../stores/app-stores';
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const summary = useDocument((s) => s.summary);
+  const networkId = useDocument((s) => s.networkId);
+  const canUndo = useDocument((s) => s.canUndo);
+  const canRedo = useDocument((s) => s.canRedo);
+  const editCount = useDocument((s) => s.editCount);
+  const language = usePreferences((s) => s.language);
+
+  return (
+    <header className="top-bar">
+      <h1 className="app-name">{t('app.fullName')}</h1>
+      {summary && (
+        <span className="dataset-name" title={t('topBar.dataset')}>
+          {summary.name}
+        </span>
+      )}
+      <div className="top-bar-controls">
+        <label className="field">
+          <span>{t('topBar.network')}</span>
+          <select
+            value={networkId ?? ''}
+            disabled={!summary}
+            onChange={(e) => void stores.document.getState().setNetwork(e.target.value)}
+          >
+            {summary?.networks.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.label[language]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('topBar.language')}</span>
+          <select value={language} onChange={(e) => stores.preferences.getState().setLanguage(e.target.value as UiLanguage)}>
+            {(['fi', 'sv', 'en'] as const).map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="button-group" role="group" aria-label={`${t('topBar.undo')} / ${t('topBar.redo')}`}>
+          <button type="button" disabled={!canUndo} title={t('topBar.undoShortcut')} aria-keyshortcuts="Control+Z" onClick={() => void stores.document.getState().undo()}>
+            ↶ {t('topBar.undo')}
+          </button>
+          <button type="button" disabled={!canRedo} title={t('topBar.redoShortcut')} aria-keyshortcuts="Control+Shift+Z Control+Y" onClick={() => void stores.document.getState().redo()}>
+            ↷ {t('topBar.redo')}
+          </button>
+        </div>
+        <span className="edit-count" aria-live="polite">
+          {t('topBar.edits', { count: editCount })}
+        </span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+/** Entry point: stores, engine worker, i18n, React root; test hook under ?test=1. */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app';
+import './app.css';
+import { createI18n } from './i18n/i18n';
+import type { MapView } from './map/map-view';
+import { StoresProvider, type AppStores } from './stores/app-stores';
+import { createDocumentStore } from './stores/document-store';
+import { createPreferencesStore, initialPreferences } from './stores/preferences-store';
+import { createUiStore } from './stores/ui-store';
+import { installTestHook, isTestMode } from './test-hook';
+import { bundleSourceFor } from './workers/bundle-source';
+import { createEngineClient } from './workers/engine-client';
+
+const testMode = isTestMode(location.search);
+const engine = createEngineClient();
+let storage: Storage | null = null;
+try {
+  storage = testMode ? null : localStorage;
+} catch {
+  storage = null;
+}
+const stores: AppStores = {
+  document: createDocumentStore(engine),
+  ui: createUiStore(),
+  preferences: createPreferencesStore(initialPreferences(), storage),
+  engine,
+};
+const i18n = createI18n(stores.preferences.getState().language);
+document.documentElement.lang = i18n.language;
+stores.preferences.subscribe((s, prev) => {
+  if (s.language !== prev.language) {
+    void i18n.changeLanguage(s.language);
+    document.documentElement.lang = s.language;
+  }
+});
+
+let mapView: MapView | null = null;
+if (testMode) installTestHook(stores, () => mapView);
+
+const source = bundleSourceFor(location.search, document.baseURI);
+if (source) void stores.document.getState().load(source);
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <StoresProvider stores={stores}>
+          <App testMode={testMode} missingSample={!source} onMapView={(v) => (mapView = v)} />
+        </StoresProvider>
+      </I18nextProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,165 @@
+/**
+ * Document state: the loaded dataset and the scenario (current and baseline figures per
+ * network, undo/redo availability). Every change of the scenario goes through `requestEdit`
+ * → the engine (which refuses an edit that empties a school) → confirmation → the engine again
+ * with allowEmptying → `mergeSnapshot`.
+ * Framework-free (zustand/vanilla) so tests drive it with a fake engine.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Problem } from '../../core/model/result';
+import type { Edit } from '../../core/scenario/edit';
+import type { BundleSource, DatasetSummary, EditResponse, EngineApi, LoadProgress } from '../workers/engine-protocol';
+import { mergeSnapshot, type NetworkView } from './network-view';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** An edit waiting for the user's answer because it would leave schools without area. */
+export interface PendingEdit {
+  edit: Edit;
+  /** Names of the schools that would be left without area. */
+  emptiedSchoolNames: string[];
+}
+
+export interface DocumentState {
+  status: LoadStatus;
+  progress: LoadProgress | null;
+  problems: Problem[];
+  summary: DatasetSummary | null;
+  networkId: string | null;
+  views: Record<string, NetworkView>;
+  canUndo: boolean;
+  canRedo: boolean;
+  editCount: number;
+  pending: PendingEdit | null;
+  /** Problems of the last rejected edit, shown inline until the next edit. */
+  editProblems: Problem[];
+  /** Number of engine calls in flight. */
+  inFlight: number;
+
+  load(source: BundleSource): Promise<void>;
+  setNetwork(networkId: string): Promise<void>;
+  /** Applies an edit, or parks it in `pending` when it would empty a school. */
+  requestEdit(edit: Edit): Promise<void>;
+  confirmPending(): Promise<void>;
+  cancelPending(): void;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+export type DocumentStore = StoreApi<DocumentState>;
+
+/** Problem code of an edit refused because it would leave a school with no area. */
+export const EMPTIES_SCHOOL = 'edit-empties-school';
+
+export function createDocumentStore(engine: EngineApi): DocumentStore {
+  return createStore<DocumentState>()((set, get) => {
+    const schoolCount = (networkId: string): number =>
+      get().summary?.networks.find((n) => n.id === networkId)?.schools.length ?? 0;
+
+    /** Runs an engine call, counting it as in flight. */
+    const track = async <T>(work: () => Promise<T>): Promise<T> => {
+      set((s) => ({ inFlight: s.inFlight + 1 }));
+      try {
+        return await work();
+      } finally {
+        set((s) => ({ inFlight: s.inFlight - 1 }));
+      }
+    };
+
+    const absorb = (response: EditResponse | null): void => {
+      if (!response) return;
+      const { snapshot } = response;
+      const id = snapshot.networkId;
+      set((s) => ({
+        views: { ...s.views, [id]: mergeSnapshot(s.views[id], snapshot, schoolCount(id)) },
+        networkId: id,
+        canUndo: snapshot.canUndo,
+        canRedo: snapshot.canRedo,
+        editCount: snapshot.editCount,
+        editProblems: [],
+      }));
+    };
+
+    const apply = async (edit: Edit, allowEmptying: boolean): Promise<void> => {
+      const result = await track(() => engine.apply(edit, allowEmptying));
+      if (result.ok) {
+        absorb(result.value);
+        return;
+      }
+      if (!allowEmptying && result.problems.length > 0 && result.problems.every((p) => p.code === EMPTIES_SCHOOL)) {
+        const schools = get().summary?.networks.find((n) => n.id === edit.networkId)?.schools ?? [];
+        const ids = result.problems.flatMap((p) => p.ids ?? []);
+        set({ pending: { edit, emptiedSchoolNames: ids.map((id) => schools.find((s) => s.id === id)?.name ?? id) } });
+        return;
+      }
+      set({ editProblems: result.problems });
+    };
+
+    return {
+      status: 'idle',
+      progress: null,
+      problems: [],
+      summary: null,
+      networkId: null,
+      views: {},
+      canUndo: false,
+      canRedo: false,
+      editCount: 0,
+      pending: null,
+      editProblems: [],
+      inFlight: 0,
+
+      async load(source) {
+        set({ status: 'loading', progress: null, problems: [], summary: null, views: {}, networkId: null });
+        const result = await track(() => engine.load(source, (progress) => set({ progress })));
+        if (!result.ok) {
+          set({ status: 'error', problems: result.problems });
+          return;
+        }
+        const summary = result.value;
+        set({ summary });
+        const first = summary.networks[0]?.id ?? null;
+        if (first) await get().setNetwork(first);
+        set({ status: 'ready' });
+      },
+
+      async setNetwork(networkId) {
+        if (!get().views[networkId]) {
+          const snapshot = await track(() => engine.snapshot(networkId));
+          set((s) => ({
+            views: { ...s.views, [networkId]: mergeSnapshot(undefined, snapshot, schoolCount(networkId)) },
+            canUndo: snapshot.canUndo,
+            canRedo: snapshot.canRedo,
+            editCount: snapshot.editCount,
+          }));
+        }
+        set({ networkId });
+      },
+
+      async requestEdit(edit) {
+        await apply(edit, false);
+      },
+
+      async confirmPending() {
+        const pending = get().pending;
+        if (!pending) return;
+        set({ pending: null });
+        await apply(pending.edit, true);
+      },
+
+      cancelPending() {
+        set({ pending: null });
+      },
+
+      async undo() {
+        if (!get().canUndo) return;
+        absorb(await track(() => engine.undo()));
+      },
+
+      async redo() {
+        if (!get().canRedo) return;
+        absorb(await track(() => engine.redo()));
+      },
+    };
+  });
+}

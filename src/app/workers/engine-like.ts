@@ -1,0 +1,29 @@
+/**
+ * The part of the core's ScenarioEngine (src/core/scenario/scenario-engine.ts) the worker uses.
+ * Declared here so the worker can be type-checked and tested against a fake while the engine
+ * is being written; the real class satisfies it structurally.
+ */
+import type { IndicatorConfig } from '../../core/config/indicator-config';
+import type { NetworkIndicators } from '../../core/indicators/indicator-types';
+import type { Dataset } from '../../core/model/dataset';
+import type { MultiPolygon } from '../../core/model/geometry-types';
+import type { Result } from '../../core/model/result';
+import type { Edit, EditOutcome } from '../../core/scenario/edit';
+
+export interface EngineLike {
+  networkIds: string[];
+  indicators(networkId: string): NetworkIndicators;
+  baselineIndicators(networkId: string): NetworkIndicators;
+  catchments(networkId: string): MultiPolygon[];
+  unitSchool(networkId: string): Int32Array;
+  unitChanged(networkId: string): Uint8Array;
+  /** Refuses (problem code "edit-empties-school", ids = school ids) an edit that empties a school unless allowEmptying. */
+  apply(edit: Edit, options?: { allowEmptying?: boolean }): Result<EditOutcome & { emptiedSchools: number[] }>;
+  undo(): EditOutcome | null;
+  redo(): EditOutcome | null;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  edits(): Edit[];
+}
+
+export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

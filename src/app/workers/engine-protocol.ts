@@ -1,0 +1,135 @@
+/**
+ * What crosses the boundary between the main thread and the engine worker. Geometry for display
+ * is already in lon/lat degrees; geometry of edits is in EPSG:3067 metres. Typed arrays are
+ * transferred, not copied.
+ */
+import type { LocalisedLabel } from '../../core/config/indicator-config';
+import type { NetworkIndicators } from '../../core/indicators/indicator-types';
+import type { PublicNetworkIndicators } from '../../core/pupil-base/privacy';
+import type { GridSpec } from '../../core/model/grid-spec';
+import type { MultiPolygon, Position } from '../../core/model/geometry-types';
+import type { Result } from '../../core/model/result';
+import type { Edit, EditOutcome } from '../../core/scenario/edit';
+
+/** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
+export interface BundleSource {
+  manifestUrl: string;
+  /** File name (as in the manifest) → absolute URL. Names not listed are resolved against manifestUrl. */
+  fileUrls: Record<string, string>;
+}
+
+export interface LoadProgress {
+  stage: 'fetch' | 'parse' | 'engine';
+  /** Work done and total in the stage's own unit (files, bytes). */
+  loaded: number;
+  total: number;
+}
+
+export interface SchoolInfo {
+  id: string;
+  name: string;
+  /** Index in the network's schoolIds. */
+  index: number;
+  capacity: number | null;
+  /** EPSG:3067 metres. */
+  location: Position;
+  /** [longitude, latitude]. */
+  lonLat: [number, number];
+}
+
+export interface NetworkInfo {
+  id: string;
+  label: LocalisedLabel;
+  language: 'fi' | 'sv';
+  level: 'lower' | 'upper';
+  schools: SchoolInfo[];
+}
+
+/** Unit outlines in lon/lat for the binary cell layer (see map/unit-geometry.ts). */
+export interface UnitDisplay {
+  kind: 'grid' | 'polygons';
+  count: number;
+  /** Grid units only: the grid (EPSG:3067) and each unit's column and row. */
+  grid: GridSpec | null;
+  col: Int32Array | null;
+  row: Int32Array | null;
+  positions: Float64Array;
+  startIndices: Uint32Array;
+  objectUnit: Uint32Array;
+}
+
+/** A per-unit figure the cell choropleth can show. */
+export interface UnitMeasure {
+  /** "children" or a share id. */
+  id: string;
+  kind: 'count' | 'share';
+  label: LocalisedLabel;
+  /** Count, or share 0–1; NaN where unknown. */
+  values: Float64Array;
+  /** People each value rests on (children for shares); values resting on fewer than the threshold are not drawn. */
+  base: Float64Array;
+}
+
+export interface DatasetSummary {
+  name: string;
+  source: string;
+  presetName: string;
+  privacyThreshold: number;
+  networks: NetworkInfo[];
+  units: UnitDisplay;
+  shares: { id: string; label: LocalisedLabel }[];
+  multigroup: { id: string; label: LocalisedLabel }[];
+  /** Municipal land and water for context, lon/lat. */
+  land: MultiPolygon | null;
+  water: MultiPolygon | null;
+  /** [west, south, east, north] degrees of the units. */
+  bounds: [number, number, number, number];
+  warnings: string[];
+}
+
+/** Current state of one network, as the UI draws it. */
+export interface NetworkSnapshot {
+  networkId: string;
+  /** Privacy applied: figures below the threshold are null. */
+  indicators: PublicNetworkIndicators;
+  baseline: PublicNetworkIndicators;
+  /** Full precision (test hook only; never displayed). */
+  indicatorsFull: NetworkIndicators;
+  baselineFull: NetworkIndicators;
+  /** Catchments in lon/lat by school index; only the ones that changed when part of an edit response. */
+  catchments: Record<number, MultiPolygon>;
+  /** Label position per school index in `catchments` (lon/lat), null for an empty catchment. */
+  labelPoints: Record<number, [number, number] | null>;
+  /** Dominant school index per unit, −1 none. */
+  unitSchool: Int32Array;
+  /** 1 where the unit's weights differ from the baseline. */
+  unitChanged: Uint8Array;
+  /** Whether the snapshot holds every catchment (false: only the changed ones). */
+  complete: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  editCount: number;
+}
+
+export interface EditResponse {
+  outcome: EditOutcome;
+  emptiedSchools: number[];
+  snapshot: NetworkSnapshot;
+}
+
+/** The worker's API (Comlink). Every method is async from the main thread. */
+export interface EngineApi {
+  load(source: BundleSource, onProgress: (p: LoadProgress) => void): Promise<Result<DatasetSummary>>;
+  /** Full snapshot of a network (all catchments). */
+  snapshot(networkId: string): Promise<NetworkSnapshot>;
+  /** Per-unit measures for the choropleth of a network's age band. */
+  unitMeasures(networkId: string): Promise<UnitMeasure[]>;
+  /**
+   * Applies an edit. Without allowEmptying, an edit that would leave a school with no area is
+   * refused with problems of code "edit-empties-school" (ids: the school ids) and changes nothing.
+   */
+  apply(edit: Edit, allowEmptying: boolean): Promise<Result<EditResponse>>;
+  undo(): Promise<EditResponse | null>;
+  redo(): Promise<EditResponse | null>;
+  edits(): Promise<Edit[]>;
+}

@@ -1,0 +1,236 @@
+/**
+ * The engine worker's implementation of EngineApi, independent of Comlink so tests can call
+ * it directly with a fake engine and a fake fetch. Loads the bundle, builds the engine and
+ * answers with display-ready snapshots (privacy applied, catchments in lon/lat).
+ */
+import { presets, detectPreset, type PresetId } from '../../core/config/presets';
+import { evaluateColumn } from '../../core/config/field-expression';
+import type { FieldExpression, IndicatorConfig } from '../../core/config/indicator-config';
+import { loadBundle } from '../../core/load/load-bundle';
+import type { Dataset } from '../../core/model/dataset';
+import { fail, ok, type Result } from '../../core/model/result';
+import { applyPrivacy } from '../../core/pupil-base/privacy';
+import type { EditOutcome } from '../../core/scenario/edit';
+import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
+import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
+import type { EngineFactory, EngineLike } from './engine-like';
+import type { BundleSource, DatasetSummary, EditResponse, EngineApi, LoadProgress, NetworkSnapshot, UnitDisplay, UnitMeasure } from './engine-protocol';
+import { labelPoint } from './label-point';
+
+export type Fetcher = (url: string) => Promise<Uint8Array>;
+
+interface Loaded {
+  dataset: Dataset;
+  config: IndicatorConfig;
+  engine: EngineLike;
+}
+
+export function createEngineService(createEngine: EngineFactory, fetchBytes: Fetcher): EngineApi {
+  let loaded: Loaded | null = null;
+
+  const need = (): Loaded => {
+    if (!loaded) throw new Error('engine used before load');
+    return loaded;
+  };
+
+  const snapshot = (networkId: string, changed: number[] | null): NetworkSnapshot => {
+    const { dataset, config, engine } = need();
+    const network = dataset.networks.find((n) => n.id === networkId)!;
+    const all = engine.catchments(networkId);
+    const indices = changed ?? all.map((_, i) => i);
+    const catchments: NetworkSnapshot['catchments'] = {};
+    const labelPoints: NetworkSnapshot['labelPoints'] = {};
+    const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
+    for (const i of indices) {
+      catchments[i] = multiPolygonToLonLat(all[i]);
+      const school = schoolById.get(network.schoolIds[i]);
+      const p = labelPoint(all[i], school?.location ?? [0, 0]);
+      labelPoints[i] = p ? toLonLat(p[0], p[1]) : null;
+    }
+    const full = engine.indicators(networkId);
+    const base = engine.baselineIndicators(networkId);
+    return {
+      networkId,
+      indicators: applyPrivacy(full, config.privacyThreshold),
+      baseline: applyPrivacy(base, config.privacyThreshold),
+      indicatorsFull: full,
+      baselineFull: base,
+      catchments,
+      labelPoints,
+      unitSchool: engine.unitSchool(networkId).slice(),
+      unitChanged: engine.unitChanged(networkId).slice(),
+      complete: changed === null,
+      canUndo: engine.canUndo(),
+      canRedo: engine.canRedo(),
+      editCount: engine.edits().length,
+    };
+  };
+
+  const respond = (outcome: EditOutcome | null, emptiedSchools: number[] = []): EditResponse | null =>
+    outcome ? { outcome, emptiedSchools, snapshot: snapshot(outcome.networkId, outcome.changedSchools) } : null;
+
+  return {
+    async load(source: BundleSource, onProgress: (p: LoadProgress) => void): Promise<Result<DatasetSummary>> {
+      let manifestText: string;
+      try {
+        manifestText = new TextDecoder().decode(await fetchBytes(source.manifestUrl));
+      } catch (e) {
+        return fail({ code: 'file-not-found', message: `The manifest could not be read (${(e as Error).message}).`, fix: 'Check the bundle address, or run npm run sample-data.', file: source.manifestUrl });
+      }
+      let manifest: { preset?: string; networks?: { id: string; label: unknown }[] };
+      try {
+        manifest = JSON.parse(manifestText);
+      } catch (e) {
+        return fail({ code: 'invalid-json', message: `manifest.json is not valid JSON (${(e as Error).message}).`, fix: 'Repair or regenerate manifest.json.', file: 'manifest.json' });
+      }
+      let done = 0;
+      const names = Object.values((manifest as { files?: Record<string, string> }).files ?? {});
+      onProgress({ stage: 'fetch', loaded: 0, total: names.length });
+      const readFile = async (name: string): Promise<Uint8Array> => {
+        const bytes = await fetchBytes(source.fileUrls[name] ?? new URL(name, source.manifestUrl).href);
+        onProgress({ stage: 'fetch', loaded: ++done, total: names.length });
+        return bytes;
+      };
+      const result = await loadBundle(manifestText, readFile);
+      if (!result.ok) return result;
+      onProgress({ stage: 'engine', loaded: 0, total: 1 });
+      const dataset = result.value;
+      const presetId = (manifest.preset && manifest.preset in presets ? manifest.preset : detectPreset(dataset.units.attributes.names)) as PresetId | null;
+      const config = presets[presetId ?? 'statfi-grid'];
+      let engine: EngineLike;
+      try {
+        engine = createEngine(dataset, config);
+      } catch (e) {
+        return fail({ code: 'engine-failed', message: `The scenario engine could not start: ${(e as Error).message}`, fix: 'Report this as a bug with the dataset attached.' });
+      }
+      loaded = { dataset, config, engine };
+      onProgress({ stage: 'engine', loaded: 1, total: 1 });
+      return ok(summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), result.warnings);
+    },
+
+    async snapshot(networkId) {
+      return snapshot(networkId, null);
+    },
+
+    async unitMeasures(networkId) {
+      const { dataset, config } = need();
+      return unitMeasures(dataset, config, networkId);
+    },
+
+    async apply(edit, allowEmptying) {
+      const r = need().engine.apply(edit, { allowEmptying });
+      if (!r.ok) return r;
+      const { emptiedSchools, networkId, changedSchools, changedUnits } = r.value;
+      return ok(respond({ networkId, changedSchools, changedUnits }, emptiedSchools)!, r.warnings);
+    },
+
+    async undo() {
+      return respond(need().engine.undo());
+    },
+
+    async redo() {
+      return respond(need().engine.redo());
+    },
+
+    async edits() {
+      return need().engine.edits();
+    },
+  };
+}
+
+function localised(label: unknown, fallback: string): { fi: string; sv: string; en: string } {
+  if (label && typeof label === 'object') {
+    const l = label as Record<string, string>;
+    return { fi: l.fi ?? l.en ?? fallback, sv: l.sv ?? l.en ?? fallback, en: l.en ?? l.fi ?? fallback };
+  }
+  const s = typeof label === 'string' ? label : fallback;
+  return { fi: s, sv: s, en: s };
+}
+
+function unitDisplay(dataset: Dataset): UnitDisplay {
+  const u = dataset.units;
+  const outlines = u.kind === 'grid' ? gridOutlines(u.grid, u.col, u.row) : polygonOutlines(u.geometries);
+  const positions = new Float64Array(outlines.positions.length);
+  for (let i = 0; i < positions.length; i += 2) {
+    const p = toLonLat(outlines.positions[i], outlines.positions[i + 1]);
+    positions[i] = p[0];
+    positions[i + 1] = p[1];
+  }
+  return {
+    kind: u.kind,
+    count: u.count,
+    grid: u.kind === 'grid' ? { ...u.grid } : null,
+    col: u.kind === 'grid' ? u.col.slice() : null,
+    row: u.kind === 'grid' ? u.row.slice() : null,
+    positions,
+    startIndices: outlines.startIndices,
+    objectUnit: outlines.objectUnit,
+  };
+}
+
+function boundsOf(positions: Float64Array): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < positions.length; i += 2) {
+    b[0] = Math.min(b[0], positions[i]);
+    b[1] = Math.min(b[1], positions[i + 1]);
+    b[2] = Math.max(b[2], positions[i]);
+    b[3] = Math.max(b[3], positions[i + 1]);
+  }
+  return Number.isFinite(b[0]) ? b : [19, 59.5, 32, 70];
+}
+
+function summarise(dataset: Dataset, config: IndicatorConfig, declarations: { id: string; label: unknown }[], presetName: string): DatasetSummary {
+  const units = unitDisplay(dataset);
+  const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
+  return {
+    name: dataset.name,
+    source: dataset.source,
+    presetName,
+    privacyThreshold: config.privacyThreshold,
+    networks: dataset.networks.map((n) => ({
+      id: n.id,
+      label: localised(declarations.find((d) => d.id === n.id)?.label, n.label),
+      language: n.language,
+      level: n.level,
+      schools: n.schoolIds.map((id, index) => {
+        const s = schoolById.get(id);
+        const location = s?.location ?? [0, 0];
+        return { id, name: s?.name ?? id, index, capacity: s?.capacity ?? null, location, lonLat: toLonLat(location[0], location[1]) };
+      }),
+    })),
+    units,
+    shares: config.shares.map((s) => ({ id: s.id, label: s.label })),
+    multigroup: config.multigroup.map((m) => ({ id: m.id, label: m.label })),
+    land: dataset.boundary ? multiPolygonToLonLat(dataset.boundary) : null,
+    water: dataset.water ? multiPolygonToLonLat(dataset.water) : null,
+    bounds: boundsOf(units.positions),
+    warnings: [],
+  };
+}
+
+function safeColumn(expr: FieldExpression, columns: Record<string, Float64Array>, count: number): Float64Array | null {
+  try {
+    return evaluateColumn(expr, columns, count);
+  } catch {
+    return null;
+  }
+}
+
+/** Children of the network's age band per unit, and each share (numerator / denominator). */
+export function unitMeasures(dataset: Dataset, config: IndicatorConfig, networkId: string): UnitMeasure[] {
+  const network = dataset.networks.find((n) => n.id === networkId);
+  const { columns } = dataset.units.attributes;
+  const count = dataset.units.count;
+  const ageBand = config.ageBands.byNetwork?.[networkId] ?? (network?.level === 'upper' ? config.ageBands.upper : config.ageBands.lower);
+  const children = safeColumn(ageBand, columns, count) ?? new Float64Array(count).fill(NaN);
+  const out: UnitMeasure[] = [{ id: 'children', kind: 'count', label: { fi: 'Lapset', sv: 'Barn', en: 'Children' }, values: children, base: children }];
+  for (const share of config.shares) {
+    const num = safeColumn(share.numerator, columns, count);
+    const den = safeColumn(share.denominator, columns, count);
+    if (!num || !den) continue;
+    const values = new Float64Array(count);
+    for (let i = 0; i < count; i++) values[i] = den[i] > 0 ? num[i] / den[i] : NaN;
+    out.push({ id: share.id, kind: 'share', label: share.label, values, base: children });
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assignColours, bboxAdjacency, gridAdjacency } from '../../../src/app/map/catchment-palette';
+
+describe('gridAdjacency', () => {
+  it('links schools whose cells share an edge', () => {
+    // Cells (col,row) → school:  (0,0)→0 (1,0)→1 (2,0)→1 (0,1)→2 ; (2,2)→0 is isolated.
+    // Edges: (0,0)-(1,0): 0–1; (0,0)-(0,1): 0–2; (1,0)-(2,0): same school. (2,2) touches nothing.
+    const col = Int32Array.from([0, 1, 2, 0, 2]);
+    const row = Int32Array.from([0, 0, 0, 1, 2]);
+    const school = Int32Array.from([0, 1, 1, 2, 0]);
+    expect(gridAdjacency(col, row, school, 3)).toEqual([[1, 2], [0], [0]]);
+  });
+});
+
+describe('assignColours', () => {
+  it('gives neighbours different colours on a 4-cycle plus chord', () => {
+    // 0–1, 1–2, 2–3, 3–0, 0–2: needs 3 colours.
+    const adj = [[1, 2, 3], [0, 2], [0, 1, 3], [0, 2]];
+    const c = assignColours(adj, 8);
+    for (let a = 0; a < adj.length; a++) for (const b of adj[a]) expect(c[a]).not.toBe(c[b]);
+  });
+
+  it('keeps previous colours when they still fit', () => {
+    const adj = [[1], [0], []];
+    expect(Array.from(assignColours(adj, 8, [5, 2, 7]))).toEqual([5, 2, 7]);
+  });
+
+  it('never gives adjacent nodes the same colour when degree < palette size (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(11), fc.nat(11)), { maxLength: 30 }), (edges) => {
+        const sets = Array.from({ length: 12 }, () => new Set<number>());
+        for (const [a, b] of edges) if (a !== b && sets[a].size < 7 && sets[b].size < 7) {
+          sets[a].add(b);
+          sets[b].add(a);
+        }
+        const adj = sets.map((s) => [...s]);
+        const c = assignColours(adj, 8);
+        return adj.every((ns, a) => ns.every((b) => c[a] !== c[b]));
+      }),
+      { seed: 42 },
+    );
+  });
+});
+
+describe('bboxAdjacency', () => {
+  it('links touching boxes and ignores empty ones', () => {
+    // A [0,0,1,1] touches B [1,0,2,1]; C [5,5,6,6] is far; D empty.
+    expect(bboxAdjacency([[0, 0, 1, 1], [1, 0, 2, 1], [5, 5, 6, 6], null], 0)).toEqual([[1], [0], [], []]);
+  });
+});
