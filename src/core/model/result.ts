@@ -30,8 +30,10 @@ export function fail<T = never>(...problems: Problem[]): Result<T> {
 
 /** A user error raised deep inside a loader; caught at the boundary and turned into a Result. */
 export class UserError extends Error {
-  constructor(public readonly problem: Problem) {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
     super(problem.message);
+    this.problem = problem;
     this.name = 'UserError';
   }
 }

@@ -1,0 +1,50 @@
+/** Reading the CLI's input files through CliIo and handing them to the core loaders. */
+import { join } from 'node:path';
+import { loadBundleWithReport } from '../core/load/load-bundle';
+import { loadDatasetWithReport, type LoadedDataset, type LoadOptions } from '../core/load/load-dataset';
+import { fail, ok, type Result } from '../core/model/result';
+import type { CliIo } from './cli-io';
+import type { ParsedOptions } from './cli-options';
+
+/** Read one file; a missing or unreadable file is a 'file-not-found' problem. */
+export async function readInput(io: CliIo, path: string, role: string): Promise<Result<Uint8Array>> {
+  try {
+    return ok(await io.readFile(path));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return fail({
+      code: 'file-not-found',
+      message: `The ${role} file "${path}" could not be read (${code === 'ENOENT' ? 'no such file' : (e as Error).message}).`,
+      fix: 'Check the path (relative paths start from the current directory).',
+      file: path,
+    });
+  }
+}
+
+/** Load the dataset from --bundle DIR or from --units/--schools/--catchments [--context]. */
+export async function loadFromOptions(io: CliIo, options: ParsedOptions): Promise<Result<LoadedDataset>> {
+  const loadOptions: LoadOptions = options['max-mb'] ? { maxBytes: Number(options['max-mb']) * 1024 ** 2 } : {};
+  if (options.bundle) {
+    const dir = options.bundle;
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = await readInput(io, manifestPath, 'manifest');
+    if (!manifest.ok) return manifest;
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(manifest.value));
+    } catch (e) {
+      return fail({ code: 'invalid-json', message: `manifest.json is not valid JSON (${(e as Error).message}).`, fix: 'Repair manifest.json (see docs/data-formats.md, "Dataset bundle").', file: manifestPath });
+    }
+    return loadBundleWithReport(json, (name) => io.readFile(join(dir, name)), loadOptions);
+  }
+  const roles = ['units', 'schools', 'catchments', 'context'] as const;
+  const paths = roles.map((r) => options[r]);
+  const read = await Promise.all(paths.map((p, i) => (p ? readInput(io, p, roles[i]) : Promise.resolve(null))));
+  const problems = read.flatMap((r) => (r && !r.ok ? r.problems : []));
+  if (problems.length) return fail(...problems);
+  const file = (i: number) => {
+    const r = read[i];
+    return r && r.ok ? { name: paths[i]!, bytes: r.value } : undefined;
+  };
+  return loadDatasetWithReport({ units: file(0)!, schools: file(1)!, catchments: file(2)!, context: file(3) }, loadOptions);
+}

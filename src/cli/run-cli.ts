@@ -1,0 +1,78 @@
+/**
+ * The command-line tool as a function: parse argv, read files through `io`, call the core
+ * in memory, print. Returns the exit code: 0 success, 2 input problems, 1 bugs.
+ */
+import { configFields } from '../core/config/config-fields';
+import type { IndicatorConfig } from '../core/config/indicator-config';
+import { formatProblem, type Problem, UserError } from '../core/model/result';
+import { applyPrivacy } from '../core/pupil-base/privacy';
+import { computeIndicators } from '../core/scenario/scenario-engine';
+import { resolveConfig } from './cli-config';
+import { loadFromOptions } from './cli-inputs';
+import type { CliIo } from './cli-io';
+import { helpText, parseCliArgs, type ParsedOptions } from './cli-options';
+import { indicatorsCsv, indicatorsJson, reportText, type NetworkOutput } from './format-output';
+
+export type { CliIo } from './cli-io';
+
+export const EXIT_OK = 0;
+export const EXIT_BUG = 1;
+export const EXIT_INPUT = 2;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (!args.ok) return problems(io, args.problems);
+    const { command, options } = args.value;
+    if (command === 'help') {
+      io.stdout(helpText());
+      return EXIT_OK;
+    }
+    return command === 'validate' ? await validate(io, options) : await indicators(io, options);
+  } catch (e) {
+    if (e instanceof UserError) return problems(io, [e.problem]);
+    io.stderr(`internal error (a bug, please report it): ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT_BUG;
+  }
+}
+
+function problems(io: CliIo, list: Problem[]): number {
+  for (const p of list) io.stderr(`error: ${formatProblem(p)}\n`);
+  return EXIT_INPUT;
+}
+
+function warn(io: CliIo, list: Problem[]): void {
+  for (const p of list) io.stderr(`warning: ${formatProblem(p)}\n`);
+}
+
+async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
+  const loaded = await loadFromOptions(io, options);
+  if (!loaded.ok) return problems(io, loaded.problems);
+  const { dataset, report } = loaded.value;
+  const cfg = await resolveConfig(io, options.config, report.preset, dataset.units.attributes.names, report.files[0].file);
+  if (!cfg.ok) return problems(io, cfg.problems);
+  warn(io, [...loaded.warnings, ...cfg.warnings]);
+  const config: IndicatorConfig = cfg.value.config;
+  const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold;
+  const wanted = options.network ? dataset.networks.filter((n) => n.id === options.network) : dataset.networks;
+  if (options.network && !wanted.length)
+    return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
+  if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
+  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(computeIndicators(dataset, config, n.id), threshold) }));
+  io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
+  return EXIT_OK;
+}
+
+async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
+  const loaded = await loadFromOptions(io, options);
+  if (!loaded.ok) return problems(io, loaded.problems);
+  const { dataset, report } = loaded.value;
+  const cfg = await resolveConfig(io, options.config, report.preset, dataset.units.attributes.names, report.files[0].file);
+  if (!cfg.ok && options.config) return problems(io, cfg.problems);
+  const warnings = [...loaded.warnings, ...(cfg.ok ? cfg.warnings : cfg.problems)];
+  const origin = cfg.ok ? cfg.value.origin : null;
+  const fields = cfg.ok ? configFields(cfg.value.config) : [];
+  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, warnings }, null, 2) + '\n');
+  else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem));
+  return EXIT_OK;
+}

@@ -1,0 +1,89 @@
+/**
+ * The common in-memory form of a loaded vector file: geometries in EPSG:3067 metres and
+ * one column per property. GeoJSON objects are dropped as soon as a feature is added.
+ */
+import type { BBox, MultiPolygon, Position } from '../model/geometry-types';
+import type { Problem } from '../model/result';
+import type { CrsDetection } from './crs';
+
+/** A feature's geometry after reading: a point, (multi)polygons, or a type the loaders do not use. */
+export type FeatureGeometry =
+  | { kind: 'point'; point: Position }
+  | { kind: 'polygons'; polygons: MultiPolygon }
+  | { kind: 'other'; type: string };
+
+/** One property of every feature. */
+export interface PropertyColumn {
+  /** Field name as in the source (case kept). */
+  name: string;
+  /** Numeric value per feature: numbers as is, numeric strings parsed, booleans 1/0; null, empty, missing and non-numeric → NaN. */
+  numbers: Float64Array;
+  /** Raw text per feature when any value was a string (null where missing); null when every value was a number or missing. */
+  texts: (string | null)[] | null;
+  /** Indices of features whose value was a non-empty string that is not a number. */
+  nonNumeric: number[];
+  /** Number of features with a value (not null, not empty). */
+  present: number;
+}
+
+export type FileFormat = 'geojson' | 'flatgeobuf';
+
+export interface FeatureTable {
+  /** File name, for messages. */
+  file: string;
+  format: FileFormat;
+  count: number;
+  /** Geometry per feature in EPSG:3067 metres; null where the feature had none. */
+  geometries: (FeatureGeometry | null)[];
+  /** Columns keyed by lower-cased field name. */
+  columns: Record<string, PropertyColumn>;
+  /** Lower-cased field names in source order. */
+  fieldNames: string[];
+  /** GeoJSON feature `id` member per feature (null when absent). */
+  featureIds: (string | null)[];
+  /** CRS of the source coordinates and how it was found. */
+  crs: CrsDetection;
+  /** Bounding box of all coordinates in EPSG:3067; null when there are none. */
+  bbox: BBox | null;
+}
+
+/** Text of a property: the string as written, a number formatted, null when missing. */
+export function textValue(table: FeatureTable, field: string, index: number): string | null {
+  const col = table.columns[field];
+  if (!col) return null;
+  const t = col.texts?.[index];
+  if (t !== undefined && t !== null) return t;
+  const v = col.numbers[index];
+  return Number.isNaN(v) ? null : String(v);
+}
+
+/** First of `candidates` (lower-case) that is a column of the table. */
+export function findField(table: FeatureTable, candidates: readonly string[]): string | null {
+  for (const c of candidates) if (table.columns[c]) return c;
+  return null;
+}
+
+/** How to name feature `index` in messages: "3 (id 03117)". */
+export function featureLabel(table: FeatureTable, index: number, idField?: string | null): string {
+  const id = (idField ? textValue(table, idField, index) : null) ?? table.featureIds[index];
+  return id !== null && id !== undefined && id !== '' ? `${index} (id ${id})` : String(index);
+}
+
+/** Problems found while reading coordinates; the loader fails when any are errors. */
+export interface ReadIssues {
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Parse a property value to a number: finite numbers, numeric strings ("12", " 3.5", "1e3"), booleans. */
+export function toNumber(value: unknown): { n: number; text: string | null; bad: boolean; present: boolean } {
+  if (value === null || value === undefined) return { n: NaN, text: null, bad: false, present: false };
+  if (typeof value === 'number') return { n: Number.isFinite(value) ? value : NaN, text: null, bad: false, present: Number.isFinite(value) };
+  if (typeof value === 'boolean') return { n: value ? 1 : 0, text: null, bad: false, present: true };
+  if (typeof value === 'bigint') return { n: Number(value), text: null, bad: false, present: true };
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const trimmed = text.trim();
+  if (trimmed === '') return { n: NaN, text, bad: false, present: false };
+  const n = Number(trimmed.replace(',', '.'));
+  return Number.isFinite(n) && /^[-+]?[0-9.,eE+-]+$/.test(trimmed) ? { n, text, bad: false, present: true } : { n: NaN, text, bad: true, present: true };
+}

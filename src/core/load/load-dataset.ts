@@ -1,0 +1,140 @@
+/**
+ * Load a Dataset from files given as bytes or text (never paths): the browser app and the
+ * CLI share this. Every problem names the file, the feature, the field and the fix.
+ */
+import type { Dataset } from '../model/dataset';
+import type { MultiPolygon } from '../model/geometry-types';
+import { fail, ok, type Problem, type Result } from '../model/result';
+import type { School } from '../model/school';
+import { buildCatchments } from './build-catchments';
+import { buildSchools } from './build-schools';
+import { buildUnits, type UnitsReport } from './build-units';
+import type { CrsSource } from './crs';
+import { findField, textValue, type FeatureTable } from './feature-table';
+import { parseManifest, type BundleManifest } from './manifest';
+import { normaliseMultiPolygon } from './polygon-utils';
+import { DEFAULT_MAX_BYTES, readFeatures, type InputFile } from './read-features';
+
+export interface DatasetInputs {
+  units: InputFile;
+  schools: InputFile;
+  catchments: InputFile;
+  context?: InputFile;
+  /** Parsed manifest.json (bundle); gives name, source, grid and networks. */
+  manifest?: unknown;
+}
+
+export interface LoadOptions {
+  /** Refuse any input file larger than this many bytes. Default 2 GB. */
+  maxBytes?: number;
+  /** Largest corner move (metres) when snapping near-square cells to the grid. Default 5. */
+  snapToleranceMetres?: number;
+  /** Unit fields that must exist and be numeric (from the indicator configuration). */
+  numericFields?: readonly string[];
+}
+
+export interface FileReport {
+  role: 'units' | 'schools' | 'catchments' | 'context';
+  file: string;
+  format: FeatureTable['format'];
+  features: number;
+  crs: string;
+  crsSource: CrsSource;
+  declared?: string;
+}
+
+/** What was loaded, for `validate` and the app's import summary. */
+export interface LoadReport {
+  files: FileReport[];
+  units: UnitsReport;
+  /** Lower-cased field names of the units file (for preset detection). */
+  unitFields: string[];
+  schools: { count: number; fi: number; sv: number; withCapacity: number };
+  networks: { id: string; label: string; schools: number }[];
+  preset?: string;
+}
+
+export interface LoadedDataset {
+  dataset: Dataset;
+  report: LoadReport;
+  manifest?: BundleManifest;
+}
+
+/** Load and validate a dataset; see loadDatasetWithReport for the loading report. */
+export async function loadDataset(inputs: DatasetInputs, options: LoadOptions = {}): Promise<Result<Dataset>> {
+  const r = await loadDatasetWithReport(inputs, options);
+  return r.ok ? ok(r.value.dataset, r.warnings) : r;
+}
+
+export async function loadDatasetWithReport(inputs: DatasetInputs, options: LoadOptions = {}): Promise<Result<LoadedDataset>> {
+  let manifest: BundleManifest | undefined;
+  if (inputs.manifest !== undefined) {
+    const m = parseManifest(inputs.manifest);
+    if (!m.ok) return m;
+    manifest = m.value;
+  }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const roles = (['units', 'schools', 'catchments', 'context'] as const).filter((r) => inputs[r]);
+  const tables = await Promise.all(roles.map((r) => readFeatures(inputs[r]!, maxBytes)));
+  const problems = tables.flatMap((t) => (t.ok ? [] : t.problems));
+  if (problems.length) return fail(...problems);
+  const byRole = Object.fromEntries(roles.map((r, i) => [r, (tables[i] as { value: FeatureTable }).value])) as Record<(typeof roles)[number], FeatureTable>;
+  const warnings: Problem[] = tables.flatMap((t) => (t.ok ? t.warnings : []));
+
+  const units = buildUnits(byRole.units, { grid: manifest?.grid, snapToleranceMetres: options.snapToleranceMetres, numericFields: options.numericFields });
+  const schools = buildSchools(byRole.schools);
+  const errors = [...(units.ok ? [] : units.problems), ...(schools.ok ? [] : schools.problems)];
+  if (!units.ok || !schools.ok) return fail(...errors);
+  const catchments = buildCatchments(byRole.catchments, schools.value, { networks: manifest?.networks });
+  if (!catchments.ok) return catchments;
+  warnings.push(...units.warnings, ...schools.warnings, ...catchments.warnings);
+  const context = byRole.context ? readContext(byRole.context, warnings) : {};
+
+  const dataset: Dataset = {
+    name: manifest?.name ?? inputs.units.name.replace(/\.[^.]+$/, ''),
+    source: manifest?.source ?? '',
+    units: units.value.units,
+    schools: schools.value,
+    networks: catchments.value.networks,
+    partitions: catchments.value.partitions,
+    ...context,
+  };
+  const report: LoadReport = {
+    files: roles.map((role) => fileReport(role, byRole[role])),
+    units: units.value.report,
+    unitFields: byRole.units.fieldNames,
+    schools: schoolCounts(schools.value),
+    networks: dataset.networks.map((n) => ({ id: n.id, label: n.label, schools: n.schoolIds.length })),
+    preset: manifest?.preset,
+  };
+  return ok({ dataset, report, manifest }, warnings);
+}
+
+function fileReport(role: FileReport['role'], t: FeatureTable): FileReport {
+  return { role, file: t.file, format: t.format, features: t.count, crs: t.crs.crs, crsSource: t.crs.source, declared: t.crs.declared };
+}
+
+function schoolCounts(schools: School[]): LoadReport['schools'] {
+  return {
+    count: schools.length,
+    fi: schools.filter((s) => s.language === 'fi').length,
+    sv: schools.filter((s) => s.language === 'sv').length,
+    withCapacity: schools.filter((s) => s.capacity !== null).length,
+  };
+}
+
+/** Context polygons: "kind" = "boundary" (municipal boundary) or "water" (sea and lakes). */
+function readContext(t: FeatureTable, warnings: Problem[]): { boundary?: MultiPolygon; water?: MultiPolygon } {
+  const kindField = findField(t, ['kind', 'type', 'laji']);
+  const boundary: MultiPolygon = [];
+  const water: MultiPolygon = [];
+  let skipped = 0;
+  t.geometries.forEach((g, i) => {
+    const kind = kindField ? textValue(t, kindField, i)?.toLowerCase() : 'boundary';
+    if (g?.kind !== 'polygons' || (kind !== 'boundary' && kind !== 'water')) return void skipped++;
+    (kind === 'water' ? water : boundary).push(...normaliseMultiPolygon(g.polygons));
+  });
+  if (skipped)
+    warnings.push({ code: 'context-skipped', message: `${skipped} context feature(s) were not polygons with kind "boundary" or "water" and were left out.`, fix: 'Give context polygons a field "kind" = "boundary" or "water".', file: t.file });
+  return { ...(boundary.length ? { boundary } : {}), ...(water.length ? { water } : {}) };
+}

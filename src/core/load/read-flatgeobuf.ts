@@ -1,0 +1,102 @@
+/**
+ * FlatGeobuf bytes → FeatureTable in EPSG:3067. The reading loop is flatgeobuf's own
+ * (header, optional index, size-prefixed features) with bounds checks added: the library's
+ * loop trusts the header, and damaged files can make it run forever (calcTreeSize(0, n)
+ * never ends) or read far past the end of the data.
+ */
+import { ByteBuffer } from 'flatbuffers';
+import { Feature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
+import type { Geometry } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry.js';
+import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
+import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
+import { fromByteBuffer, type HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
+import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
+import { fail, type Result } from '../model/result';
+import { crsFromWkt, parseCrsName, type CrsCode } from './crs';
+import type { FeatureTable } from './feature-table';
+import { FeatureTableBuilder } from './table-builder';
+
+/** The magic bytes every FlatGeobuf file starts with: "fgb", a version byte, "fgb", 0. */
+export function isFlatGeobuf(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0x66 && bytes[1] === 0x67 && bytes[2] === 0x62;
+}
+
+class Damaged extends Error {}
+
+/**
+ * Read a FlatGeobuf file. The CRS comes from the header (EPSG code, else WKT); when the
+ * header has none, from the coordinate ranges.
+ */
+export async function readFlatGeobuf(file: string, bytes: Uint8Array): Promise<Result<FeatureTable>> {
+  const builder = new FeatureTableBuilder(file, 'flatgeobuf');
+  let header: HeaderMeta;
+  try {
+    header = readAll(bytes, (f) => builder.add(f.geometry, f.properties as Record<string, unknown> | undefined, null));
+  } catch (e) {
+    return fail({
+      code: 'invalid-flatgeobuf',
+      message: `The file is not a readable FlatGeobuf file (${e instanceof Damaged ? e.message : `damaged: ${(e as Error).message}`}).`,
+      fix: 'Export the layer again as FlatGeobuf (QGIS "Save Features As… → FlatGeobuf", or `ogr2ogr -f FlatGeobuf out.fgb in.gpkg`).',
+      file,
+    });
+  }
+  const { declared, text } = headerCrs(header);
+  return builder.finish(declared, text);
+}
+
+type GeoJsonLike = { geometry: unknown; properties?: unknown };
+
+function readAll(bytes: Uint8Array, onFeature: (f: GeoJsonLike) => void): HeaderMeta {
+  if (bytes.length < 12 || !isFlatGeobuf(bytes) || bytes[4] !== 0x66 || bytes[5] !== 0x67 || bytes[6] !== 0x62) throw new Damaged('it does not start with the FlatGeobuf magic bytes');
+  const bb = new ByteBuffer(bytes);
+  const headerLength = bb.readUint32(8);
+  if (12 + headerLength > bytes.length) throw new Damaged(`the header claims ${headerLength} bytes but the file has ${bytes.length}`);
+  bb.setPosition(8);
+  const raw = Header.getSizePrefixedRootAsHeader(bb);
+  if (raw.columnsLength() * 4 > headerLength || raw.envelopeLength() * 8 > headerLength) throw new Damaged('the header is damaged');
+  bb.setPosition(8); // reading the root moved the position past the size prefix
+  const header = fromByteBuffer(bb);
+  let offset = 12 + headerLength;
+  const count = header.featuresCount;
+  if (header.indexNodeSize > 0 && count > 0) {
+    if (header.indexNodeSize < 2 || count > bytes.length / 8) throw new Damaged('the spatial index header is damaged');
+    offset += calcTreeSize(count, header.indexNodeSize);
+  }
+  let id = 0;
+  while (offset < bytes.length) {
+    if (offset + 4 > bytes.length) throw new Damaged('it ends in the middle of a feature');
+    const length = bb.readUint32(offset);
+    if (offset + 4 + length > bytes.length) throw new Damaged(`feature ${id} claims ${length} bytes beyond the end of the file (truncated?)`);
+    const fb = new ByteBuffer(bytes.subarray(offset, offset + 4 + length));
+    const feature = Feature.getSizePrefixedRootAsFeature(fb);
+    const g = feature.geometry();
+    if (g) checkGeometry(g, length, 0);
+    if (feature.propertiesLength() > length) throw new Damaged(`feature ${id} has damaged properties`);
+    onFeature(fromFeature(id, feature, header) as GeoJsonLike);
+    offset += 4 + length;
+    id++;
+  }
+  if (count > 0 && id !== count) throw new Damaged(`the header announces ${count} features but ${id} were found`);
+  return header;
+}
+
+function checkGeometry(g: Geometry, limit: number, depth: number): void {
+  if (depth > 8 || g.xyLength() * 8 > limit || g.endsLength() * 4 > limit || g.zLength() * 8 > limit || g.mLength() * 8 > limit || g.partsLength() * 4 > limit)
+    throw new Damaged('a geometry is damaged');
+  for (let i = 0; i < g.partsLength(); i++) {
+    const part = g.parts(i);
+    if (part) checkGeometry(part, limit, depth + 1);
+  }
+}
+
+function headerCrs(header: HeaderMeta): { declared: CrsCode | null; text?: string } {
+  const crs = header.crs;
+  if (!crs) return { declared: null };
+  if (crs.code && (!crs.org || /^EPSG$/i.test(crs.org))) return { declared: parseCrsName(crs.code), text: `EPSG:${crs.code}` };
+  if (crs.code_string) {
+    const parsed = parseCrsName(crs.code_string);
+    if (parsed) return { declared: parsed, text: crs.code_string };
+  }
+  if (crs.wkt) return { declared: crsFromWkt(crs.wkt), text: crs.name ?? undefined };
+  return { declared: null };
+}

@@ -1,0 +1,58 @@
+/** GeoJSON (text or UTF-8 bytes) → FeatureTable in EPSG:3067. */
+import { fail, type Result } from '../model/result';
+import { crsFromGeoJsonMember } from './crs';
+import type { FeatureTable } from './feature-table';
+import { FeatureTableBuilder } from './table-builder';
+
+/**
+ * Read a GeoJSON FeatureCollection (or a single Feature). The CRS comes from the legacy
+ * `crs` member when present (GDAL writes it for non-WGS84 data), else from the coordinate
+ * ranges (RFC 7946 files in degrees are detected as EPSG:4326).
+ */
+export function readGeoJson(file: string, input: string | Uint8Array): Result<FeatureTable> {
+  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+  if (text.trim() === '') return fail({ code: 'empty-file', message: 'The file is empty.', fix: 'Choose the right file, or export the layer again.', file });
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return fail({
+      code: 'invalid-json',
+      message: `The file is not valid JSON (${(e as Error).message}); it may be truncated or not a GeoJSON file.`,
+      fix: 'Export the layer again as GeoJSON (e.g. QGIS "Export → Save Features As…", or `ogr2ogr -f GeoJSON`).',
+      file,
+    });
+  }
+  const obj = json as { type?: unknown; features?: unknown; crs?: unknown };
+  let features: unknown[];
+  if (obj && obj.type === 'FeatureCollection' && Array.isArray(obj.features)) features = obj.features;
+  else if (obj && obj.type === 'Feature') features = [obj];
+  else
+    return fail({
+      code: 'not-geojson',
+      message: `The file is JSON but not a GeoJSON FeatureCollection (its "type" is ${JSON.stringify(obj?.type ?? null)}).`,
+      fix: 'Give a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]}) or a FlatGeobuf file.',
+      file,
+    });
+  const builder = new FeatureTableBuilder(file, 'geojson');
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i] as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown } | null;
+    if (!f || f.type !== 'Feature') {
+      builder.error({ code: 'not-geojson', message: `Item ${i} of "features" is not a GeoJSON Feature.`, fix: 'Every item of "features" must be {"type": "Feature", "geometry": …, "properties": {…}}.', file, feature: i });
+      continue;
+    }
+    const props = f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : null;
+    builder.add(f.geometry, props, f.id);
+    features[i] = null;
+  }
+  const declaredText = obj.crs ? JSON.stringify((obj.crs as { properties?: unknown }).properties ?? obj.crs) : undefined;
+  const declared = crsFromGeoJsonMember(obj.crs);
+  if (obj.crs && !declared)
+    return fail({ code: 'unsupported-crs', message: `The file's "crs" member ${declaredText} is not a CRS this tool knows.`, fix: 'Use EPSG:3067, an ETRS-GKn zone (EPSG:3873–3885) or EPSG:4326, or reproject with `ogr2ogr -t_srs EPSG:3067`.', file });
+  return builder.finish(declared, declared ? nameOf(obj.crs) : undefined);
+}
+
+function nameOf(member: unknown): string | undefined {
+  const p = (member as { properties?: { name?: unknown; code?: unknown } }).properties;
+  return p?.name !== undefined ? String(p.name) : p?.code !== undefined ? `EPSG:${String(p.code)}` : undefined;
+}
