@@ -19,12 +19,13 @@ import type { Problem, Result } from '../model/result';
 import { multiPolygonBBox } from '../geometry/bbox';
 import type { SliverOptions } from '../geometry/remove-slivers';
 import { NetworkOverlay } from '../overlay/network-overlay';
-import { aggregateSums, applyUnitChange } from '../overlay/school-sums';
+import { aggregateSums } from '../overlay/school-sums';
 import { resolveEdit } from './resolve-edit';
 import { planAssign } from './plan-assign';
 import type { AssignPlan } from './plan-assign';
-import { moveWeights } from './move-weights';
-import type { UnitEntryList } from './move-weights';
+import { WeightMover } from './move-weights';
+import type { EntryBlock } from './move-weights';
+import { updateSumsRows } from './update-sums-rows';
 
 /** What an apply, undo or redo changed. */
 export interface AppliedEdit extends EditOutcome {
@@ -37,7 +38,9 @@ export interface AppliedEdit extends EditOutcome {
 /** One side (before or after) of a recorded edit. */
 interface Snapshot {
   catchments: MultiPolygon[];
-  entries: UnitEntryList[];
+  /** Bounding boxes of `catchments`. */
+  bboxes: BBox[];
+  entries: EntryBlock;
   /** Sums rows of the changed schools, concatenated (changedSchools.length × width). */
   sumsRows: Float64Array;
 }
@@ -80,6 +83,9 @@ export class EditableNetwork {
   private readonly redoStack: EditRecord[] = [];
   private readonly slivers: SliverOptions;
   private readonly maxHistory: number;
+  private readonly mover: WeightMover;
+  /** School → row in a block of changed schools' sums rows; −1 between uses. */
+  private readonly rowOf: Int32Array;
 
   constructor(o: EditableNetworkOptions) {
     if (o.partition.catchments.length !== o.network.schoolIds.length) {
@@ -96,6 +102,8 @@ export class EditableNetwork {
     this.sums = aggregateSums(this.overlay, o.matrix, o.width);
     this.slivers = o.slivers ?? {};
     this.maxHistory = o.maxHistory ?? 500;
+    this.mover = new WeightMover(o.units.count);
+    this.rowOf = new Int32Array(o.network.schoolIds.length).fill(-1);
   }
 
   /** Current partition; a new object after every change (the catchment arrays are shared, never mutated). */
@@ -125,11 +133,11 @@ export class EditableNetwork {
     try {
       plan = planAssign(this.current.catchments, this.bboxes, school, region, this.slivers);
     } catch (e) {
-      // polyclip-ts can fail on near-degenerate input ("Unable to complete output ring").
+      // The clipper throws only on input it cannot represent (non-finite, or wider than ~2 000 km).
       return fail({
         code: 'edit-geometry-failed',
         message: `The region could not be clipped against the catchments (${e instanceof Error ? e.message : String(e)}).`,
-        fix: 'Redraw the region slightly differently (avoid running exactly along a catchment border).',
+        fix: 'Draw the region within the network’s area, in EPSG:3067 metres; if it already is, redraw it slightly differently.',
       });
     }
     if (!plan) {
@@ -171,6 +179,11 @@ export class EditableNetwork {
     return this.outcome(r, r.after);
   }
 
+  /** Edits that redo would re-apply, the next one last. */
+  get redoHistory(): Edit[] {
+    return this.redoStack.map((r) => r.edit);
+  }
+
   /** Forgets the redo history (used when an applied edit is withdrawn, e.g. a refused confirmation). */
   discardRedo(): void {
     this.redoStack.length = 0;
@@ -178,22 +191,23 @@ export class EditableNetwork {
 
   /** Computes the before and after snapshots of the plan without changing state. */
   private record(edit: Edit, plan: AssignPlan): EditRecord {
-    const { units, before, after } = moveWeights(this.overlay, plan.target, plan.transfers);
+    const { units, before, after } = this.mover.compute(this.overlay, plan.target, plan.transfers);
     const sumsBefore = this.sumsRows(plan.changedSchools);
-    // Sums after: the same incremental update as on the live sums, done on a copy of the changed rows.
-    const rowOf = new Map<number, number>();
-    plan.changedSchools.forEach((s, i) => rowOf.set(s, i));
+    // Sums after: the incremental update of the changed units, done on a copy of the changed rows.
     const sumsAfter = sumsBefore.slice();
-    for (let i = 0; i < units.length; i++) {
-      applyUnitChange(sumsAfter, this.matrix, this.width, units[i], before[i], after[i], (s) => rowOf.get(s));
-    }
+    updateSumsRows(sumsAfter, this.matrix, this.width, units, before, after, plan.changedSchools, this.rowOf);
     return {
       edit,
       schools: plan.changedSchools,
       units,
       emptied: plan.emptiedSchools,
-      before: { catchments: plan.changedSchools.map((s) => this.current.catchments[s]), entries: before, sumsRows: sumsBefore },
-      after: { catchments: plan.newCatchments, entries: after, sumsRows: sumsAfter },
+      before: {
+        catchments: plan.changedSchools.map((s) => this.current.catchments[s]),
+        bboxes: plan.changedSchools.map((s) => this.bboxes[s]),
+        entries: before,
+        sumsRows: sumsBefore,
+      },
+      after: { catchments: plan.newCatchments, bboxes: plan.newCatchments.map(multiPolygonBBox), entries: after, sumsRows: sumsAfter },
     };
   }
 
@@ -203,11 +217,12 @@ export class EditableNetwork {
     const bboxes = this.bboxes.slice();
     r.schools.forEach((s, i) => {
       catchments[s] = snap.catchments[i];
-      bboxes[s] = multiPolygonBBox(snap.catchments[i]);
+      bboxes[s] = snap.bboxes[i];
     });
     this.current = { networkId: this.current.networkId, catchments };
     this.bboxes = bboxes;
-    for (let i = 0; i < r.units.length; i++) this.overlay.setUnit(r.units[i], snap.entries[i].schools, snap.entries[i].weights);
+    const { start, schools, weights } = snap.entries;
+    for (let i = 0; i < r.units.length; i++) this.overlay.setUnitRange(r.units[i], schools, weights, start[i], start[i + 1]);
     const W = this.width;
     r.schools.forEach((s, i) => this.sums.set(snap.sumsRows.subarray(i * W, (i + 1) * W), s * W));
   }

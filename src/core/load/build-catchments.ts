@@ -115,7 +115,8 @@ function assemble(groups: Map<string, Map<string, MultiPolygon>>, byId: Map<stri
     const language = decl?.language ?? majorityLanguage(schoolIds.map((s) => byId.get(s)!.language));
     const level = decl?.level ?? (/upper|yl[aä]|7-9/i.test(id) ? 'upper' : 'lower');
     const label = decl ? (typeof decl.label === 'string' ? decl.label : decl.label[options.labelLanguage ?? 'en']) : id;
-    networks.push({ id, label, language, level, schoolIds });
+    const labels = decl && typeof decl.label !== 'string' ? { ...decl.label } : undefined;
+    networks.push({ id, label, language, level, schoolIds, ...(labels ? { labels } : {}) });
     partitions[id] = { networkId: id, catchments: schoolIds.map((s) => group.get(s)!) };
     if (decl) {
       const missing = [...byId.values()].filter((s) => s.language === language && schoolServesLevel(s, level) && !group.has(s.id)).map((s) => s.id);

@@ -22,7 +22,10 @@ export interface School {
  */
 export interface Network {
   id: string;
+  /** Label in the dataset's default language (English when the source gives all three). */
   label: string;
+  /** The label in each UI language, when the source gives them (bundle manifests do). */
+  labels?: { fi: string; sv: string; en: string };
   language: Language;
   level: SchoolLevel;
   /** Schools in the partition, in a fixed order: the index of a school in this array is its index in every per-school array. */

@@ -158,6 +158,23 @@ export class ScenarioEngine {
     });
   }
 
+  /** Undone edits that redo would re-apply, next first (saved so a scenario keeps its redo history). */
+  redoEdits(): Edit[] {
+    const cursor = new Map<string, number>();
+    return [...this.redoNetworks].reverse().map((id) => {
+      const redo = this.state(id).editable.redoHistory;
+      const i = cursor.get(id) ?? 0;
+      cursor.set(id, i + 1);
+      return redo[redo.length - 1 - i];
+    });
+  }
+
+  /** The network's unit-value matrix (row-major, `width` columns) and its layout; column layout.children holds children. */
+  unitValues(networkId: string): { matrix: Float64Array; width: number; layout: UnitValueLayout } {
+    const s = this.state(networkId);
+    return { matrix: s.editable.matrix, width: s.editable.width, layout: s.layout };
+  }
+
   /** Applies one edit. A failed or refused edit changes nothing. */
   apply(edit: Edit, options: ApplyOptions = {}): Result<AppliedEdit> {
     const s = this.states.get(edit.networkId);

@@ -110,3 +110,25 @@ describe('ScenarioEngine on Tiny City', () => {
     if (!r.ok) expect(r.problems[0].code).toBe('unknown-network');
   });
 });
+
+describe('ScenarioEngine edit log', () => {
+  it('lists the edits in effect and the redo history across undo', () => {
+    const engine = new ScenarioEngine(dataset, presets['statfi-grid']);
+    const second: Edit = { kind: 'assign-cells', networkId: 'fi-lower', schoolId: 'B', cells: [[1, 0]] };
+    expect(engine.apply(column2).ok).toBe(true);
+    expect(engine.apply(second).ok).toBe(true);
+    expect(engine.edits()).toEqual([column2, second]);
+    engine.undo();
+    expect(engine.edits()).toEqual([column2]);
+    expect(engine.redoEdits()).toEqual([second]);
+    engine.undo();
+    expect(engine.redoEdits()).toEqual([column2, second]);
+    engine.redo();
+    expect(engine.redoEdits()).toEqual([second]);
+  });
+
+  it('keeps the localised network labels of the bundle manifest', () => {
+    const engine = new ScenarioEngine(dataset, presets['statfi-grid']);
+    expect(engine.network('fi-lower').labels?.fi).toBe('Suomenkieliset, vuosiluokat 1–6');
+  });
+});

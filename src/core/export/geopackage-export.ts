@@ -1,0 +1,90 @@
+/**
+ * Catchments as an OGC GeoPackage 1.3 file, written with sql.js (SQLite in WebAssembly).
+ * The caller passes an initialised sql.js module, so the browser can load the wasm from its
+ * own URL (initSqlJs({ locateFile })) and Node loads it from node_modules.
+ *
+ * Contents: application_id 'GPKG' (0x47504B47), user_version 10300; gpkg_spatial_ref_sys with
+ * the required rows −1 and 0 plus EPSG:3067 and EPSG:4326 (OGC WKT); gpkg_contents;
+ * gpkg_geometry_columns; the feature table (default "catchments") with a MULTIPOLYGON column
+ * "geom" in GeoPackageBinary and the properties of catchment-features.ts.
+ */
+import type { SqlJsStatic } from 'sql.js';
+import type { IndicatorConfig } from '../config/indicator-config';
+import { multiPolygonBBox } from '../geometry/bbox';
+import { catchmentFeatures } from './catchment-features';
+import type { FeatureOptions, NetworkCatchments } from './catchment-features';
+import { encodeGpkgMultiPolygon } from './gpkg-geometry';
+
+export const GPKG_APPLICATION_ID = 0x47504b47;
+export const GPKG_USER_VERSION = 10300;
+
+export const WKT_3067 =
+  'PROJCS["ETRS89 / TM35FIN(E,N)",GEOGCS["ETRS89",DATUM["European_Terrestrial_Reference_System_1989",SPHEROID["GRS 1980",6378137,298.257222101,AUTHORITY["EPSG","7019"]],TOWGS84[0,0,0,0,0,0,0],AUTHORITY["EPSG","6258"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4258"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",27],PARAMETER["scale_factor",0.9996],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Easting",EAST],AXIS["Northing",NORTH],AUTHORITY["EPSG","3067"]]';
+export const WKT_4326 =
+  'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]';
+
+const SCHEMA = `
+CREATE TABLE gpkg_spatial_ref_sys (
+  srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
+  organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+CREATE TABLE gpkg_contents (
+  table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+  description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+CREATE TABLE gpkg_geometry_columns (
+  table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+  CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+`;
+
+export interface GeoPackageOptions extends FeatureOptions {
+  /** Feature table name (a plain SQL identifier); default "catchments". */
+  table?: string;
+  /** Description stored in gpkg_contents. */
+  description?: string;
+  /** last_change timestamp, ISO 8601 (default now). */
+  date?: string;
+}
+
+/** The GeoPackage file bytes of the catchments of the given networks (privacy applied). */
+export function catchmentsGeoPackage(SQL: SqlJsStatic, networks: NetworkCatchments[], config: IndicatorConfig, options: GeoPackageOptions = {}): Uint8Array {
+  const table = options.table ?? 'catchments';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) throw new Error(`catchmentsGeoPackage: bad table name ${table}`);
+  const srsId = options.crs === 'EPSG:4326' ? 4326 : 3067;
+  const features = catchmentFeatures(networks, config, options);
+  const db = new SQL.Database();
+  try {
+    db.run(`PRAGMA application_id = ${GPKG_APPLICATION_ID}; PRAGMA user_version = ${GPKG_USER_VERSION};`);
+    db.run(SCHEMA);
+    const srs = db.prepare('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)');
+    srs.run(['Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system']);
+    srs.run(['Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system']);
+    srs.run(['WGS 84 geodetic', 4326, 'EPSG', 4326, WKT_4326, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid']);
+    srs.run(['ETRS89 / TM35FIN(E,N)', 3067, 'EPSG', 3067, WKT_3067, 'ETRS-TM35FIN, metres (Finland)']);
+    srs.free();
+    db.run(`CREATE TABLE "${table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON,
+      network TEXT, school_id TEXT, school_name TEXT, children REAL, capacity INTEGER)`);
+    const insert = db.prepare(`INSERT INTO "${table}" (geom, network, school_id, school_name, children, capacity) VALUES (?, ?, ?, ?, ?, ?)`);
+    let bbox = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const f of features) {
+      const p = f.properties;
+      insert.run([encodeGpkgMultiPolygon(f.geometry, srsId), p.network, p.school_id, p.school_name, p.children, p.capacity]);
+      const b = multiPolygonBBox(f.geometry);
+      bbox = [Math.min(bbox[0], b[0]), Math.min(bbox[1], b[1]), Math.max(bbox[2], b[2]), Math.max(bbox[3], b[3])];
+    }
+    insert.free();
+    const finite = bbox.every(Number.isFinite);
+    db.run('INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      table, 'features', table, options.description ?? 'School catchments (Catchment Studio)', options.date ?? new Date().toISOString(),
+      finite ? bbox[0] : null, finite ? bbox[1] : null, finite ? bbox[2] : null, finite ? bbox[3] : null, srsId,
+    ]);
+    db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [table, 'geom', 'MULTIPOLYGON', srsId]);
+    return db.export();
+  } finally {
+    db.close();
+  }
+}
