@@ -15,6 +15,9 @@ import { X0, X1, Y0, Y1, lcg, randomLasso, syntheticCity } from './synthetic-cit
 import type { BenchCity } from './synthetic-city';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
+const WARMUP_EDITS = 30;
+/** The first edits of a fresh process, reported separately (JIT still cold). */
+const COLD_EDITS = 8;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 function quantile(xs: number[], q: number): number {
@@ -32,7 +35,7 @@ function lassoEdit(city: BenchCity, rand: () => number) {
   return { kind: 'assign-region' as const, networkId: 'bench', schoolId: city.network.schoolIds[s], region };
 }
 
-/** Baseline: new polygons with polyclip, then centroid assignment with turf for every cell and a full sums recompute. */
+/** Baseline: new polygons (same boolean operations as the edit), then centroid assignment with turf for every cell and a full sums recompute. */
 function baselineEdit(city: BenchCity, edit: ReturnType<typeof lassoEdit>): number {
   const t0 = performance.now();
   const catchments = city.partition.catchments.slice();
@@ -76,19 +79,27 @@ function main(): void {
 
   const rand = lcg(12345);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
+  const coldTimes: number[] = [];
   const touched: number[] = [];
   const schoolsChanged: number[] = [];
-  const warmup = 8;
+  // Warm-up: the first edits run the clipper (a large library) through V8's JIT tiers and
+  // grow the young heap; ~30 edits (~400 boolean operations) reach the steady state.
+  const warmup = WARMUP_EDITS;
   const measured = 60;
   for (let i = 0; i < warmup + measured; i++) {
     const edit = lassoEdit(city, rand);
+    const c0 = process.cpuUsage();
     t = performance.now();
     const res = ed.apply(edit);
     const dt = performance.now() - t;
+    const cpu = process.cpuUsage(c0);
     if (!res.ok) continue;
     ed.undo(); // keep the partition at the baseline so every edit sees the same kind of geometry
+    if (i < COLD_EDITS) coldTimes.push(dt);
     if (i < warmup) continue;
     times.push(dt);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     touched.push(res.value.changedUnits.length);
     schoolsChanged.push(res.value.changedSchools.length);
   }
@@ -110,10 +121,14 @@ function main(): void {
     overlay_build_ms: +overlayBuildMs.toFixed(1),
     edit_p50_ms: +editP50.toFixed(2),
     edit_p95_ms: +quantile(times, 0.95).toFixed(2),
+    edit_cpu_p50_ms: +quantile(cpuTimes, 0.5).toFixed(2),
+    edit_cpu_p95_ms: +quantile(cpuTimes, 0.95).toFixed(2),
+    cold_edits_mean_ms: +mean(coldTimes).toFixed(1),
     full_recompute_ms: +quantile(full, 0.5).toFixed(2),
     baseline_edit_ms: +baselineMs.toFixed(1),
     speedup_vs_baseline: +(baselineMs / editP50).toFixed(1),
     edits_measured: times.length,
+    warmup_edits: warmup,
     baseline_edits_measured: base.length,
     cells_touched_mean: Math.round(mean(touched)),
     schools_changed_mean: +mean(schoolsChanged).toFixed(1),

@@ -46,7 +46,7 @@ export function resolveEdit(edit: Edit, network: Network, units: Units): Result<
 
 /**
  * Rounds a drawn region to whole millimetres. Drawn input carries no meaning below
- * that, and near-coincident points (1e-300 m apart) make polyclip fail to close rings.
+ * that, and the boolean operations work on a whole-millimetre grid (see clipper-io.ts).
  */
 export function snapToMillimetres(mp: MultiPolygon): MultiPolygon {
   const q = (v: number) => Math.round(v * 1000) / 1000;

@@ -1,16 +1,18 @@
 /**
- * Thin wrappers over polyclip-ts for boolean operations on MultiPolygon
- * coordinates in metres (EPSG:3067). Empty inputs are handled here (polyclip
- * expects at least one polygon) and the output is returned in the core's
- * orientation convention (outer rings CCW, holes CW, rings closed).
- * polyclip-ts works in arbitrary precision (bignumber.js): exact but slow,
- * about 1 ms for two polygons of ~50 vertices; prefilter by bbox before calling.
+ * Boolean operations on MultiPolygons in metres (EPSG:3067), on Clipper2
+ * (@countertype/clipper2-ts, integer arithmetic on a 1 mm grid; see clipper-io.ts
+ * for how the exact input coordinates are put back on the output). About 0.2–0.8 ms
+ * for two polygons of ~50 vertices; prefilter by bbox before calling.
+ *
+ * Contract: rings of the inputs may come in any orientation (each polygon's first
+ * ring is its outer ring, the rest are holes; overlapping parts of one input are
+ * merged). The output is normalised: outer rings counter-clockwise, holes
+ * clockwise, rings closed, no empty polygons. Parts thinner than the grid (below
+ * ~1 mm) may vanish. Empty inputs give [] (or `a` itself for subtract).
  */
-import * as polyclip from 'polyclip-ts';
+import * as C2 from '@countertype/clipper2-ts';
 import type { MultiPolygon } from '../model/geometry-types';
-import { normaliseOrientation } from './orientation';
-
-type PcGeom = polyclip.Geom;
+import { ClipperIO } from './clipper-io';
 
 function nonEmpty(geoms: MultiPolygon[]): MultiPolygon[] {
   return geoms.filter((g) => g.length > 0);
@@ -20,14 +22,19 @@ function nonEmpty(geoms: MultiPolygon[]): MultiPolygon[] {
 export function unionAll(...geoms: MultiPolygon[]): MultiPolygon {
   const parts = nonEmpty(geoms);
   if (parts.length === 0) return [];
-  const [first, ...rest] = parts;
-  return normaliseOrientation(polyclip.union(first as PcGeom, ...(rest as PcGeom[])) as MultiPolygon);
+  const io = new ClipperIO();
+  const subject = parts.flatMap((g) => io.add(g));
+  return io.run(C2.ClipType.Union, subject, null);
 }
 
 /** a ∩ b. */
 export function intersect(a: MultiPolygon, b: MultiPolygon): MultiPolygon {
   if (a.length === 0 || b.length === 0) return [];
-  return normaliseOrientation(polyclip.intersection(a as PcGeom, b as PcGeom) as MultiPolygon);
+  const io = new ClipperIO();
+  const subject = io.add(a);
+  const clip = io.add(b);
+  if (clip.length === 0) return [];
+  return io.run(C2.ClipType.Intersection, subject, clip);
 }
 
 /** a \ (b ∪ …). */
@@ -35,5 +42,8 @@ export function subtract(a: MultiPolygon, ...bs: MultiPolygon[]): MultiPolygon {
   if (a.length === 0) return [];
   const parts = nonEmpty(bs);
   if (parts.length === 0) return a;
-  return normaliseOrientation(polyclip.difference(a as PcGeom, ...(parts as PcGeom[])) as MultiPolygon);
+  const io = new ClipperIO();
+  const subject = io.add(a);
+  const clip = parts.flatMap((g) => io.add(g));
+  return io.run(C2.ClipType.Difference, subject, clip);
 }

@@ -1,7 +1,7 @@
 /**
  * Structural checks of MultiPolygons in metres: finite coordinates, closed rings
  * with at least 4 positions, non-zero ring areas. Self-intersection is not
- * checked (that needs a sweep; polyclip repairs it on the first boolean operation).
+ * checked (that needs a sweep; Clipper2 resolves it, NonZero fill, on the first boolean operation).
  */
 import type { MultiPolygon } from '../model/geometry-types';
 import type { Problem } from '../model/result';

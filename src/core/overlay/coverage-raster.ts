@@ -29,6 +29,17 @@ export const COVERAGE_EPSILON = 1e-12;
 
 const EMPTY: CellCoverage = { cols: new Int32Array(0), rows: new Int32Array(0), fractions: new Float64Array(0), count: 0 };
 
+/** Windows up to this many buffer cells (8 MB) reuse one pooled buffer; larger ones get their own. */
+const POOL_LIMIT = 1 << 20;
+/** The pooled accumulation buffer: all zeros between calls (collect() clears what it used). */
+let pool = new Float64Array(4096);
+
+function accumulationBuffer(size: number): Float64Array {
+  if (size > POOL_LIMIT) return new Float64Array(size);
+  if (pool.length < size) pool = new Float64Array(Math.min(POOL_LIMIT, Math.max(size, pool.length * 2)));
+  return pool;
+}
+
 /**
  * Adds the signed area of the edge (x0,y0)→(x1,y1) (window cell units, x already
  * within [0, w]) to the accumulation buffer `acc` of row stride `stride`, rows 0..h-1.
@@ -133,7 +144,7 @@ export function coverageRaster(mp: MultiPolygon, grid: GridSpec): CellCoverage {
   const h = r1 - r0;
   if (w <= 0 || h <= 0) return EMPTY;
   const stride = w + 2;
-  const acc = new Float64Array(stride * h);
+  const acc = accumulationBuffer(stride * h);
   const ox = grid.originX + c0 * cs;
   const oy = grid.originY + r0 * cs;
   const inv = 1 / cs;
@@ -161,7 +172,7 @@ export function coverageRaster(mp: MultiPolygon, grid: GridSpec): CellCoverage {
   return collect(acc, stride, w, h, c0, r0);
 }
 
-/** Prefix-sums each row of the buffer and gathers the non-zero cells. */
+/** Prefix-sums each row of the buffer and gathers the non-zero cells; leaves the buffer's used part at zero. */
 function collect(acc: Float64Array, stride: number, w: number, h: number, c0: number, r0: number): CellCoverage {
   let cap = Math.min(w * h, 1024);
   let cols: Int32Array = new Int32Array(cap);
@@ -187,6 +198,7 @@ function collect(acc: Float64Array, stride: number, w: number, h: number, c0: nu
       fractions[count] = f;
       count++;
     }
+    acc.fill(0, line, line + stride);
   }
   return { cols: cols.subarray(0, count), rows: rows.subarray(0, count), fractions: fractions.subarray(0, count), count };
 }

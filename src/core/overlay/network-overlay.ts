@@ -60,7 +60,7 @@ export class NetworkOverlay {
     this.overflow = overflow;
   }
 
-  /** Overlay of every catchment of `partition` on `units` (raster kernel for grids, polyclip for polygons). */
+  /** Overlay of every catchment of `partition` on `units` (raster kernel for grids, Clipper2 intersections for polygons). */
   static build(units: Units, partition: Partition): NetworkOverlay {
     const lookup = units.kind === 'grid' ? buildUnitLookup(units) : null;
     const areas = units.kind === 'polygons' ? polygonUnitAreas(units) : null;
@@ -150,6 +150,48 @@ export class NetworkOverlay {
       this.primarySchool[unit] = SPLIT;
       this.primaryWeight[unit] = 0;
       this.overflow.set(unit, { schools: s, weights: w });
+    }
+  }
+
+  /**
+   * Writes the unit's entries (stored order) into `schools`/`weights` from `offset`
+   * and returns how many were written. Allocation-free read for the edit path.
+   */
+  copyEntries(unit: number, schools: Int32Array, weights: Float64Array, offset: number): number {
+    const p = this.primarySchool[unit];
+    if (p >= 0) {
+      schools[offset] = p;
+      weights[offset] = this.primaryWeight[unit];
+      return 1;
+    }
+    if (p === NONE) return 0;
+    const sp = this.overflow.get(unit)!;
+    for (let i = 0; i < sp.schools.length; i++) {
+      schools[offset + i] = sp.schools[i];
+      weights[offset + i] = sp.weights[i];
+    }
+    return sp.schools.length;
+  }
+
+  /**
+   * Same as setUnit with the entries schools[from..to) / weights[from..to) (school
+   * indices distinct; zero weights dropped; order kept). Allocates only for split units.
+   */
+  setUnitRange(unit: number, schools: Int32Array, weights: Float64Array, from: number, to: number): void {
+    let n = 0;
+    let only = -1;
+    for (let i = from; i < to; i++) {
+      if (weights[i] !== 0) {
+        n++;
+        only = i;
+      }
+    }
+    if (n === 1) {
+      if (this.primarySchool[unit] === SPLIT) this.overflow.delete(unit);
+      this.primarySchool[unit] = schools[only];
+      this.primaryWeight[unit] = weights[only];
+    } else {
+      this.setUnit(unit, schools.subarray(from, to), weights.subarray(from, to));
     }
   }
 

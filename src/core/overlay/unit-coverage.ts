@@ -1,7 +1,7 @@
 /**
  * Fraction of each unit's area inside a MultiPolygon (EPSG:3067 metres).
  * Grid units: the exact raster kernel (coverageRaster) plus the cell lookup.
- * Polygon units (postal areas): polyclip intersection areas after a bbox
+ * Polygon units (postal areas): Clipper2 intersection areas after a bbox
  * pre-filter — slower, fine for hundreds of units. Fractions are of the unit's
  * own planar area (shoelace of its geometry), so that a unit split between
  * catchments sums to 1 even when the source's `areas` column is a land area.

@@ -106,7 +106,7 @@ describe('EditableNetwork properties', () => {
         while (ed.canRedo) ed.redo();
         expectSameState(snapshot(ed), final);
       }),
-      { numRuns: 25, seed: 20240601 },
+      { numRuns: 60, seed: 20240601 },
     );
   });
 });

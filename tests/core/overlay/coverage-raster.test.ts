@@ -100,7 +100,7 @@ describe('coverageRaster against polygon clipping', () => {
   const X = 3_000;
   const Y = 3_000;
 
-  it('matches polyclip-ts cell intersection areas for random polygons (Σ error < 1e-6 m²)', () => {
+  it('matches boolean-op (Clipper2) cell intersection areas for random polygons (Σ error < 1e-6 m²)', () => {
     const rand = lcg(42);
     for (let trial = 0; trial < 6; trial++) {
       const outer = randomStar(rand, X, Y, 2_500, 12 + trial * 3);
