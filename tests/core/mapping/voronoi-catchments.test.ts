@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { multiPolygonArea } from '../../../src/core/geometry/area';
+import { pointInMultiPolygon } from '../../../src/core/geometry/point-in-polygon';
+import { generateCatchments } from '../../../src/core/mapping/voronoi-catchments';
+import type { MultiPolygon, Position } from '../../../src/core/model/geometry-types';
+import { validatePartition } from '../../../src/core/validate/validate-partition';
+
+const X = 380_000;
+const Y = 6_670_000;
+const outline: MultiPolygon = [[[[X, Y], [X + 100, Y], [X + 100, Y + 100], [X, Y + 100], [X, Y]]]];
+const at = (x: number, y: number): { location: Position } => ({ location: [X + x, Y + y] });
+
+describe('generateCatchments', () => {
+  it('two schools split a 100 m square along the bisector x = 50: 5 000 m² each', () => {
+    const p = generateCatchments([at(25, 50), at(75, 50)], outline, 'fi-lower');
+    expect(p.networkId).toBe('fi-lower');
+    expect(multiPolygonArea(p.catchments[0])).toBeCloseTo(5000, 6);
+    expect(multiPolygonArea(p.catchments[1])).toBeCloseTo(5000, 6);
+    expect(pointInMultiPolygon([X + 10, Y + 90], p.catchments[0])).toBe(true);
+    expect(pointInMultiPolygon([X + 60, Y + 10], p.catchments[1])).toBe(true);
+  });
+
+  it('three schools at (25,25), (75,25), (50,75) tile the square with no gap or overlap', () => {
+    const p = generateCatchments([at(25, 25), at(75, 25), at(50, 75)], outline);
+    const total = p.catchments.reduce((a, c) => a + multiPolygonArea(c), 0);
+    expect(total).toBeCloseTo(10_000, 6);
+    // The lower two cells meet at x = 50; by symmetry they have equal areas.
+    expect(multiPolygonArea(p.catchments[0])).toBeCloseTo(multiPolygonArea(p.catchments[1]), 6);
+    const report = validatePartition(p, ['a', 'b', 'c'], { outline });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('a second school at the same point gets an empty catchment; a school outside still gets its share', () => {
+    const p = generateCatchments([at(25, 50), at(75, 50), at(25, 50)], outline);
+    expect(p.catchments[2]).toEqual([]);
+    expect(multiPolygonArea(p.catchments[0]) + multiPolygonArea(p.catchments[1])).toBeCloseTo(10_000, 6);
+    const q = generateCatchments([at(50, 50), at(150, 50)], outline);
+    // The bisector x = 100 is the square's edge: the outside school gets nothing.
+    expect(multiPolygonArea(q.catchments[0])).toBeCloseTo(10_000, 6);
+    expect(q.catchments[1]).toEqual([]);
+  });
+});
