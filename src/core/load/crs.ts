@@ -43,8 +43,12 @@ export function isSupportedCrs(code: string): boolean {
   return code in SUPPORTED_CRS;
 }
 
-/** How a CRS was found: declared in the file (GeoJSON member, FlatGeobuf header, .prj), guessed from coordinates, or assumed. */
-export type CrsSource = 'declared' | 'coordinates' | 'assumed';
+/**
+ * How a CRS was found: declared in the file (GeoJSON member, FlatGeobuf header, .prj,
+ * GeoPackage srs, GML srsName), guessed from coordinates, assumed (EPSG:3067), or given by
+ * the user as an override.
+ */
+export type CrsSource = 'declared' | 'coordinates' | 'assumed' | 'override';
 
 export interface CrsDetection {
   crs: CrsCode;
@@ -58,7 +62,8 @@ export function parseCrsName(name: string | number): CrsCode | null {
   if (typeof name === 'number') return Number.isInteger(name) ? `EPSG:${name === 4258 ? 4326 : name}` : null;
   const s = name.trim();
   if (/CRS84$/i.test(s) || /WGS[ _]?84$/i.test(s)) return WGS84;
-  const m = /EPSG[^0-9]*(\d{4,5})\s*$/i.exec(s) ?? /^(\d{4,5})$/.exec(s);
+  // "EPSG:3879", "urn:ogc:def:crs:EPSG::3879", "urn:ogc:def:crs:EPSG:6.9:3879", "http://www.opengis.net/gml/srs/epsg.xml#3879", ".../def/crs/EPSG/0/3879"
+  const m = /EPSG.*?(\d{4,5})\s*$/i.exec(s) ?? /^(\d{4,5})$/.exec(s);
   if (!m) return null;
   return parseCrsName(Number(m[1]));
 }
@@ -105,6 +110,8 @@ export function crsFromCoordinates(bbox: BBox): CrsCode | null {
 }
 
 export interface CrsHints {
+  /** A CRS chosen by the user; wins over everything else. */
+  override?: CrsCode | null;
   /** Declared CRS, already parsed (GeoJSON member, header code or WKT). */
   declared?: CrsCode | null;
   /** The raw declaration, for messages. */
@@ -113,8 +120,9 @@ export interface CrsHints {
   bbox?: BBox | null;
 }
 
-/** Declared CRS first, then a guess from coordinates, else EPSG:3067 as assumed. */
+/** The user's override first, then the declared CRS, then a guess from coordinates, else EPSG:3067 as assumed. */
 export function detectCrs(hints: CrsHints): CrsDetection {
+  if (hints.override) return { crs: hints.override, source: 'override', ...(hints.declared ? { declared: hints.declaredText ?? hints.declared } : {}) };
   if (hints.declared) return { crs: hints.declared, source: 'declared', declared: hints.declaredText ?? hints.declared };
   const guessed = hints.bbox ? crsFromCoordinates(hints.bbox) : null;
   if (guessed) return { crs: guessed, source: 'coordinates' };

@@ -26,7 +26,7 @@ export interface PropertyColumn {
   present: number;
 }
 
-export type FileFormat = 'geojson' | 'flatgeobuf';
+export type FileFormat = 'geojson' | 'flatgeobuf' | 'shapefile' | 'geopackage' | 'csv' | 'gml';
 
 export interface FeatureTable {
   /** File name, for messages. */
@@ -45,6 +45,10 @@ export interface FeatureTable {
   crs: CrsDetection;
   /** Bounding box of all coordinates in EPSG:3067; null when there are none. */
   bbox: BBox | null;
+  /** Text encoding used (Shapefile .dbf, CSV, GML), e.g. "windows-1252 (detected)". */
+  encoding?: string;
+  /** Layer or archive member read (GeoPackage table, file inside a ZIP). */
+  layer?: string;
 }
 
 /** Text of a property: the string as written, a number formatted, null when missing. */

@@ -13,7 +13,8 @@ import type { CrsSource } from './crs';
 import { findField, textValue, type FeatureTable } from './feature-table';
 import { parseManifest, type BundleManifest } from './manifest';
 import { normaliseMultiPolygon } from './polygon-utils';
-import { DEFAULT_MAX_BYTES, readFeatures, type InputFile } from './read-features';
+import { DEFAULT_MAX_BYTES, readFeatures, type InputFile, type ReadOptions } from './read-features';
+import type { ProgressCallback } from './table-builder';
 
 export interface DatasetInputs {
   units: InputFile;
@@ -31,6 +32,14 @@ export interface LoadOptions {
   snapToleranceMetres?: number;
   /** Unit fields that must exist and be numeric (from the indicator configuration). */
   numericFields?: readonly string[];
+  /** CRS chosen by the user per file ("EPSG:3879", …); an InputFile's own crsOverride wins. */
+  crsOverride?: Partial<Record<FileReport['role'], string>>;
+  /** Progress over all files: fraction 0…1 and a message naming the file. */
+  onProgress?: ProgressCallback;
+  /** Cell size (metres) for CSV grids given by corner columns without ids. */
+  cellSize?: number;
+  /** How to find sql.js in the browser (GeoPackage input). */
+  sqlJs?: ReadOptions['sqlJs'];
 }
 
 export interface FileReport {
@@ -41,6 +50,9 @@ export interface FileReport {
   crs: string;
   crsSource: CrsSource;
   declared?: string;
+  /** Text encoding (Shapefile .dbf, CSV, GML) and the layer read (GeoPackage table, ZIP member). */
+  encoding?: string;
+  layer?: string;
 }
 
 /** What was loaded, for `validate` and the app's import summary. */
@@ -75,7 +87,23 @@ export async function loadDatasetWithReport(inputs: DatasetInputs, options: Load
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const roles = (['units', 'schools', 'catchments', 'context'] as const).filter((r) => inputs[r]);
-  const tables = await Promise.all(roles.map((r) => readFeatures(inputs[r]!, maxBytes)));
+  const fractions = roles.map(() => 0);
+  const tables = await Promise.all(
+    roles.map((r, i) =>
+      readFeatures(inputs[r]!, {
+        maxBytes,
+        crsOverride: options.crsOverride?.[r],
+        cellSize: options.cellSize,
+        sqlJs: options.sqlJs,
+        onProgress: options.onProgress
+          ? (f, message) => {
+              fractions[i] = f;
+              options.onProgress!(fractions.reduce((a, b) => a + b, 0) / roles.length, `${inputs[r]!.name}: ${message}`);
+            }
+          : undefined,
+      }),
+    ),
+  );
   const problems = tables.flatMap((t) => (t.ok ? [] : t.problems));
   if (problems.length) return fail(...problems);
   const byRole = Object.fromEntries(roles.map((r, i) => [r, (tables[i] as { value: FeatureTable }).value])) as Record<(typeof roles)[number], FeatureTable>;
@@ -111,7 +139,7 @@ export async function loadDatasetWithReport(inputs: DatasetInputs, options: Load
 }
 
 function fileReport(role: FileReport['role'], t: FeatureTable): FileReport {
-  return { role, file: t.file, format: t.format, features: t.count, crs: t.crs.crs, crsSource: t.crs.source, declared: t.crs.declared };
+  return { role, file: t.file, format: t.format, features: t.count, crs: t.crs.crs, crsSource: t.crs.source, declared: t.crs.declared, ...(t.encoding ? { encoding: t.encoding } : {}), ...(t.layer ? { layer: t.layer } : {}) };
 }
 
 function schoolCounts(schools: School[]): LoadReport['schools'] {

@@ -1,53 +1,107 @@
-/** Format detection by content and the size limit, in front of the GeoJSON and FlatGeobuf readers. */
+/**
+ * Format detection by content and the size limit, in front of the readers: GeoJSON, FlatGeobuf,
+ * zipped Shapefile, GeoPackage, GML/WFS and CSV. Every reader returns a FeatureTable in EPSG:3067
+ * with the CRS it found ({crs, source: declared | coordinates | assumed | override}).
+ */
 import { fail, type Result } from '../model/result';
 import type { FeatureTable } from './feature-table';
 import { isFlatGeobuf, readFlatGeobuf } from './read-flatgeobuf';
+import { readCsv } from './read-csv';
 import { readGeoJson } from './read-geojson';
+import { isSqlite, readGeoPackage, type SqlJsOptions } from './read-geopackage';
+import { readGml } from './read-gml';
+import { readShapefile } from './read-shapefile';
+import { readZip } from './read-zip';
+import type { ProgressCallback } from './table-builder';
 
 /** A file handed to the loaders: its name (for messages and extension hints) and its content. */
 export interface InputFile {
   name: string;
   bytes: Uint8Array | string;
+  /** The user's choice of CRS for this file ("EPSG:3879", "3879", …); wins over the file's declaration. */
+  crsOverride?: string;
+  /** Side files of an unzipped Shapefile (.dbf, .prj, .cpg, .shx), when `bytes` is the .shp. */
+  companions?: { name: string; bytes: Uint8Array | string }[];
+}
+
+/** Options of readFeatures (all optional). */
+export interface ReadOptions {
+  /** Refuse files larger than this many bytes (also the unpacked size of a ZIP). Default 2 GB. */
+  maxBytes?: number;
+  /** CRS override for this file (InputFile.crsOverride wins). */
+  crsOverride?: string;
+  onProgress?: ProgressCallback;
+  /** CSV grids given by corner columns without ids: the cell size in metres. */
+  cellSize?: number;
+  /** GeoPackage table or ZIP member (name without extension) to read. */
+  layer?: string;
+  /** How to find sql.js in the browser (GeoPackage). */
+  sqlJs?: SqlJsOptions;
 }
 
 /** Default refusal limit for one input file: 2 GB. */
 export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 
-export type SniffedFormat = 'flatgeobuf' | 'json' | 'empty' | 'shapefile' | 'zip' | 'unknown';
+export type SniffedFormat = 'flatgeobuf' | 'json' | 'empty' | 'shapefile' | 'zip' | 'sqlite' | 'xml' | 'csv' | 'unknown';
 
-/** Detect the format from the first bytes: "fgb" magic, JSON starting with "{" (or "["), ZIP, Shapefile. */
-export function sniffFormat(input: Uint8Array | string): SniffedFormat {
-  if (typeof input === 'string') {
-    const t = input.replace(/^\uFEFF/, '').trimStart();
-    return t === '' ? 'empty' : t[0] === '{' || t[0] === '[' ? 'json' : 'unknown';
+const CSV_NAME = /\.(csv|tsv|txt)$/i;
+
+/**
+ * Detect the format from the first bytes: "fgb" magic, ZIP, Shapefile, SQLite, JSON ("{" or "["),
+ * XML ("<"); text whose first line has a separator is CSV when the name ends in .csv/.tsv/.txt
+ * (or when no name is given).
+ */
+export function sniffFormat(input: Uint8Array | string, name = 'data.csv'): SniffedFormat {
+  let head: string;
+  if (typeof input === 'string') head = input.slice(0, 4096);
+  else {
+    if (isFlatGeobuf(input)) return 'flatgeobuf';
+    if (input.length >= 4 && input[0] === 0x50 && input[1] === 0x4b && input[2] === 0x03 && input[3] === 0x04) return 'zip';
+    if (input.length >= 4 && input[0] === 0x00 && input[1] === 0x00 && input[2] === 0x27 && input[3] === 0x0a) return 'shapefile';
+    if (isSqlite(input)) return 'sqlite';
+    head = new TextDecoder('latin1').decode(input.subarray(0, 4096));
   }
-  if (isFlatGeobuf(input)) return 'flatgeobuf';
-  if (input.length >= 4 && input[0] === 0x50 && input[1] === 0x4b && input[2] === 0x03 && input[3] === 0x04) return 'zip';
-  if (input.length >= 4 && input[0] === 0x00 && input[1] === 0x00 && input[2] === 0x27 && input[3] === 0x0a) return 'shapefile';
-  let i = 0;
-  if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) i = 3;
-  while (i < input.length && (input[i] === 0x20 || input[i] === 0x09 || input[i] === 0x0a || input[i] === 0x0d)) i++;
-  if (i >= input.length) return 'empty';
-  return input[i] === 0x7b || input[i] === 0x5b ? 'json' : 'unknown';
+  const t = head.replace(/^(\uFEFF|ï»¿)/, '').trimStart();
+  if (t === '') return 'empty';
+  if (t[0] === '{' || t[0] === '[') return 'json';
+  if (t[0] === '<') return 'xml';
+  const firstLine = t.split(/\r?\n/)[0];
+  if (CSV_NAME.test(name) && /[;,\t|]/.test(firstLine) && !/[\0-\x08]/.test(t)) return 'csv';
+  return 'unknown';
 }
 
-/** Read a GeoJSON or FlatGeobuf file into a FeatureTable (EPSG:3067), refusing files over `maxBytes`. */
-export async function readFeatures(input: InputFile, maxBytes = DEFAULT_MAX_BYTES): Promise<Result<FeatureTable>> {
+/** Read a file of any supported format into a FeatureTable (EPSG:3067), refusing files over the size limit. */
+export async function readFeatures(input: InputFile, options: number | ReadOptions = {}): Promise<Result<FeatureTable>> {
+  const opts: ReadOptions = typeof options === 'number' ? { maxBytes: options } : options;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const file = input.name;
   const size = typeof input.bytes === 'string' ? input.bytes.length : input.bytes.byteLength;
   if (size > maxBytes)
     return fail({
       code: 'file-too-large',
-      message: `The file is ${(size / 1024 ** 2).toFixed(0)} MB, over the limit of ${(maxBytes / 1024 ** 2).toFixed(0)} MB.`,
-      fix: 'Clip the data to the municipality (e.g. `ogr2ogr -clipsrc …`) or drop unused fields, or raise the limit (CLI: --max-mb).',
+      message: `The file is ${formatSize(size)}, over the limit of ${formatSize(maxBytes)}.`,
+      fix: 'Clip the data to the municipality (e.g. `ogr2ogr -clipsrc …`, or load a FlatGeobuf by bounding box) or drop unused fields, or raise the limit (CLI: --max-mb).',
       file,
     });
-  const format = sniffFormat(input.bytes);
+  const builderOptions = { crsOverride: input.crsOverride ?? opts.crsOverride, onProgress: opts.onProgress };
+  const bytes = () => (typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes);
+  const format = sniffFormat(input.bytes, file);
   switch (format) {
     case 'flatgeobuf':
-      return readFlatGeobuf(file, input.bytes as Uint8Array);
+      return readFlatGeobuf(file, input.bytes as Uint8Array, builderOptions);
     case 'json':
-      return readGeoJson(file, input.bytes);
+      return readGeoJson(file, input.bytes, builderOptions);
+    case 'zip':
+      return readZip(file, bytes(), { ...builderOptions, maxBytes, layer: opts.layer }, (name, member) => readFeatures({ name, bytes: member, crsOverride: builderOptions.crsOverride ?? undefined }, { ...opts, maxBytes }));
+    case 'sqlite':
+      return readGeoPackage(file, bytes(), { ...builderOptions, sqlJs: opts.sqlJs, layer: opts.layer });
+    case 'xml':
+      return readGml(file, input.bytes, builderOptions);
+    case 'csv':
+      return readCsv(file, input.bytes, { ...builderOptions, cellSize: opts.cellSize });
+    case 'shapefile':
+      if (input.companions?.length) return readShapefileParts(input, builderOptions);
+      return fail(unknownFormat(file, format));
     case 'empty':
       return fail({ code: 'empty-file', message: 'The file is empty.', fix: 'Choose the right file, or export the layer again.', file });
     default:
@@ -55,18 +109,28 @@ export async function readFeatures(input: InputFile, maxBytes = DEFAULT_MAX_BYTE
   }
 }
 
+function readShapefileParts(input: InputFile, options: { crsOverride?: string; onProgress?: ProgressCallback }): Result<FeatureTable> {
+  const stem = input.name.replace(/\.[^.]+$/, '').toLowerCase();
+  const part = (ext: string) => input.companions?.find((c) => c.name.toLowerCase() === stem + ext)?.bytes;
+  const text = (b: Uint8Array | string | undefined) => (b === undefined ? undefined : typeof b === 'string' ? b : new TextDecoder('utf-8').decode(b));
+  const dbf = part('.dbf');
+  return readShapefile(input.name, { shp: input.bytes as Uint8Array, dbf: typeof dbf === 'string' ? new TextEncoder().encode(dbf) : dbf, prj: text(part('.prj')), cpg: text(part('.cpg')) }, options);
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(0)} MB` : `${bytes} bytes`;
+}
+
 function unknownFormat(file: string, format: SniffedFormat) {
   const hint =
-    format === 'zip'
-      ? 'It is a ZIP archive: unzip it first.'
-      : format === 'shapefile' || /\.shp$/i.test(file)
-        ? 'Shapefiles are not read directly: convert with `ogr2ogr -f FlatGeobuf out.fgb in.shp` (or QGIS "Save Features As…").'
-        : /\.fgb$/i.test(file)
-          ? 'The name ends in .fgb but the file does not start with the FlatGeobuf bytes "fgb": it is damaged or not FlatGeobuf.'
-          : 'Give a GeoJSON (.geojson) or FlatGeobuf (.fgb) file.';
+    format === 'shapefile' || /\.shp$/i.test(file)
+      ? 'A bare .shp cannot be read: its attributes are in the .dbf and its CRS in the .prj. Zip the .shp, .shx, .dbf, .prj (and .cpg) together and load the .zip, or convert with `ogr2ogr -f FlatGeobuf out.fgb in.shp` (or QGIS "Save Features As…").'
+      : /\.fgb$/i.test(file)
+        ? 'The name ends in .fgb but the file does not start with the FlatGeobuf bytes "fgb": it is damaged or not FlatGeobuf.'
+        : 'Give a GeoJSON, FlatGeobuf, GeoPackage, GML, CSV (.csv) or zipped Shapefile (.zip) file.';
   return {
-    code: format === 'zip' || format === 'shapefile' ? 'unsupported-format' : /\.fgb$/i.test(file) ? 'invalid-flatgeobuf' : 'unknown-format',
-    message: 'The file is neither GeoJSON nor FlatGeobuf.',
+    code: format === 'shapefile' || /\.shp$/i.test(file) ? 'unsupported-format' : /\.fgb$/i.test(file) ? 'invalid-flatgeobuf' : 'unknown-format',
+    message: format === 'shapefile' ? 'The file is a bare Shapefile .shp without its .dbf and .prj.' : 'The file is in none of the supported formats.',
     fix: hint,
     file,
   };

@@ -2,14 +2,14 @@
 import { fail, type Result } from '../model/result';
 import { crsFromGeoJsonMember } from './crs';
 import type { FeatureTable } from './feature-table';
-import { FeatureTableBuilder } from './table-builder';
+import { FeatureTableBuilder, type BuilderOptions } from './table-builder';
 
 /**
  * Read a GeoJSON FeatureCollection (or a single Feature). The CRS comes from the legacy
  * `crs` member when present (GDAL writes it for non-WGS84 data), else from the coordinate
  * ranges (RFC 7946 files in degrees are detected as EPSG:4326).
  */
-export function readGeoJson(file: string, input: string | Uint8Array): Result<FeatureTable> {
+export function readGeoJson(file: string, input: string | Uint8Array, options: BuilderOptions = {}): Result<FeatureTable> {
   const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
   if (text.trim() === '') return fail({ code: 'empty-file', message: 'The file is empty.', fix: 'Choose the right file, or export the layer again.', file });
   let json: unknown;
@@ -34,7 +34,8 @@ export function readGeoJson(file: string, input: string | Uint8Array): Result<Fe
       fix: 'Give a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]}) or a FlatGeobuf file.',
       file,
     });
-  const builder = new FeatureTableBuilder(file, 'geojson');
+  const builder = new FeatureTableBuilder(file, 'geojson', options);
+  const step = Math.max(1, Math.floor(features.length / 50));
   for (let i = 0; i < features.length; i++) {
     const f = features[i] as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown } | null;
     if (!f || f.type !== 'Feature') {
@@ -44,10 +45,11 @@ export function readGeoJson(file: string, input: string | Uint8Array): Result<Fe
     const props = f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : null;
     builder.add(f.geometry, props, f.id);
     features[i] = null;
+    if (i % step === 0) builder.progress((0.9 * i) / features.length, `reading features ${i}/${features.length}`);
   }
   const declaredText = obj.crs ? JSON.stringify((obj.crs as { properties?: unknown }).properties ?? obj.crs) : undefined;
   const declared = crsFromGeoJsonMember(obj.crs);
-  if (obj.crs && !declared)
+  if (obj.crs && !declared && !options.crsOverride)
     return fail({ code: 'unsupported-crs', message: `The file's "crs" member ${declaredText} is not a CRS this tool knows.`, fix: 'Use EPSG:3067, an ETRS-GKn zone (EPSG:3873–3885) or EPSG:4326, or reproject with `ogr2ogr -t_srs EPSG:3067`.', file });
   return builder.finish(declared, declared ? nameOf(obj.crs) : undefined);
 }

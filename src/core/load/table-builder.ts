@@ -5,7 +5,7 @@
  */
 import type { BBox, MultiPolygon, Polygon, Position, Ring } from '../model/geometry-types';
 import { fail, ok, type Problem, type Result } from '../model/result';
-import { crsFromCoordinates, crsName, detectCrs, isSupportedCrs, reproject, TM35FIN, type CrsCode } from './crs';
+import { crsFromCoordinates, crsName, detectCrs, isSupportedCrs, parseCrsName, reproject, TM35FIN, type CrsCode } from './crs';
 import { toNumber, type FeatureGeometry, type FeatureTable, type FileFormat, type PropertyColumn } from './feature-table';
 
 /** Finland's extent in EPSG:3067 metres, with a margin: x −100 000…800 000, y 6 500 000…7 900 000. */
@@ -22,19 +22,46 @@ interface ColumnBuilder {
   present: number;
 }
 
+/** Reports progress of a long read: fraction 0…1 and a short message ("reading features 1200/5784"). */
+export type ProgressCallback = (fraction: number, message: string) => void;
+
+export interface BuilderOptions {
+  /** CRS chosen by the user ("EPSG:3879", "3879", "urn:ogc:def:crs:EPSG::3879"); wins over the file's declaration. */
+  crsOverride?: string | null;
+  onProgress?: ProgressCallback;
+}
+
 export class FeatureTableBuilder {
   readonly file: string;
   readonly format: FileFormat;
+  readonly options: BuilderOptions;
   private count = 0;
+  private warnings: Problem[] = [];
   private geometries: (FeatureGeometry | null)[] = [];
   private featureIds: (string | null)[] = [];
   private columns = new Map<string, ColumnBuilder>();
   private errors: Problem[] = [];
   private errorCount = 0;
 
-  constructor(file: string, format: FileFormat) {
+  constructor(file: string, format: FileFormat, options: BuilderOptions = {}) {
     this.file = file;
     this.format = format;
+    this.options = options;
+  }
+
+  /** Number of features added so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Report progress (no-op without a callback). */
+  progress(fraction: number, message: string): void {
+    this.options.onProgress?.(Math.min(1, Math.max(0, fraction)), message);
+  }
+
+  /** Add a warning that is returned with the table when it loads. */
+  warn(problem: Problem): void {
+    this.warnings.push(problem);
   }
 
   /** Add one feature: a GeoJSON geometry object (or null), its properties and its `id` member. */
@@ -61,9 +88,19 @@ export class FeatureTableBuilder {
     if (this.errors.length) return fail(...this.withOverflow());
     const positions = this.allPositions();
     const rawBBox = bboxOf(positions);
-    const detection = detectCrs({ declared, declaredText, bbox: rawBBox });
-    const crsProblem = this.checkCrs(detection.crs, declared, declaredText, rawBBox);
+    const overrideText = this.options.crsOverride?.trim() || null;
+    const override = overrideText ? parseCrsName(overrideText) : null;
+    if (overrideText && (!override || !isSupportedCrs(override)))
+      return fail({
+        code: 'unsupported-crs',
+        message: `The CRS override ${JSON.stringify(overrideText)} is not a CRS this tool knows.`,
+        fix: 'Choose EPSG:3067, an ETRS-GKn zone (EPSG:3873–3885, e.g. EPSG:3879 for GK25) or EPSG:4326.',
+        file: this.file,
+      });
+    const detection = detectCrs({ override, declared, declaredText, bbox: rawBBox });
+    const crsProblem = override ? null : this.checkCrs(detection.crs, declared, declaredText, rawBBox);
     if (crsProblem) return fail(crsProblem);
+    this.progress(0.95, `reprojecting ${positions.length} positions from ${detection.crs} to ${TM35FIN}`);
     reproject(positions, detection.crs, TM35FIN, true);
     const outside = this.outsideFinland();
     if (outside) return fail(outside);
@@ -83,7 +120,7 @@ export class FeatureTableBuilder {
       featureIds: this.featureIds,
       crs: detection,
       bbox: bboxOf(positions),
-    });
+    }, this.warnings);
   }
 
   private withOverflow(): Problem[] {
@@ -185,7 +222,7 @@ export class FeatureTableBuilder {
       return {
         code: 'crs-mismatch',
         message: `The file declares ${declaredText ?? declared} (${crsName(declared)}) but its coordinates (x ${fmt(raw[0])}…${fmt(raw[2])}, y ${fmt(raw[1])}…${fmt(raw[3])}) look like ${looksLike} (${crsName(looksLike)}).`,
-        fix: `Correct the CRS declaration to ${looksLike}, or reproject the data to the declared CRS. ${reproj}`,
+        fix: `Correct the CRS declaration to ${looksLike}, or override the file's CRS with ${looksLike} (crsOverride), or reproject the data to the declared CRS. ${reproj}`,
         file: this.file,
       };
     return null;
