@@ -1,0 +1,146 @@
+/**
+ * The bundled sample city "Esimerkkilä / Exempelby": a fictional Finnish coastal
+ * municipality in EPSG:3067, written in the catchment-studio-bundle format (see
+ * docs/sample-city.md). Deterministic: a seeded PRNG, no Math.random, no clock, so two runs
+ * give byte-identical files.
+ *
+ * Run `npm run sample-data` to rewrite data/sample-city/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { MultiPolygon } from '../../src/core/model/geometry-types';
+import { planNetworks, type NetworkPlan, type SchoolRecord } from './city-networks';
+import { COUNT_FIELDS } from './demographics';
+import { layOutDistricts } from './districts';
+import { writeFlatGeobuf, type FgbColumn, type FgbFeature } from './fgb-writer';
+import { buildLandscape, type Landscape } from './landscape';
+import { CELL, populate, type Cell } from './population';
+import { DEFAULT_CONFIG, type SampleCityConfig } from './sample-city-config';
+import { traceRegions } from './trace-regions';
+
+export interface SampleCityBundle {
+  /** File name → bytes: manifest.json, units.fgb, schools.fgb, catchments.fgb, context.fgb. */
+  files: Record<string, Uint8Array>;
+  cells: Cell[];
+  schools: SchoolRecord[];
+  networks: NetworkPlan[];
+}
+
+const NETWORK_LABELS = {
+  'fi-lower': { fi: 'Suomenkieliset, vuosiluokat 1–6', sv: 'Finskspråkiga, årskurs 1–6', en: 'Finnish-language, grades 1–6' },
+  'fi-upper': { fi: 'Suomenkieliset, vuosiluokat 7–9', sv: 'Finskspråkiga, årskurs 7–9', en: 'Finnish-language, grades 7–9' },
+  'sv-lower': { fi: 'Ruotsinkieliset, vuosiluokat 1–6', sv: 'Svenskspråkiga, årskurs 1–6', en: 'Swedish-language, grades 1–6' },
+};
+
+export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): SampleCityBundle {
+  const ls = buildLandscape(cfg);
+  const layout = layOutDistricts(cfg, ls);
+  const cells = populate(cfg, ls, layout);
+  const { schools, networks } = planNetworks(cfg, ls, layout, cells);
+  const manifest = {
+    format: 'catchment-studio-bundle',
+    version: 1,
+    name: 'Esimerkkilä – Exempelby (fictional sample city)',
+    source: `Synthetic data: Catchment Studio sample-city generator (seed ${cfg.seed}). Fictional municipality; not real statistics.`,
+    crs: 'EPSG:3067',
+    preset: 'statfi-grid',
+    grid: { originX: cfg.originX, originY: cfg.originY, cellSize: CELL, cols: cfg.width / CELL, rows: cfg.height / CELL },
+    unitGeometry: 'point',
+    networks: networks.map((n) => ({ id: n.id, label: NETWORK_LABELS[n.id], language: n.id.startsWith('sv') ? 'sv' : 'fi', level: n.id.endsWith('upper') ? 'upper' : 'lower' })),
+    files: { units: 'units.fgb', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb' },
+  };
+  return {
+    files: {
+      'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+      'units.fgb': unitsFile(cells),
+      'schools.fgb': schoolsFile(schools),
+      'catchments.fgb': catchmentsFile(networks),
+      'context.fgb': contextFile(ls),
+    },
+    cells,
+    schools,
+    networks,
+  };
+}
+
+/**
+ * One Point per populated cell at the cell centre; grd_id names the lower-left corner. No
+ * euref_x/euref_y columns: the id and the point already give the corner, and 12 bytes a cell
+ * matter at 30 000 cells.
+ */
+function unitsFile(cells: Cell[]): Uint8Array {
+  const columns: FgbColumn[] = [{ name: 'grd_id', type: 'string' }, ...COUNT_FIELDS.map((name): FgbColumn => ({ name, type: 'short' }))];
+  const features = cells.map(
+    (c): FgbFeature => ({
+      geometry: { type: 'Point', coordinates: [c.x0 + CELL / 2, c.y0 + CELL / 2] },
+      properties: { grd_id: `CRS3067RES250mN${c.y0}E${c.x0}`, ...c.published },
+    }),
+  );
+  return writeFlatGeobuf(features, columns);
+}
+
+function schoolsFile(schools: SchoolRecord[]): Uint8Array {
+  const columns: FgbColumn[] = [
+    { name: 'id', type: 'string' },
+    { name: 'name', type: 'string' },
+    { name: 'language', type: 'string' },
+    { name: 'grades', type: 'string' },
+    { name: 'capacity', type: 'int' },
+  ];
+  return writeFlatGeobuf(
+    schools.map((s) => ({ geometry: { type: 'Point', coordinates: [s.x, s.y] }, properties: { id: s.id, name: s.name, language: s.language, grades: s.grades, capacity: s.capacity } })),
+    columns,
+  );
+}
+
+/** Polygon features when every geometry is one polygon, else MultiPolygon for all (one geometry type per file). */
+function areaFeatures(items: { geometry: MultiPolygon; properties: Record<string, string> }[]): FgbFeature[] {
+  const single = items.every((i) => i.geometry.length === 1);
+  return items.map((i) => ({
+    geometry: single ? { type: 'Polygon', coordinates: i.geometry[0] } : { type: 'MultiPolygon', coordinates: i.geometry },
+    properties: i.properties,
+  }));
+}
+
+function catchmentsFile(networks: NetworkPlan[]): Uint8Array {
+  const items = networks.flatMap((n) => n.schoolIds.map((id, j) => ({ geometry: n.catchments[j], properties: { network: n.id, school_id: id } })));
+  return writeFlatGeobuf(areaFeatures(items), [
+    { name: 'network', type: 'string' },
+    { name: 'school_id', type: 'string' },
+  ]);
+}
+
+/** Municipal boundary (land, lakes and coastal waters), the sea and each lake. */
+function contextFile(ls: Landscape): Uint8Array {
+  const mask = (test: (i: number) => boolean) => {
+    const labels = new Int32Array(ls.w * ls.h);
+    for (let i = 0; i < labels.length; i++) labels[i] = test(i) ? 0 : -1;
+    return traceRegions(ls, labels, 1)[0];
+  };
+  const lakes = traceRegions(ls, Int32Array.from(ls.lakeId), ls.lakeNames.length);
+  const items = [
+    { geometry: mask((i) => ls.municipality[i] === 1), properties: { kind: 'boundary', name: 'Esimerkkilä – Exempelby' } },
+    { geometry: mask((i) => ls.sea[i] === 1), properties: { kind: 'water', name: 'Suomenlahti – Finska viken' } },
+    ...lakes.map((g, j) => ({ geometry: g, properties: { kind: 'water', name: ls.lakeNames[j] } })),
+  ];
+  return writeFlatGeobuf(areaFeatures(items), [
+    { name: 'kind', type: 'string' },
+    { name: 'name', type: 'string' },
+  ]);
+}
+
+/** Write the bundle's files into `dir`. */
+export function writeBundle(bundle: SampleCityBundle, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of Object.entries(bundle.files)) writeFileSync(join(dir, name), bytes);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'sample-city');
+  const bundle = generateSampleCity();
+  writeBundle(bundle, out);
+  const population = bundle.cells.reduce((s, c) => s + c.pop, 0);
+  const sizes = Object.entries(bundle.files).map(([n, b]) => `${n} ${(b.length / 1024).toFixed(0)} KiB`);
+  console.log(`Wrote ${out}: ${bundle.cells.length} cells, ${population} inhabitants, ${bundle.schools.length} schools; ${sizes.join(', ')}`);
+}
