@@ -36,14 +36,16 @@ describe('app smoke', () => {
     // The city covers much of the initial view: at least a fifth of the map is not background.
     expect(stats.nonBackground / stats.pixels).toBeGreaterThanOrEqual(0.2);
 
-    // The cells themselves: switching the cell layer off ("" = none) must change many pixels.
-    await app.page.locator('select:has(option[value="children"])').selectOption('');
+    // The cells themselves: colouring the map by a cell attribute instead of by catchment
+    // must change many pixels, and give a continuous ramp of colours.
+    await app.page.locator('label:has(input[name="colour-by"][value="cells"])').click();
     await app.waitReady();
     await app.page.waitForTimeout(500);
-    const noCells = decodePng(await saveScreenshot(app.page, 'app-smoke-map-no-cells'));
-    const changed = countDifferent(img, noCells, { region, tolerance: TOLERANCE });
-    console.info(`cell layer off: ${changed} pixels changed (${((100 * changed) / stats.pixels).toFixed(1)} %)`);
+    const cells = decodePng(await saveScreenshot(app.page, 'app-smoke-map-cells'));
+    const changed = countDifferent(img, cells, { region, tolerance: TOLERANCE });
+    console.info(`cell colouring: ${changed} pixels changed (${((100 * changed) / stats.pixels).toFixed(1)} %)`);
     expect(changed / stats.pixels).toBeGreaterThanOrEqual(0.05);
+    expect(colourStats(cells, { region, tolerance: TOLERANCE }).distinctColours).toBeGreaterThanOrEqual(32);
   });
 
   test('the school table lists the schools of the network', async () => {
