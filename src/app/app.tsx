@@ -1,17 +1,20 @@
-/** Layout: top bar; left panel (tools, school table); map; right panel (indices, chart). Global shortcuts. */
-import { useEffect } from 'react';
+/** Layout: top bar; left panel (tools, map options); map; right panel (school table above, indices and chart below). Global shortcuts. */
+import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompositionChart } from './components/composition-chart';
 import { ConfirmDialog } from './components/confirm-dialog';
+import { EditAnnouncer } from './components/edit-announcer';
 import { EditProblems } from './components/edit-problems';
 import { IndicesPanel } from './components/indices-panel';
 import { keyToCommand } from './components/keyboard-commands';
 import { LoadStatus } from './components/load-status';
 import { MapCanvas } from './components/map-canvas';
 import { SchoolTable } from './components/school-table';
-import { ToolPanel } from './components/tool-panel';
+import { MapOptionsPanel, ToolPanel } from './components/tool-panel';
 import { TopBar } from './components/top-bar';
+import { ImportWizard } from './import/import-wizard';
 import type { MapView } from './map/map-view';
+import { ScenarioLayer } from './scenarios/scenario-layer';
 import { useDocument, useStores } from './stores/app-stores';
 
 export function App({ testMode, missingSample, onMapView }: { testMode: boolean; missingSample: boolean; onMapView(view: MapView | null): void }) {
@@ -54,30 +57,52 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
 
   return (
     <div className={`app-shell${testMode ? ' test-mode' : ''}`}>
-      <a className="skip-link" href="#map">
-        {t('app.skipToMap')}
-      </a>
+      <nav className="skip-links" aria-label={t('app.skipLinks')}>
+        <a className="skip-link" href="#map" onClick={focusTarget}>
+          {t('app.skipToMap')}
+        </a>
+        <a className="skip-link" href="#school-table" onClick={focusTarget}>
+          {t('app.skipToTable')}
+        </a>
+      </nav>
       <TopBar />
-      <aside className="left-panel">
+      <aside className="left-panel" aria-label={t('app.toolsRegion')}>
         <ToolPanel />
         <EditProblems />
-        <SchoolTable />
+        <MapOptionsPanel />
       </aside>
       <main className="centre">
         <MapCanvas testMode={testMode} onMapView={onMapView} />
         <LoadStatus missingSample={missingSample} />
       </main>
-      <aside className="right-panel">
-        <IndicesPanel />
-        <CompositionChart />
-        {summary && (
-          <footer className="source-note">
-            <p>{t('footer.source', { source: summary.source })}</p>
-            <p>{t('footer.privacy', { threshold: summary.privacyThreshold })}</p>
-          </footer>
-        )}
+      <aside className="right-panel" aria-label={t('app.resultsRegion')}>
+        <div className="right-top">
+          <SchoolTable />
+        </div>
+        <div className="right-bottom">
+          <IndicesPanel />
+          <CompositionChart />
+          {summary && (
+            <footer className="source-note">
+              <p>{t('footer.source', { source: summary.source })}</p>
+              <p>{t('footer.privacy', { threshold: summary.privacyThreshold })}</p>
+            </footer>
+          )}
+        </div>
       </aside>
+      <EditAnnouncer />
       <ConfirmDialog />
+      <ScenarioLayer testMode={testMode} />
+      <ImportWizard />
     </div>
   );
+}
+
+/** Skip links move focus, not just the scroll position. */
+function focusTarget(e: MouseEvent<HTMLAnchorElement>): void {
+  const id = e.currentTarget.getAttribute('href')?.slice(1);
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
 }

@@ -14,6 +14,8 @@ import { createUiStore } from './stores/ui-store';
 import { installTestHook, isTestMode } from './test-hook';
 import { bundleSourceFor } from './workers/bundle-source';
 import { createEngineClient } from './workers/engine-client';
+import { ScenarioProvider } from './scenarios/scenario-context';
+import { setupScenarios } from './scenarios/setup-scenarios';
 
 const testMode = isTestMode(location.search);
 const engine = createEngineClient();
@@ -39,10 +41,11 @@ stores.preferences.subscribe((s, prev) => {
 });
 
 let mapView: MapView | null = null;
-if (testMode) installTestHook(stores, () => mapView);
+if (testMode) installTestHook(stores, () => mapView, engine);
 
 const source = bundleSourceFor(location.search, document.baseURI);
-if (source) void stores.document.getState().load(source);
+// Scenarios: restores the saved session and starts the dataset load (scenarios/setup-scenarios.ts).
+const scenarioSide = setupScenarios({ stores, engine, i18n, source, testMode, getMap: () => mapView });
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
@@ -51,7 +54,9 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <StoresProvider stores={stores}>
-          <App testMode={testMode} missingSample={!source} onMapView={(v) => (mapView = v)} />
+          <ScenarioProvider value={scenarioSide}>
+            <App testMode={testMode} missingSample={!source} onMapView={(v) => (mapView = v)} />
+          </ScenarioProvider>
         </StoresProvider>
       </I18nextProvider>
     </QueryClientProvider>

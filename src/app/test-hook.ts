@@ -7,6 +7,8 @@ import type { MapView } from './map/map-view';
 import type { AppStores } from './stores/app-stores';
 import { currentView } from './stores/selectors';
 import type { Tool } from './stores/ui-store';
+import type { Edit } from '../core/scenario/edit';
+import type { EngineApi } from './workers/engine-protocol';
 
 export interface CatchmentStudioTestHook {
   isReady(): boolean;
@@ -23,13 +25,15 @@ export interface CatchmentStudioTestHook {
   unproject(px: number, py: number): [number, number];
   selectSchool(id: string | null): void;
   setTool(tool: Tool): void;
+  /** The edits in effect, oldest first, as the engine holds them (EPSG:3067), for replaying in the core. */
+  edits(): Promise<Edit[]>;
 }
 
 export function isTestMode(search: string): boolean {
   return new URLSearchParams(search).get('test') === '1';
 }
 
-export function installTestHook(stores: AppStores, getMap: () => MapView | null): void {
+export function installTestHook(stores: AppStores, getMap: () => MapView | null, engine: Pick<EngineApi, 'edits'>): void {
   const rect = () => getMap()?.map.getContainer().getBoundingClientRect() ?? { left: 0, top: 0 };
   const hook: CatchmentStudioTestHook = {
     isReady: () => {
@@ -59,6 +63,7 @@ export function installTestHook(stores: AppStores, getMap: () => MapView | null)
     },
     selectSchool: (id) => stores.ui.getState().selectSchool(id),
     setTool: (tool) => stores.ui.getState().setTool(tool),
+    edits: () => engine.edits(),
   };
   (window as unknown as { __catchmentStudio: CatchmentStudioTestHook }).__catchmentStudio = hook;
 }

@@ -1,24 +1,34 @@
 /**
- * The map: mounts MapView and the ToolController once, then feeds MapView a snapshot
- * assembled from the stores (MapView skips unchanged snapshots). Ephemeral drawing state
- * (lasso path, brush cells) lives here as local state.
+ * The map: mounts MapView, the ToolController and the MapKeyboard once, then feeds MapView a
+ * snapshot assembled from the stores (MapView skips unchanged snapshots). Ephemeral drawing
+ * state (lasso path, brush cells, keyboard cursor) lives here as local state.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import { CATCHMENT_PALETTE } from '../map/catchment-palette';
+import type { Cell } from '../map/cell-cursor';
+import { footprintBounds } from '../map/cell-cursor';
+import { fromLonLat, toLonLat } from '../map/display-projection';
+import { labelPriorities } from '../map/label-priority';
 import type { SchoolPoint } from '../map/layers/school-layer';
+import { MapKeyboard } from '../map/map-keyboard';
 import { MapView, type MapPick, type MapSnapshot } from '../map/map-view';
 import { ToolController } from '../map/tool-controller';
 import { useDocument, usePreferences, useStores, useUi } from '../stores/app-stores';
 import { currentNetwork, currentView } from '../stores/selectors';
+import { defaultMeasureId } from '../stores/ui-store';
 import { Legend } from './legend';
-import { catchmentColours, choropleth } from './map-colouring';
+import { choropleth } from './map-colouring';
 import { MapTooltip } from './map-tooltip';
 
 const NO_CATCHMENTS: never[] = [];
 const NO_COLOURS = new Int32Array(0);
+/** Zoom the map goes to (at least) when the keyboard cursor appears: a 250 m cell is then ~10 px. */
+const CURSOR_MIN_ZOOM = 12;
+
+type MapEdit = { kind: 'assign-region'; region: MultiPolygon } | { kind: 'assign-cells'; cells: [number, number][] };
 
 export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapView(view: MapView | null): void }) {
   const { t } = useTranslation();
@@ -26,24 +36,42 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   const container = useRef<HTMLDivElement>(null);
   const viewRef = useRef<MapView | null>(null);
   const toolsRef = useRef<ToolController | null>(null);
+  const keyboardRef = useRef<MapKeyboard | null>(null);
   const [lassoPath, setLassoPath] = useState<[number, number][]>([]);
   const [brushCells, setBrushCells] = useState<[number, number][][]>([]);
+  const [cursorCells, setCursorCells] = useState<Cell[] | null>(null);
   const summary = useDocument((s) => s.summary);
   const network = useDocument(currentNetwork);
   const view = useDocument(currentView);
-  const ui = {
-    tool: useUi((s) => s.tool),
-    selectedId: useUi((s) => s.selectedSchoolId),
-    measureId: useUi((s) => s.cellMeasureId),
-    showCatchments: useUi((s) => s.showCatchments),
-    showChanged: useUi((s) => s.showChanged),
-  };
+  const tool = useUi((s) => s.tool);
+  const selectedId = useUi((s) => s.selectedSchoolId);
+  const brushSize = useUi((s) => s.brushSize);
+  const colourBy = useUi((s) => s.colourBy);
+  const chosenMeasure = useUi((s) => s.cellMeasureId);
+  const showCatchments = useUi((s) => s.showCatchments);
+  const showChanged = useUi((s) => s.showChanged);
   const ramp = usePreferences((s) => s.ramp);
   const basemapUrl = usePreferences((s) => s.basemapUrl);
 
   useEffect(() => {
-    if (!container.current) return;
-    const mapView = new MapView(container.current, {
+    const element = container.current;
+    if (!element) return;
+    const schoolIndexOf = (p: MapPick): number => {
+      if (p.layerId === 'schools' || p.layerId === 'catchments') return p.index;
+      if (p.layerId === 'cells') {
+        const unit = stores.document.getState().summary?.units.objectUnit[p.index] ?? -1;
+        return unit >= 0 ? (currentView(stores.document.getState())?.unitSchool[unit] ?? -1) : -1;
+      }
+      return -1;
+    };
+    const hoverOf = (p: MapPick | null) => {
+      if (!p) return null;
+      if (p.layerId === 'cells') return { kind: 'cell' as const, unit: stores.document.getState().summary?.units.objectUnit[p.index] ?? p.index, x: p.x, y: p.y };
+      if (p.layerId === 'schools') return { kind: 'school' as const, schoolIndex: p.index, x: p.x, y: p.y };
+      if (p.layerId === 'catchments' && p.index >= 0) return { kind: 'catchment' as const, schoolIndex: p.index, x: p.x, y: p.y };
+      return null;
+    };
+    const mapView = new MapView(element, {
       basemapUrl,
       testMode,
       attribution: '',
@@ -51,64 +79,77 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       onClick: (p) => {
         if (!p || stores.ui.getState().tool !== 'pan') return;
         const net = currentNetwork(stores.document.getState());
-        const index = p.layerId === 'schools' || p.layerId === 'catchments' ? schoolIndexOf(p) : -1;
+        const index = schoolIndexOf(p);
         if (net && index >= 0) stores.ui.getState().selectSchool(net.schools[index]?.id ?? null);
       },
     });
-    const hoverOf = (p: MapPick | null) => {
-      if (!p) return null;
-      if (p.layerId === 'cells') return { kind: 'cell' as const, unit: stores.document.getState().summary?.units.objectUnit[p.index] ?? p.index, x: p.x, y: p.y };
-      if (p.layerId === 'schools') return { kind: 'school' as const, schoolIndex: p.index, x: p.x, y: p.y };
-      if (p.layerId === 'catchments') return { kind: 'catchment' as const, schoolIndex: schoolIndexOf(p), x: p.x, y: p.y };
-      return null;
+    // One focus stop for the map: the container (MapKeyboard handles the keys).
+    mapView.map.keyboard.disable();
+    mapView.map.getCanvas().setAttribute('tabindex', '-1');
+    const edit = (e: MapEdit): Promise<void> => {
+      const { networkId } = stores.document.getState();
+      const schoolId = stores.ui.getState().selectedSchoolId;
+      if (!networkId || !schoolId) return Promise.resolve();
+      return stores.document.getState().requestEdit({ ...e, networkId, schoolId });
     };
-    const schoolIndexOf = (p: MapPick): number => {
-      if (p.layerId === 'schools') return p.index;
-      const v = currentView(stores.document.getState());
-      let k = p.index;
-      for (let i = 0; v && i < v.catchments.length; i++) {
-        if (k < v.catchments[i].length) return i;
-        k -= v.catchments[i].length;
-      }
-      return -1;
-    };
+    const canEdit = () => stores.document.getState().status === 'ready' && stores.ui.getState().selectedSchoolId !== null;
+    const grid = () => stores.document.getState().summary?.units.grid ?? null;
     const tools = new ToolController(mapView.map, {
       tool: () => stores.ui.getState().tool,
       brushSize: () => stores.ui.getState().brushSize,
-      canEdit: () => stores.document.getState().status === 'ready' && stores.ui.getState().selectedSchoolId !== null,
-      grid: () => stores.document.getState().summary?.units.grid ?? null,
+      canEdit,
+      grid,
       lassoPreview: setLassoPath,
       brushPreview: setBrushCells,
-      lassoDone: (region) => edit({ kind: 'assign-region', region }),
-      cellsDone: (cells) => {
-        edit({ kind: 'assign-cells', cells });
-        setBrushCells([]);
-      },
+      lassoDone: (region) => void edit({ kind: 'assign-region', region }),
+      // The painted footprint stays on screen until the worker's answer has been drawn.
+      cellsDone: (cells) => void edit({ kind: 'assign-cells', cells }).finally(() => setBrushCells([])),
     });
-    const edit = (e: { kind: 'assign-region'; region: MultiPolygon } | { kind: 'assign-cells'; cells: [number, number][] }) => {
-      const { networkId } = stores.document.getState();
-      const schoolId = stores.ui.getState().selectedSchoolId;
-      if (!networkId || !schoolId) return;
-      void stores.document.getState().requestEdit({ ...e, networkId, schoolId });
-    };
+    const keyboard = new MapKeyboard(element, {
+      cursorTool: () => {
+        const current = stores.ui.getState().tool;
+        return (current === 'brush' || current === 'cell') && canEdit() ? current : null;
+      },
+      brushSize: () => stores.ui.getState().brushSize,
+      grid,
+      viewCentre: () => {
+        const c = mapView.map.getCenter();
+        return fromLonLat(c.lng, c.lat);
+      },
+      showCursor: (cells) => {
+        setCursorCells(cells);
+        const g = grid();
+        const b = cells && g ? footprintBounds(cells, g) : null;
+        if (b) mapView.keepInView(toLonLat((b[0] + b[2]) / 2, (b[1] + b[3]) / 2), 60, CURSOR_MIN_ZOOM);
+      },
+      assign: (cells) => void edit({ kind: 'assign-cells', cells }),
+      panBy: (dx, dy) => mapView.map.panBy([dx, dy], { animate: !testMode, duration: 150 }),
+      zoomBy: (d) => (d > 0 ? mapView.map.zoomIn({ animate: !testMode }) : mapView.map.zoomOut({ animate: !testMode })),
+    });
     viewRef.current = mapView;
     toolsRef.current = tools;
+    keyboardRef.current = keyboard;
     onMapView(mapView);
     const cancelOnEscape = () => tools.cancel();
     window.addEventListener('catchment-studio:cancel', cancelOnEscape);
     return () => {
       window.removeEventListener('catchment-studio:cancel', cancelOnEscape);
+      keyboard.destroy();
       tools.destroy();
       mapView.destroy();
       viewRef.current = null;
       toolsRef.current = null;
+      keyboardRef.current = null;
       onMapView(null);
     };
     // The map is created once; later changes go through update().
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => toolsRef.current?.syncTool(), [ui.tool, ui.selectedId, summary]);
+  useEffect(() => {
+    toolsRef.current?.syncTool();
+    keyboardRef.current?.refresh();
+  }, [tool, selectedId, summary, brushSize]);
 
   useEffect(() => {
     if (summary) viewRef.current?.fitBounds(summary.bounds);
@@ -122,18 +163,12 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   });
 
   const threshold = summary?.privacyThreshold ?? 10;
-  const measure = measures.data?.find((m) => m.id === ui.measureId) ?? null;
+  const measureId = chosenMeasure ?? defaultMeasureId(measures.data?.map((m) => m.id) ?? []);
+  const measure = measures.data?.find((m) => m.id === measureId) ?? null;
   const cells = useMemo(() => (measure ? choropleth(measure, threshold, ramp) : null), [measure, threshold, ramp]);
+  const colouring = colourBy === 'cells' && cells ? 'cells' : 'catchments';
 
-  const coloursByNetwork = useRef(new Map<string, Int32Array>());
-  const colourIndex = useMemo(() => {
-    if (!summary || !view) return NO_COLOURS;
-    const prev = coloursByNetwork.current.get(view.networkId);
-    const next = catchmentColours(summary.units, view.unitSchool, view.catchments, prev);
-    if (prev && prev.length === next.length && prev.every((c, i) => c === next[i])) return prev;
-    coloursByNetwork.current.set(view.networkId, next);
-    return next;
-  }, [summary, view]);
+  const colourIndex = view?.colourIndex ?? NO_COLOURS;
 
   const names = useMemo(() => network?.schools.map((s) => s.name) ?? [], [network]);
   const schools = useMemo<SchoolPoint[]>(
@@ -141,27 +176,36 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       network?.schools.map((s, i) => ({ index: s.index, id: s.id, name: s.name, lonLat: s.lonLat, capacity: s.capacity, utilisation: view?.indicators.schools[i]?.utilisation ?? null })) ?? [],
     [network, view],
   );
-  const selectedIndex = network?.schools.findIndex((s) => s.id === ui.selectedId) ?? -1;
+  const selectedIndex = network?.schools.findIndex((s) => s.id === selectedId) ?? -1;
+  const labelPriority = useMemo(() => labelPriorities(view?.areas ?? [], selectedIndex), [view?.areas, selectedIndex]);
   const previewColour = CATCHMENT_PALETTE[Math.max(0, colourIndex[selectedIndex] ?? 0) % CATCHMENT_PALETTE.length];
+  const cursorRing = useMemo(() => {
+    const grid = summary?.units.grid;
+    const b = cursorCells && grid ? footprintBounds(cursorCells, grid) : null;
+    return b ? [toLonLat(b[0], b[1]), toLonLat(b[2], b[1]), toLonLat(b[2], b[3]), toLonLat(b[0], b[3]), toLonLat(b[0], b[1])] : null;
+  }, [cursorCells, summary]);
 
   useEffect(() => {
     const snapshot: MapSnapshot = {
       land: summary?.land ?? null,
       water: summary?.water ?? null,
       units: summary?.units ?? null,
+      colouring,
       unitColours: cells?.colours ?? null,
       unitChanged: view?.unitChanged ?? null,
-      showChanged: ui.showChanged,
+      changedDelta: view?.lastChange ?? null,
+      showChanged,
       catchments: view?.catchments ?? NO_CATCHMENTS,
       labelPoints: view?.labelPoints ?? NO_CATCHMENTS,
+      labelPriority,
       schoolNames: names,
       colourIndex,
       selectedIndex,
-      showCatchments: ui.showCatchments,
-      catchmentFillAlpha: cells ? 0 : 120,
+      showCatchments,
       schools,
       lassoPath,
       brushCells,
+      cursorRing,
       previewColour,
     };
     viewRef.current?.update(snapshot);
@@ -169,9 +213,22 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
 
   return (
     <div className="map-area">
-      <div ref={container} className="map-container" role="application" aria-label={t('app.name')} tabIndex={0} id="map" />
-      <Legend choropleth={cells} ramp={ramp} threshold={threshold} />
-      <MapTooltip measure={measure} />
+      <div
+        ref={container}
+        className="map-container"
+        role="application"
+        aria-roledescription={t('map.roleDescription')}
+        aria-label={t('map.label')}
+        aria-describedby="map-keyboard-help"
+        tabIndex={0}
+        id="map"
+      />
+      <p id="map-keyboard-help" className="sr-only">
+        {t('map.keyboardHelp')}
+      </p>
+      <Legend choropleth={colouring === 'cells' ? cells : null} ramp={ramp} threshold={threshold} />
+      <MapTooltip measure={colouring === 'cells' ? measure : null} />
+      {summary && <p className="map-attribution">{t('footer.source', { source: summary.source })}</p>}
     </div>
   );
 }

@@ -54,3 +54,12 @@ export function sortRows(rows: readonly SchoolRow[], column: SortColumn, descend
 export function delta(now: number | null | undefined, before: number | null | undefined): number | null {
   return now === null || now === undefined || before === null || before === undefined ? null : now - before;
 }
+
+/**
+ * Direction of a formatted change: "up" for a leading "+", "down" for a minus (U+2212 or "-"),
+ * "none" for an empty text or a "±0" that rounds to nothing.
+ */
+export function changeDirection(text: string): 'up' | 'down' | 'none' {
+  if (!text || text.startsWith('±')) return 'none';
+  return text.startsWith('\u2212') || text.startsWith('-') ? 'down' : 'up';
+}

@@ -64,6 +64,15 @@ export function formatChildren(count: number | null, lang: UiLanguage, threshold
 }
 
 /**
+ * Count of children without the unit, for table cells whose header carries it:
+ * formatChildCount(1234.4, 'fi', 10) = "1 234"; below `threshold` or null "<10".
+ */
+export function formatChildCount(count: number | null, lang: UiLanguage, threshold: number): string {
+  if (count === null || !Number.isFinite(count) || count < threshold) return suppressedText(threshold);
+  return formatNumber(Math.round(count), lang);
+}
+
+/**
  * A fraction 0–1 as a percentage: formatPercent(0.1234, 'fi') = "12,3 %" (U+00A0 before %),
  * formatPercent(0.87, 'fi', 0) = "87 %", formatPercent(0.1234, 'en') = "12.3%". null prints "–".
  */

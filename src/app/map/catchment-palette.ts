@@ -45,15 +45,28 @@ export function assignColours(adjacency: readonly (readonly number[])[], palette
  * @param unitSchool dominant school index per unit, −1 none
  */
 export function gridAdjacency(col: ArrayLike<number>, row: ArrayLike<number>, unitSchool: ArrayLike<number>, schoolCount: number): number[][] {
-  const byCell = new Map<string, number>();
-  for (let i = 0; i < unitSchool.length; i++) if (unitSchool[i] >= 0) byCell.set(`${col[i]},${row[i]}`, unitSchool[i]);
+  // Dense lookup (col, row) → school over the units' bounding block: O(units), no string keys.
+  let c0 = Infinity;
+  let r0 = Infinity;
+  let c1 = -Infinity;
+  let r1 = -Infinity;
+  for (let i = 0; i < unitSchool.length; i++) {
+    c0 = Math.min(c0, col[i]);
+    r0 = Math.min(r0, row[i]);
+    c1 = Math.max(c1, col[i]);
+    r1 = Math.max(r1, row[i]);
+  }
   const sets = Array.from({ length: schoolCount }, () => new Set<number>());
+  if (!(c1 >= c0)) return sets.map(() => []);
+  const width = c1 - c0 + 2;
+  const owner = new Int32Array(width * (r1 - r0 + 2)).fill(-1);
+  for (let i = 0; i < unitSchool.length; i++) if (unitSchool[i] >= 0) owner[(row[i] - r0) * width + (col[i] - c0)] = unitSchool[i];
   for (let i = 0; i < unitSchool.length; i++) {
     const a = unitSchool[i];
     if (a < 0) continue;
-    for (const [dc, dr] of [[1, 0], [0, 1]] as const) {
-      const b = byCell.get(`${col[i] + dc},${row[i] + dr}`);
-      if (b !== undefined && b !== a) {
+    const k = (row[i] - r0) * width + (col[i] - c0);
+    for (const b of [owner[k + 1], owner[k + width]]) {
+      if (b >= 0 && b !== a) {
         sets[a].add(b);
         sets[b].add(a);
       }
@@ -81,4 +94,42 @@ export function bboxAdjacency(bboxes: readonly (readonly [number, number, number
     }
   }
   return out;
+}
+
+/**
+ * Catchment adjacency from the catchment outlines themselves: schools a ≠ b are neighbours when
+ * a vertex of a lies within about `tolerance` metres of a vertex of b (vertices are bucketed on
+ * a `tolerance` grid and the 3 × 3 neighbouring buckets compared). Catches catchments that touch
+ * across land without population, which cell adjacency misses. Coordinates in metres.
+ */
+export function outlineAdjacency(catchments: readonly (readonly (readonly (readonly (readonly number[])[])[])[])[], tolerance: number): number[][] {
+  const buckets = new Map<number, Set<number>>();
+  const key = (i: number, j: number) => i * 1_000_003 + j;
+  catchments.forEach((mp, school) => {
+    for (const polygon of mp)
+      for (const ring of polygon)
+        for (const p of ring) {
+          const k = key(Math.floor(p[0] / tolerance), Math.floor(p[1] / tolerance));
+          let set = buckets.get(k);
+          if (!set) buckets.set(k, (set = new Set()));
+          set.add(school);
+        }
+  });
+  const sets = catchments.map(() => new Set<number>());
+  for (const [k, here] of buckets) {
+    const i = Math.round(k / 1_000_003);
+    const j = k - i * 1_000_003;
+    for (let di = -1; di <= 1; di++)
+      for (let dj = -1; dj <= 1; dj++) {
+        const there = buckets.get(key(i + di, j + dj));
+        if (!there) continue;
+        for (const a of here) for (const b of there) if (a !== b) sets[a].add(b);
+      }
+  }
+  return sets.map((s) => [...s].sort((x, y) => x - y));
+}
+
+/** Union of adjacency lists (same node count), sorted, without duplicates. */
+export function mergeAdjacency(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number[][] {
+  return a.map((list, i) => [...new Set([...list, ...(b[i] ?? [])])].sort((x, y) => x - y));
 }

@@ -11,11 +11,12 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { UnitDisplay } from '../workers/engine-protocol';
-import { buildCatchmentLayers } from './layers/catchment-layers';
+import { buildCatchmentLayers, LABEL_FONT_FAMILY, labelSize, type MapColouring } from './layers/catchment-layers';
+import { placeLabels, sameMask, type LabelBox } from './label-placement';
 import { buildCellLayer } from './layers/cell-layer';
-import { buildChangedCellsLayer } from './layers/changed-cells-layer';
+import { buildChangedCellsLayer, ChangedCellsState, type FlagDelta } from './layers/changed-cells-layer';
 import { buildContextLayers } from './layers/context-layers';
-import { buildBrushLayer, buildLassoLayer } from './layers/edit-preview-layers';
+import { buildBrushLayer, buildCursorLayer, buildLassoLayer } from './layers/edit-preview-layers';
 import { buildSchoolLayer, type SchoolPoint } from './layers/school-layer';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -25,20 +26,26 @@ export interface MapSnapshot {
   land: MultiPolygon | null;
   water: MultiPolygon | null;
   units: UnitDisplay | null;
-  /** RGBA per unit; null hides the cell layer. */
+  /** "catchments": schools' areas in distinct colours; "cells": the unit choropleth under catchment outlines. */
+  colouring: MapColouring;
+  /** RGBA per unit of the choropleth (drawn only when colouring is "cells"). */
   unitColours: Uint8Array | null;
   unitChanged: Uint8Array | null;
+  /** How `unitChanged` differs from the previous array (partial redraw), or null. */
+  changedDelta: FlagDelta | null;
   showChanged: boolean;
   catchments: MultiPolygon[];
   labelPoints: ([number, number] | null)[];
+  labelPriority: Float32Array;
   schoolNames: string[];
   colourIndex: Int32Array;
   selectedIndex: number;
   showCatchments: boolean;
-  catchmentFillAlpha: number;
   schools: SchoolPoint[];
   lassoPath: [number, number][];
   brushCells: [number, number][][];
+  /** Keyboard cell cursor footprint (closed lon/lat ring), or null. */
+  cursorRing: [number, number][] | null;
   previewColour: readonly [number, number, number];
 }
 
@@ -79,6 +86,11 @@ export class MapView {
   private readonly overlay: MapboxOverlay;
   private previous: MapSnapshot | null = null;
   private readonly options: MapViewOptions;
+  private readonly changedState = new ChangedCellsState();
+  private labelShown: Uint8Array | null = null;
+  private readonly textWidths = new Map<string, number>();
+  private measureContext: CanvasRenderingContext2D | null = null;
+  private destroyed = false;
 
   constructor(container: HTMLElement, options: MapViewOptions) {
     this.options = options;
@@ -105,14 +117,55 @@ export class MapView {
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : ''),
     });
     this.map.addControl(this.overlay);
+    // Label placement depends on the view: re-check on every move (a few dozen boxes).
+    this.map.on('move', () => {
+      if (this.previous && this.placeLabels(this.previous)) this.render();
+    });
   }
 
   /** Draws the snapshot; does nothing when every field is the same as last time. */
   update(snapshot: MapSnapshot): void {
     const prev = this.previous;
     if (prev && (Object.keys(snapshot) as (keyof MapSnapshot)[]).every((k) => prev[k] === snapshot[k])) return;
+    if (this.destroyed) return;
     this.previous = snapshot;
-    this.overlay.setProps({ layers: buildLayers(snapshot) });
+    if (snapshot.units && snapshot.unitChanged) this.changedState.track(snapshot.units, snapshot.unitChanged, snapshot.changedDelta);
+    this.placeLabels(snapshot);
+    this.render();
+  }
+
+  private render(): void {
+    if (this.destroyed || !this.previous) return;
+    this.overlay.setProps({ layers: buildLayers(this.previous, this.changedState, this.labelShown) });
+  }
+
+  /** Decides which labels show at the current view; returns whether that changed. */
+  private placeLabels(s: MapSnapshot): boolean {
+    const boxes: LabelBox[] = s.labelPoints.map((p, i) => {
+      if (!p || !s.catchments[i]?.length) return { x: NaN, y: NaN, width: 0, height: 0, priority: 0 };
+      const [x, y] = this.project(p);
+      const size = labelSize(i, s.selectedIndex);
+      return { x, y, width: this.textWidth(s.schoolNames[i] ?? '', size) + 6, height: size * 1.25 + 4, priority: s.labelPriority[i] ?? 0 };
+    });
+    const next = placeLabels(boxes, 3);
+    if (sameMask(next, this.labelShown)) return false;
+    this.labelShown = next;
+    return true;
+  }
+
+  /** Width of a label in CSS px (canvas measureText, cached). */
+  private textWidth(text: string, size: number): number {
+    const key = `${size}|${text}`;
+    let w = this.textWidths.get(key);
+    if (w === undefined) {
+      this.measureContext ??= document.createElement('canvas').getContext('2d');
+      if (this.measureContext) {
+        this.measureContext.font = `600 ${size}px ${LABEL_FONT_FAMILY}`;
+        w = this.measureContext.measureText(text).width;
+      } else w = text.length * size * 0.6;
+      this.textWidths.set(key, w);
+    }
+    return w;
   }
 
   /** Fits the view to [west, south, east, north] degrees. */
@@ -122,7 +175,8 @@ export class MapView {
         [bounds[0], bounds[1]],
         [bounds[2], bounds[3]],
       ],
-      { padding: 24, duration: this.options.testMode ? 0 : 400, animate: !this.options.testMode },
+      // Leave room on the left for the legend when the map is wide enough to afford it.
+      { padding: { top: 24, right: 24, bottom: 24, left: this.map.getContainer().clientWidth > 760 ? 236 : 24 }, duration: this.options.testMode ? 0 : 400, animate: !this.options.testMode },
     );
   }
 
@@ -138,7 +192,26 @@ export class MapView {
     return [p.lng, p.lat];
   }
 
+  /**
+   * Pans so that the lon/lat point is at least `margin` CSS px inside the view; first zooms in
+   * to `minZoom` around it when the view is further out (so a 250 m cell is visible).
+   */
+  keepInView(lonLat: [number, number], margin = 60, minZoom = 0): void {
+    if (this.map.getZoom() < minZoom) {
+      this.map.easeTo({ center: lonLat, zoom: minZoom, duration: this.options.testMode ? 0 : 250, animate: !this.options.testMode });
+      return;
+    }
+    const [x, y] = this.project(lonLat);
+    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
+    const dx = x < margin ? x - margin : x > w - margin ? x - (w - margin) : 0;
+    const dy = y < margin ? y - margin : y > h - margin ? y - (h - margin) : 0;
+    if (dx !== 0 || dy !== 0) this.map.panBy([dx, dy], { duration: this.options.testMode ? 0 : 150, animate: !this.options.testMode });
+  }
+
+  /** Releases the map and GL resources once; later calls (and updates) do nothing. */
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
     this.map.remove();
@@ -151,23 +224,26 @@ function toPick(info: PickingInfo): MapPick | null {
 }
 
 /** Layers bottom to top, with stable ids. */
-export function buildLayers(s: MapSnapshot): Layer[] {
+export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null): Layer[] {
   const layers: Layer[] = [...buildContextLayers(s.land, s.water)];
-  if (s.units && s.unitColours) layers.push(buildCellLayer(s.units, s.unitColours, true));
-  layers.push(
-    ...buildCatchmentLayers({
-      catchments: s.catchments,
-      labelPoints: s.labelPoints,
-      names: s.schoolNames,
-      colourIndex: s.colourIndex,
-      selectedIndex: s.selectedIndex,
-      fillAlpha: s.catchmentFillAlpha,
-      visible: s.showCatchments,
-      labelSize: 13,
-    }),
-  );
-  if (s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged));
+  if (s.units && s.unitColours && s.colouring === 'cells') layers.push(buildCellLayer(s.units, s.unitColours, true));
+  const [catchments, labels] = buildCatchmentLayers({
+    catchments: s.catchments,
+    labelPoints: s.labelPoints,
+    labelShown,
+    names: s.schoolNames,
+    colourIndex: s.colourIndex,
+    selectedIndex: s.selectedIndex,
+    colouring: s.colouring,
+    visible: s.showCatchments,
+  });
+  layers.push(catchments);
+  if (s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));
   layers.push(buildSchoolLayer(s.schools, s.selectedIndex));
+  // Labels above the school symbols; not created before there is text (an empty font atlas
+  // would upload a zero-size canvas: "texSubImage2D: no canvas").
+  if (s.labelPoints.some((p) => p !== null)) layers.push(labels);
+  layers.push(...buildCursorLayer(s.cursorRing, s.previewColour));
   return layers;
 }

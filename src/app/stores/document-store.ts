@@ -37,6 +37,8 @@ export interface DocumentState {
   inFlight: number;
 
   load(source: BundleSource): Promise<void>;
+  /** Shows a dataset the worker has already loaded (the import wizard's finish): resets views and history. */
+  adopt(summary: DatasetSummary): Promise<void>;
   setNetwork(networkId: string): Promise<void>;
   /** Applies an edit, or parks it in `pending` when it would empty a school. */
   requestEdit(edit: Edit): Promise<void>;
@@ -71,7 +73,10 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
       const { snapshot } = response;
       const id = snapshot.networkId;
       set((s) => ({
-        views: { ...s.views, [id]: mergeSnapshot(s.views[id], snapshot, schoolCount(id)) },
+        views: {
+          ...s.views,
+          [id]: mergeSnapshot(s.views[id], snapshot, schoolCount(id), { units: response.outcome.changedUnits, schools: response.outcome.changedSchools }),
+        },
         networkId: id,
         canUndo: snapshot.canUndo,
         canRedo: snapshot.canRedo,
@@ -118,6 +123,13 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
         }
         const summary = result.value;
         set({ summary });
+        const first = summary.networks[0]?.id ?? null;
+        if (first) await get().setNetwork(first);
+        set({ status: 'ready' });
+      },
+
+      async adopt(summary) {
+        set({ status: 'loading', progress: null, problems: [], summary, views: {}, networkId: null, canUndo: false, canRedo: false, editCount: 0, pending: null, editProblems: [] });
         const first = summary.networks[0]?.id ?? null;
         if (first) await get().setNetwork(first);
         set({ status: 'ready' });

@@ -16,10 +16,20 @@ export interface NetworkView {
   /** Lon/lat catchment per school index (parallel to the network's schools). */
   catchments: MultiPolygon[];
   labelPoints: ([number, number] | null)[];
+  /** Catchment area per school, m² (0 = empty). */
+  areas: number[];
   unitSchool: Int32Array;
   unitChanged: Uint8Array;
+  /** Palette index per school; the previous array is kept when the colours did not change. */
+  colourIndex: Int32Array;
   /** Increases with every merged snapshot; handy as a cheap change key. */
   version: number;
+  /**
+   * What the last edit (or undo/redo) changed, relative to the previous view: the previous
+   * `unitChanged` array, the units whose weights changed and the schools whose figures changed.
+   * Null for a full snapshot.
+   */
+  lastChange: { from: Uint8Array; units: Int32Array; schools: number[]; previous: PublicNetworkIndicators } | null;
 }
 
 /**
@@ -27,12 +37,19 @@ export interface NetworkView {
  * keep their previous objects; the arrays themselves are new whenever anything changed.
  * A complete snapshot replaces everything.
  */
-export function mergeSnapshot(previous: NetworkView | undefined, snapshot: NetworkSnapshot, schoolCount: number): NetworkView {
+export function mergeSnapshot(
+  previous: NetworkView | undefined,
+  snapshot: NetworkSnapshot,
+  schoolCount: number,
+  change?: { units: Int32Array; schools: number[] },
+): NetworkView {
   const base = snapshot.complete || !previous;
   const catchments: MultiPolygon[] = base ? new Array<MultiPolygon>(schoolCount).fill([]) : previous.catchments.slice();
   const labelPoints: ([number, number] | null)[] = base ? new Array(schoolCount).fill(null) : previous.labelPoints.slice();
   for (const [key, mp] of Object.entries(snapshot.catchments)) catchments[Number(key)] = mp;
   for (const [key, p] of Object.entries(snapshot.labelPoints)) labelPoints[Number(key)] = p;
+  const areas: number[] = base ? new Array<number>(schoolCount).fill(0) : previous.areas.slice();
+  for (const [key, a] of Object.entries(snapshot.areas ?? {})) areas[Number(key)] = a;
   return {
     networkId: snapshot.networkId,
     indicators: snapshot.indicators,
@@ -41,8 +58,18 @@ export function mergeSnapshot(previous: NetworkView | undefined, snapshot: Netwo
     baselineFull: snapshot.baselineFull,
     catchments,
     labelPoints,
+    areas,
     unitSchool: snapshot.unitSchool,
     unitChanged: snapshot.unitChanged,
+    colourIndex: sameColours(previous?.colourIndex, snapshot.colourIndex) ? previous!.colourIndex : (snapshot.colourIndex ?? new Int32Array(schoolCount)),
     version: (previous?.version ?? 0) + 1,
+    lastChange:
+      previous && change && !snapshot.complete
+        ? { from: previous.unitChanged, units: change.units, schools: change.schools, previous: previous.indicators }
+        : null,
   };
+}
+
+function sameColours(a: Int32Array | undefined, b: Int32Array | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
 }

@@ -24,7 +24,12 @@ export interface UiState {
   selectedSchoolId: string | null;
   /** Share shown in the indices panel, chart and (by default) the choropleth. */
   selectedShareId: string | null;
-  /** Measure of the cell choropleth: "children", a share id, or null for none. */
+  /**
+   * What colours the map: "catchments" (each school's area in its own colour, the default) or
+   * "cells" (the unit choropleth of `cellMeasureId`, catchments as outlines).
+   */
+  colourBy: 'catchments' | 'cells';
+  /** Measure of the cell choropleth: "children", a share id; null = the default (defaultMeasureId). */
   cellMeasureId: string | null;
   showCatchments: boolean;
   showChanged: boolean;
@@ -36,6 +41,8 @@ export interface UiState {
   nudgeBrushSize(delta: number): void;
   selectSchool(id: string | null): void;
   selectShare(id: string | null): void;
+  setColourBy(mode: 'catchments' | 'cells'): void;
+  /** Chooses the choropleth measure; a non-null id also switches the map to colouring by cells. */
   setCellMeasure(id: string | null): void;
   toggleCatchments(): void;
   toggleChanged(): void;
@@ -52,7 +59,8 @@ export function createUiStore(): UiStore {
     brushSize: 3,
     selectedSchoolId: null,
     selectedShareId: null,
-    cellMeasureId: 'children',
+    colourBy: 'catchments',
+    cellMeasureId: null,
     showCatchments: true,
     showChanged: true,
     hover: null,
@@ -63,11 +71,22 @@ export function createUiStore(): UiStore {
     nudgeBrushSize: (delta) => set({ brushSize: clampBrushSize(get().brushSize + delta) }),
     selectSchool: (id) => set({ selectedSchoolId: id }),
     selectShare: (id) => set({ selectedShareId: id }),
-    setCellMeasure: (id) => set({ cellMeasureId: id }),
+    setColourBy: (colourBy) => set({ colourBy }),
+    setCellMeasure: (id) => set(id ? { cellMeasureId: id, colourBy: 'cells' } : { colourBy: 'catchments' }),
     toggleCatchments: () => set((s) => ({ showCatchments: !s.showCatchments })),
     toggleChanged: () => set((s) => ({ showChanged: !s.showChanged })),
     setHover: (hover) => set({ hover }),
     sortBy: (column) =>
       set((s) => ({ sort: { column, descending: s.sort.column === column ? !s.sort.descending : column !== 'name' } })),
   }));
+}
+
+/**
+ * The choropleth measure shown when none was chosen: a share that says something about
+ * composition (foreign-language speakers first, then any share), else children.
+ * @param measureIds ids in the order the worker lists them ("children" first, then shares)
+ */
+export function defaultMeasureId(measureIds: readonly string[]): string | null {
+  const shares = measureIds.filter((id) => id !== 'children');
+  return shares.find((id) => /foreign|vieras|lang/i.test(id)) ?? shares[0] ?? measureIds[0] ?? null;
 }

@@ -3,12 +3,18 @@
  * Progress callbacks are wrapped with Comlink.proxy so the worker can call them back.
  */
 import * as Comlink from 'comlink';
+import type { ScenarioApi } from '../scenarios/scenario-protocol';
 import type { EngineApi } from './engine-protocol';
+import { wrapImportRemote } from '../import/import-client';
+import type { ImportApi } from './import-protocol';
 
-export function createEngineClient(): EngineApi {
+/** The engine API plus `scenarios` (scenarios/scenario-protocol.ts), served by the same worker. */
+export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; importer: ImportApi } {
   const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'catchment-engine' });
-  const remote = Comlink.wrap<EngineApi>(worker);
+  const remote = Comlink.wrap<EngineApi & { scenarios: ScenarioApi; importer: ImportApi }>(worker);
   return {
+    importer: wrapImportRemote(remote.importer as unknown as Comlink.Remote<ImportApi>),
+    scenarios: remote.scenarios as unknown as ScenarioApi,
     load: (source, onProgress) => remote.load(source, Comlink.proxy(onProgress)),
     snapshot: (networkId) => remote.snapshot(networkId),
     unitMeasures: (networkId) => remote.unitMeasures(networkId),

@@ -60,13 +60,13 @@ export interface UnitDisplay {
 
 /** A per-unit figure the cell choropleth can show. */
 export interface UnitMeasure {
-  /** "children" or a share id. */
+  /** "children", "population" or a share id. */
   id: string;
   kind: 'count' | 'share';
   label: LocalisedLabel;
   /** Count, or share 0–1; NaN where unknown. */
   values: Float64Array;
-  /** People each value rests on (children for shares); values resting on fewer than the threshold are not drawn. */
+  /** People each value rests on (a count itself; the denominator for shares); values resting on fewer than the threshold are not drawn. */
   base: Float64Array;
 }
 
@@ -100,8 +100,12 @@ export interface NetworkSnapshot {
   catchments: Record<number, MultiPolygon>;
   /** Label position per school index in `catchments` (lon/lat), null for an empty catchment. */
   labelPoints: Record<number, [number, number] | null>;
+  /** Area (m², EPSG:3067) per school index in `catchments`; ranks the labels. */
+  areas: Record<number, number>;
   /** Dominant school index per unit, −1 none. */
   unitSchool: Int32Array;
+  /** Palette index per school (catchment-palette.ts): neighbours differ, stable across edits. */
+  colourIndex: Int32Array;
   /** 1 where the unit's weights differ from the baseline. */
   unitChanged: Uint8Array;
   /** Whether the snapshot holds every catchment (false: only the changed ones). */

@@ -8,6 +8,7 @@ import { evaluateColumn } from '../../core/config/field-expression';
 import type { FieldExpression, IndicatorConfig } from '../../core/config/indicator-config';
 import { loadBundle } from '../../core/load/load-bundle';
 import type { Dataset } from '../../core/model/dataset';
+import type { MultiPolygon } from '../../core/model/geometry-types';
 import { fail, ok, type Result } from '../../core/model/result';
 import { applyPrivacy } from '../../core/pupil-base/privacy';
 import type { EditOutcome } from '../../core/scenario/edit';
@@ -15,7 +16,8 @@ import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
 import type { EngineFactory, EngineLike } from './engine-like';
 import type { BundleSource, DatasetSummary, EditResponse, EngineApi, LoadProgress, NetworkSnapshot, UnitDisplay, UnitMeasure } from './engine-protocol';
-import { labelPoint } from './label-point';
+import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, mergeAdjacency, outlineAdjacency } from '../map/catchment-palette';
+import { catchmentArea, labelPoint } from './label-point';
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
@@ -25,12 +27,28 @@ interface Loaded {
   engine: EngineLike;
 }
 
-export function createEngineService(createEngine: EngineFactory, fetchBytes: Fetcher): EngineApi {
+/** Installs a dataset built elsewhere (the import wizard, import-service.ts) as the loaded one. */
+export type AdoptDataset = (dataset: Dataset, config: IndicatorConfig, presetName: string, declarations: { id: string; label: unknown }[]) => Promise<Result<DatasetSummary>>;
+
+export function createEngineService(createEngine: EngineFactory, fetchBytes: Fetcher): EngineApi & { adopt: AdoptDataset } {
   let loaded: Loaded | null = null;
 
   const need = (): Loaded => {
     if (!loaded) throw new Error('engine used before load');
     return loaded;
+  };
+
+  /** Last palette colours per network, so colours stay put across edits. */
+  const colourMemory = new Map<string, Int32Array>();
+  const colours = (networkId: string, all: MultiPolygon[], unitSchool: Int32Array): Int32Array => {
+    const { dataset } = need();
+    const u = dataset.units;
+    const tolerance = u.kind === 'grid' ? u.grid.cellSize / 2 : 50;
+    const touching = outlineAdjacency(all, tolerance);
+    const adjacency = mergeAdjacency(touching, u.kind === 'grid' ? gridAdjacency(u.col, u.row, unitSchool, all.length) : bboxAdjacency(all.map(bboxOf), 1));
+    const next = assignColours(adjacency, CATCHMENT_PALETTE.length, colourMemory.get(networkId));
+    colourMemory.set(networkId, next);
+    return next.slice();
   };
 
   const snapshot = (networkId: string, changed: number[] | null): NetworkSnapshot => {
@@ -40,13 +58,16 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     const indices = changed ?? all.map((_, i) => i);
     const catchments: NetworkSnapshot['catchments'] = {};
     const labelPoints: NetworkSnapshot['labelPoints'] = {};
+    const areas: NetworkSnapshot['areas'] = {};
     const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
     for (const i of indices) {
       catchments[i] = multiPolygonToLonLat(all[i]);
       const school = schoolById.get(network.schoolIds[i]);
       const p = labelPoint(all[i], school?.location ?? [0, 0]);
       labelPoints[i] = p ? toLonLat(p[0], p[1]) : null;
+      areas[i] = catchmentArea(all[i]);
     }
+    const unitSchool = engine.unitSchool(networkId).slice();
     const full = engine.indicators(networkId);
     const base = engine.baselineIndicators(networkId);
     return {
@@ -57,7 +78,9 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       baselineFull: base,
       catchments,
       labelPoints,
-      unitSchool: engine.unitSchool(networkId).slice(),
+      areas,
+      unitSchool,
+      colourIndex: colours(networkId, all, unitSchool),
       unitChanged: engine.unitChanged(networkId).slice(),
       complete: changed === null,
       canUndo: engine.canUndo(),
@@ -106,6 +129,18 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       loaded = { dataset, config, engine };
       onProgress({ stage: 'engine', loaded: 1, total: 1 });
       return ok(summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), result.warnings);
+    },
+
+    async adopt(dataset, config, presetName, declarations) {
+      let engine: EngineLike;
+      try {
+        engine = createEngine(dataset, config);
+      } catch (e) {
+        return fail({ code: 'engine-failed', message: `The scenario engine could not start: ${(e as Error).message}`, fix: 'Check the imported data; report this as a bug if it persists.' });
+      }
+      loaded = { dataset, config, engine };
+      colourMemory.clear();
+      return ok(summarise(dataset, config, declarations, presetName));
     },
 
     async snapshot(networkId) {
@@ -168,6 +203,17 @@ function unitDisplay(dataset: Dataset): UnitDisplay {
   };
 }
 
+/** Bounding box [minX, minY, maxX, maxY] of a multipolygon's outer rings (EPSG:3067), null when empty. */
+function bboxOf(mp: MultiPolygon): [number, number, number, number] | null {
+  let b: [number, number, number, number] | null = null;
+  for (const polygon of mp)
+    for (const [x, y] of polygon[0] ?? []) {
+      if (!b) b = [x, y, x, y];
+      else b = [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
+    }
+  return b;
+}
+
 function boundsOf(positions: Float64Array): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i < positions.length; i += 2) {
@@ -224,13 +270,16 @@ export function unitMeasures(dataset: Dataset, config: IndicatorConfig, networkI
   const ageBand = config.ageBands.byNetwork?.[networkId] ?? (network?.level === 'upper' ? config.ageBands.upper : config.ageBands.lower);
   const children = safeColumn(ageBand, columns, count) ?? new Float64Array(count).fill(NaN);
   const out: UnitMeasure[] = [{ id: 'children', kind: 'count', label: { fi: 'Lapset', sv: 'Barn', en: 'Children' }, values: children, base: children }];
+  const population = safeColumn(config.population, columns, count);
+  if (population) out.push({ id: 'population', kind: 'count', label: { fi: 'Asukkaat', sv: 'Invånare', en: 'Residents' }, values: population, base: population });
   for (const share of config.shares) {
     const num = safeColumn(share.numerator, columns, count);
     const den = safeColumn(share.denominator, columns, count);
     if (!num || !den) continue;
     const values = new Float64Array(count);
     for (let i = 0; i < count; i++) values[i] = den[i] > 0 ? num[i] / den[i] : NaN;
-    out.push({ id: share.id, kind: 'share', label: share.label, values, base: children });
+    // A share rests on the people of its denominator: below the threshold it is not shown.
+    out.push({ id: share.id, kind: 'share', label: share.label, values, base: den });
   }
   return out;
 }

@@ -3,9 +3,15 @@
  * transfers the typed arrays of every answer instead of copying them.
  */
 import * as Comlink from 'comlink';
-import { createScenarioEngine } from './create-engine';
+import { ScenarioEngine } from '../../core/scenario/scenario-engine';
+import { ScenarioHost } from '../scenarios/scenario-host';
+import type { ScenarioApi } from '../scenarios/scenario-protocol';
+import { createScenarioApi } from '../scenarios/scenario-worker-api';
 import type { EngineApi } from './engine-protocol';
 import { createEngineService } from './engine-service';
+import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import type { ImportApi } from './import-protocol';
+import { createImportService } from './import-service';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -13,7 +19,11 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-const service = createEngineService(createScenarioEngine, fetchBytes);
+// Scenarios: one engine per open scenario; the service talks to the active one (scenarios/scenario-host.ts).
+const host = new ScenarioHost((dataset, config) => new ScenarioEngine(dataset, config));
+const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
+// Import wizard: builds a dataset on the side and hands it to the service only on finish.
+const importer = createImportService(service.adopt, { locateFile: () => wasmUrl });
 
 /** Marks the big typed arrays of a value for transfer. */
 function transferring<T>(value: T): T {
@@ -30,7 +40,8 @@ function transferring<T>(value: T): T {
   return buffers.size ? Comlink.transfer(value, [...buffers]) : value;
 }
 
-const api: EngineApi = {
+const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi } = {
+  importer: { ...importer, finish: async (name, source) => transferring(await importer.finish(name, source)) },
   load: async (source, onProgress) => transferring(await service.load(source, onProgress)),
   snapshot: async (id) => transferring(await service.snapshot(id)),
   unitMeasures: async (id) => transferring(await service.unitMeasures(id)),
@@ -38,6 +49,10 @@ const api: EngineApi = {
   undo: async () => transferring(await service.undo()),
   redo: async () => transferring(await service.redo()),
   edits: () => service.edits(),
+  scenarios: createScenarioApi(host, (file) => {
+    const bytes = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? file.bytes : file.bytes.slice();
+    return Comlink.transfer({ ...file, bytes }, [bytes.buffer as ArrayBuffer]);
+  }),
 };
 
 Comlink.expose(api);

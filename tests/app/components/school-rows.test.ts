@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delta, schoolRows, sortRows } from '../../../src/app/components/school-rows';
+import { changeDirection, delta, schoolRows, sortRows } from '../../../src/app/components/school-rows';
 import type { PublicNetworkIndicators, PublicSchoolFigures } from '../../../src/core/pupil-base/privacy';
 
 const school = (id: string, name: string, children: number | null, share: number | null): PublicSchoolFigures => ({
@@ -25,5 +25,14 @@ describe('school rows', () => {
     expect(delta(rows[0].now?.children, rows[0].before?.children)).toBe(20);
     expect(delta(rows[0].now?.shares.fl, rows[0].before?.shares.fl)).toBeCloseTo(-0.02, 12);
     expect(delta(rows[1].now?.children, rows[1].before?.children)).toBeNull();
+  });
+});
+
+describe('changeDirection', () => {
+  it('reads the sign of a formatted change', () => {
+    expect(changeDirection('+2,1\u00a0%-yks.')).toBe('up');
+    expect(changeDirection('\u22123')).toBe('down');
+    expect(changeDirection('±0')).toBe('none');
+    expect(changeDirection('')).toBe('none');
   });
 });

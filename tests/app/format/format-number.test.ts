@@ -72,3 +72,13 @@ describe('changes', () => {
     expect(formatIndexChange(0.0001, 'en')).toBe('±0.000');
   });
 });
+
+describe('formatChildCount', () => {
+  it('rounds without a unit and suppresses small counts', async () => {
+    const { formatChildCount } = await import('../../../src/app/format/format-number');
+    // 1234.4 → "1 234" with a no-break space in Finnish; 9.6 < 10 → "<10".
+    expect(formatChildCount(1234.4, 'fi', 10)).toBe('1\u00a0234');
+    expect(formatChildCount(9.6, 'fi', 10)).toBe('<10');
+    expect(formatChildCount(null, 'en', 10)).toBe('<10');
+  });
+});

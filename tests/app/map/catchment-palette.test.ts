@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignColours, bboxAdjacency, gridAdjacency } from '../../../src/app/map/catchment-palette';
+import { assignColours, bboxAdjacency, gridAdjacency, mergeAdjacency, outlineAdjacency } from '../../../src/app/map/catchment-palette';
 
 describe('gridAdjacency', () => {
   it('links schools whose cells share an edge', () => {
@@ -47,5 +47,19 @@ describe('bboxAdjacency', () => {
   it('links touching boxes and ignores empty ones', () => {
     // A [0,0,1,1] touches B [1,0,2,1]; C [5,5,6,6] is far; D empty.
     expect(bboxAdjacency([[0, 0, 1, 1], [1, 0, 2, 1], [5, 5, 6, 6], null], 0)).toEqual([[1], [0], [], []]);
+  });
+});
+
+describe('outlineAdjacency', () => {
+  it('joins catchments whose outlines share vertices, not ones far apart', () => {
+    // A = 0..100 square, B = 100..200 (shares the x = 100 edge), C = 500..600 (400 m away).
+    const sq = (x: number) => [[[[x, 0], [x + 100, 0], [x + 100, 100], [x, 100], [x, 0]]]];
+    expect(outlineAdjacency([sq(0), sq(100), sq(500)], 10)).toEqual([[1], [0], []]);
+  });
+});
+
+describe('mergeAdjacency', () => {
+  it('unions the lists', () => {
+    expect(mergeAdjacency([[1], [0], []], [[2], [], [0]])).toEqual([[1, 2], [0], [0]]);
   });
 });

@@ -29,7 +29,7 @@ export function createFakeEngine(): EngineApi & { log: Edit[]; position: number 
     for (const i of changed ?? [0, 1]) catchments[i] = [[[[i, 0], [i + 1, 0], [i + 1, 1], [i, 0]]]];
     return {
       networkId: 'n', indicators: applyPrivacy(full, 10), baseline: applyPrivacy(base, 10), indicatorsFull: full, baselineFull: base,
-      catchments, labelPoints: {}, unitSchool: new Int32Array([0, 1]), unitChanged: new Uint8Array([moved ? 1 : 0, 0]),
+      catchments, labelPoints: {}, areas: {}, colourIndex: new Int32Array([0, 1]), unitSchool: new Int32Array([0, 1]), unitChanged: new Uint8Array([moved ? 1 : 0, 0]),
       complete: changed === null, canUndo: state.position > 0, canRedo: state.position < state.log.length, editCount: state.position,
     };
   };

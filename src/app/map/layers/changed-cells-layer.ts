@@ -1,50 +1,83 @@
 /**
- * Outlines of units whose assignment changed from the baseline ("changed-cells"), as a binary
- * PathLayer built from the unit rings. Rebuilt only when the `unitChanged` array changes.
+ * Units whose assignment changed from the baseline ("changed-cells"): diagonal hatching over a
+ * light veil (deck.gl FillStyleExtension, procedural pattern, constant on screen), readable over
+ * both the catchment colours and the dark end of the choropleth.
+ *
+ * The layer covers every unit (the same binary rings as the cell layer, tessellated once) and a
+ * unit shows when its flag is 1. After an edit only the changed units' rows are re-coloured
+ * (PartialUpdateExtension); `ChangedCellsState` decides between that and a full update.
  */
-import { PathLayer } from '@deck.gl/layers';
+import { FillStyleExtension } from '@deck.gl/extensions';
+import { SolidPolygonLayer } from '@deck.gl/layers';
 import type { UnitDisplay } from '../../workers/engine-protocol';
 import { memoLast } from '../memo-last';
+import { unitRowRanges, unitRowStarts } from '../partial-update';
+import { PartialUpdateExtension, type PartialUpdate } from './partial-update-extension';
 
-/** Binary path data of the rings of changed units. */
-export function changedPaths(units: UnitDisplay, unitChanged: Uint8Array): { length: number; startIndices: Uint32Array; positions: Float64Array } {
-  const { startIndices, objectUnit, positions } = units;
-  let objects = 0;
-  let vertices = 0;
-  for (let o = 0; o < objectUnit.length; o++) {
-    if (unitChanged[objectUnit[o]]) {
-      objects++;
-      vertices += startIndices[o + 1] - startIndices[o];
-    }
-  }
-  const out = new Float64Array(vertices * 2);
-  const starts = new Uint32Array(objects + 1);
-  let k = 0;
-  let v = 0;
-  for (let o = 0; o < objectUnit.length; o++) {
-    if (!unitChanged[objectUnit[o]]) continue;
-    starts[k++] = v;
-    out.set(positions.subarray(startIndices[o] * 2, startIndices[o + 1] * 2), v * 2);
-    v += startIndices[o + 1] - startIndices[o];
-  }
-  starts[objects] = v;
-  return { length: objects, startIndices: starts, positions: out };
+/** Hatch line colour and the veil behind it (RGBA). */
+export const HATCH_COLOUR: [number, number, number, number] = [20, 20, 24, 255];
+export const VEIL_COLOUR: [number, number, number, number] = [255, 255, 255, 120];
+const NONE: [number, number, number, number] = [0, 0, 0, 0];
+
+const binaryData = memoLast((units: UnitDisplay) => ({
+  length: units.objectUnit.length,
+  startIndices: units.startIndices,
+  attributes: { getPolygon: { value: units.positions, size: 2 } },
+}));
+
+const rowStartsOf = memoLast((units: UnitDisplay) => unitRowStarts(units.objectUnit, units.count));
+
+/** What changed between two flag arrays: the previous array and the units whose flag may differ. */
+export interface FlagDelta {
+  from: Uint8Array;
+  units: Int32Array;
 }
 
-const binaryData = memoLast((units: UnitDisplay, unitChanged: Uint8Array) => {
-  const p = changedPaths(units, unitChanged);
-  return { length: p.length, startIndices: p.startIndices, attributes: { getPath: { value: p.positions, size: 2 } } };
-});
+/**
+ * Remembers which flag array the layer last drew. A new array that is the successor of the
+ * drawn one (delta.from === drawn) becomes a partial update of the delta's rows; anything else
+ * (first draw, network switch, a missed step) a full one (the generation is bumped).
+ */
+export class ChangedCellsState {
+  private drawn: Uint8Array | null = null;
+  private units: UnitDisplay | null = null;
+  generation = 0;
+  partial: PartialUpdate | null = null;
 
-export function buildChangedCellsLayer(units: UnitDisplay, unitChanged: Uint8Array, visible: boolean): PathLayer {
-  return new PathLayer({
+  track(units: UnitDisplay, flags: Uint8Array, delta: FlagDelta | null): void {
+    if (flags === this.drawn && units === this.units) return;
+    if (units === this.units && this.drawn && delta && delta.from === this.drawn) {
+      this.partial = { accessors: ['getFillColor', 'getFillPatternBackgroundColor'], ranges: unitRowRanges(delta.units, rowStartsOf(units), 8) };
+    } else {
+      this.generation++;
+      this.partial = null;
+    }
+    this.drawn = flags;
+    this.units = units;
+  }
+}
+
+const hatch = new FillStyleExtension({ proceduralPattern: true });
+const partial = new PartialUpdateExtension();
+
+export function buildChangedCellsLayer(units: UnitDisplay, unitChanged: Uint8Array, visible: boolean, state: ChangedCellsState): SolidPolygonLayer {
+  const objectUnit = units.objectUnit;
+  const flag = (index: number) => unitChanged[objectUnit[index]] === 1;
+  return new SolidPolygonLayer({
     id: 'changed-cells',
-    data: binaryData(units, unitChanged),
-    _pathType: 'open',
+    data: binaryData(units),
+    _normalize: false,
+    _windingOrder: 'CCW',
     visible,
-    getColor: [25, 25, 25, 230],
-    getWidth: 1.6,
-    widthUnits: 'pixels',
-    jointRounded: false,
-  });
+    pickable: false,
+    getFillColor: (_: unknown, { index }: { index: number }) => (flag(index) ? HATCH_COLOUR : NONE),
+    extensions: [hatch, partial],
+    fillPatternMapping: { hatch: { type: 'hatch', angle: 45, strokeWidth: 2, gap: 4 } },
+    fillPatternSizeUnits: 'pixels',
+    fillPatternMask: true,
+    getFillPattern: () => 'hatch',
+    getFillPatternBackgroundColor: (_: unknown, { index }: { index: number }) => (flag(index) ? VEIL_COLOUR : NONE),
+    partialUpdate: state.partial,
+    updateTriggers: { getFillColor: state.generation, getFillPatternBackgroundColor: state.generation },
+  } as ConstructorParameters<typeof SolidPolygonLayer>[0]);
 }

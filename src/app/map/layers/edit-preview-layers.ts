@@ -34,3 +34,16 @@ export function buildBrushLayer(cells: [number, number][][], colour: Rgb): Polyg
     lineWidthUnits: 'pixels',
   });
 }
+
+/**
+ * The keyboard cell cursor ("cell-cursor"): the footprint Enter would assign, as a dark outline
+ * on a white halo with a light tint of the selected school's colour. `ring` is lon/lat, closed.
+ */
+export function buildCursorLayer(ring: [number, number][] | null, colour: Rgb): PolygonLayer<[number, number][]>[] {
+  const data = ring ? [ring] : [];
+  const base = { data, getPolygon: (d: [number, number][]) => d, lineWidthUnits: 'pixels' as const, stroked: true };
+  return [
+    new PolygonLayer<[number, number][]>({ ...base, id: 'cell-cursor-halo', filled: false, getLineColor: [255, 255, 255, 255], getLineWidth: 6 }),
+    new PolygonLayer<[number, number][]>({ ...base, id: 'cell-cursor', filled: true, getFillColor: [colour[0], colour[1], colour[2], 110], getLineColor: [10, 10, 10, 255], getLineWidth: 2.5 }),
+  ];
+}

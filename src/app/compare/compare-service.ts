@@ -1,0 +1,67 @@
+/**
+ * Worker side of the comparison view: compares a network in two scenarios (or a scenario and
+ * the baseline) with the core's compareSides, applies the privacy threshold to every figure
+ * and converts both sides' catchments to lon/lat for the split map. Children per unit, unit
+ * centres and the baseline side are the same for every scenario of a dataset and are cached.
+ */
+import { compareIndicators } from '../../core/compare/compare-indicators';
+import { baselineSide, compareSides, currentSide, unitChildren, type ScenarioSide } from '../../core/compare/compare-scenarios';
+import { unitCentres } from '../../core/compare/unit-centres';
+import { ok, type Result } from '../../core/model/result';
+import { applyPrivacy } from '../../core/pupil-base/privacy';
+import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
+import { multiPolygonToLonLat } from '../map/display-projection';
+import { BASELINE, type ComparisonPayload, type CompareRequest, type PublicMovement } from '../scenarios/scenario-protocol';
+
+/** A count shown only when it rests on at least `threshold` children (0 is shown). */
+export function publicCount(value: number, threshold: number): number | null {
+  return value > 0 && value < threshold ? null : value;
+}
+
+export class CompareService {
+  private children = new Map<string, Float64Array>();
+  private centres: Float64Array | null = null;
+  private baselines = new Map<string, ScenarioSide>();
+
+  /** Builds the comparison; `engineOf` returns the engine of a scenario id. */
+  compare(request: CompareRequest, engineOf: (id: string) => Result<ScenarioEngine>, anyEngine: ScenarioEngine): Result<ComparisonPayload> {
+    const { networkId } = request;
+    const side = (id: string): Result<ScenarioSide> => {
+      if (id === BASELINE) {
+        let base = this.baselines.get(networkId);
+        if (!base) this.baselines.set(networkId, (base = baselineSide(anyEngine, networkId)));
+        return ok(base);
+      }
+      const engine = engineOf(id);
+      return engine.ok ? ok(currentSide(engine.value, networkId)) : engine;
+    };
+    const a = side(request.a);
+    if (!a.ok) return a;
+    const b = side(request.b);
+    if (!b.ok) return b;
+    let children = this.children.get(networkId);
+    if (!children) this.children.set(networkId, (children = unitChildren(anyEngine, networkId)));
+    this.centres ??= unitCentres(anyEngine.units);
+    const full = compareSides(a.value, b.value, children, this.centres);
+    if (!full.ok) return full;
+    const threshold = anyEngine.config.privacyThreshold;
+    const m = full.value.movement;
+    const movement: PublicMovement = {
+      limitMetres: m.limitMetres,
+      movedChildren: publicCount(m.movedChildren, threshold),
+      movedOverLimitA: publicCount(m.movedOverLimitA, threshold),
+      movedOverLimitB: publicCount(m.movedOverLimitB, threshold),
+      totalOverLimitA: publicCount(m.totalOverLimitA, threshold),
+      totalOverLimitB: publicCount(m.totalOverLimitB, threshold),
+    };
+    return ok({
+      networkId,
+      table: compareIndicators(applyPrivacy(a.value.indicators, threshold), applyPrivacy(b.value.indicators, threshold)),
+      movement,
+      changed: full.value.changedCatchments,
+      catchmentsA: a.value.catchments.map(multiPolygonToLonLat),
+      catchmentsB: b.value.catchments.map(multiPolygonToLonLat),
+      threshold,
+    }, full.warnings);
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The Export menu of the top bar: scenario file (export/import), school table and indices
+ * (CSV, XLSX), catchments (GeoJSON, GeoPackage in EPSG:3067 or EPSG:4326), a PNG of the map
+ * with its legend, and the segregation impact assessment (open with a Print button, or
+ * download). "Anonymise school names" applies to every export and to the map and table.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '../format/format-number';
+import { useScenarioContext, useScenarioUi } from '../scenarios/scenario-context';
+import type { ExportKind } from '../scenarios/scenario-protocol';
+import { scenarioFileName } from '../scenarios/scenario-names';
+import { useScenarioActions } from '../scenarios/use-scenario-actions';
+import { useDocument, usePreferences } from '../stores/app-stores';
+import { currentNetwork } from '../stores/selectors';
+import { downloadFile } from './download';
+import { canvasToPng, renderMapImage } from './map-png';
+import { openPendingTab, showInTab, withPrintButton } from './report-window';
+
+type Crs = 'EPSG:3067' | 'EPSG:4326';
+
+export function ExportMenu() {
+  const { t } = useTranslation();
+  const { api, ui, scenarios, getMap } = useScenarioContext();
+  const actions = useScenarioActions();
+  const anonymise = useScenarioUi((s) => s.anonymise);
+  const language = usePreferences((s) => s.language) as UiLanguage;
+  const network = useDocument(currentNetwork);
+  const summary = useDocument((s) => s.summary);
+  const [open, setOpen] = useState(false);
+  const [crs, setCrs] = useState<Crs>('EPSG:3067');
+  const [working, setWorking] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', close);
+    window.addEventListener('keydown', close);
+    return () => {
+      window.removeEventListener('pointerdown', close);
+      window.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  const run = async (label: string, work: () => Promise<void>) => {
+    setOpen(false);
+    setWorking(label);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setWorking(null);
+    }
+  };
+
+  const exportKind = (kind: ExportKind) =>
+    run(t(`exports.${kind}`), async () => {
+      const r = await api.exportFile({ kind, crs, anonymise, language, networkId: network?.id });
+      if (!r.ok) throw new Error(r.problems.map((p) => p.message).join(' '));
+      downloadFile(r.value.fileName, r.value.mime, r.value.bytes as Uint8Array<ArrayBuffer>);
+    });
+
+  const openReport = () => {
+    const tab = openPendingTab();
+    void run(t('exports.report'), async () => {
+      const r = await api.exportFile({ kind: 'report-html', anonymise, language, networkId: network?.id });
+      if (!r.ok) {
+        tab?.close();
+        throw new Error(r.problems.map((p) => p.message).join(' '));
+      }
+      const html = withPrintButton(new TextDecoder().decode(r.value.bytes), language);
+      if (!showInTab(tab, html)) downloadFile(r.value.fileName, r.value.mime, html);
+    });
+  };
+
+  const exportPng = () =>
+    run(t('exports.png'), async () => {
+      const view = getMap();
+      const host = scenarios.getState().host;
+      if (!view || !host) throw new Error(t('exports.noMap'));
+      const active = host.scenarios.find((s) => s.id === host.activeId);
+      const canvas = renderMapImage(view, {
+        scenario: active?.name ?? '',
+        network: network?.label[language] ?? '',
+        dataset: summary?.name ?? '',
+        date: new Date().toLocaleDateString(language === 'en' ? 'en-GB' : `${language}-FI`),
+        source: summary?.source ?? '',
+        note: t('exports.pngPrivacy', { threshold: summary?.privacyThreshold ?? 10 }),
+      });
+      downloadFile(scenarioFileName(active?.name ?? 'map', `-${new Date().toISOString().slice(0, 10)}.png`), 'image/png', await canvasToPng(canvas));
+    });
+
+  const item = (label: string, onClick: () => void, testId: string) => (
+    <button type="button" role="menuitem" className="menu-item" data-testid={testId} disabled={!!working} onClick={onClick}>
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="export-menu" ref={root}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu-button">
+        {t('exports.menu')} ▾
+      </button>
+      {open && (
+        <div className="menu-popover" role="menu" aria-label={t('exports.menu')}>
+          <div className="menu-section">{t('exports.scenarioSection')}</div>
+          {item(t('exports.scenarioFile'), () => void run(t('exports.scenarioFile'), () => actions.exportActive()), 'export-scenario')}
+          {item(t('scenarios.import'), () => fileInput.current?.click(), 'import-scenario')}
+          <div className="menu-section">{t('exports.tablesSection')}</div>
+          {item(t('exports.schools-csv'), () => void exportKind('schools-csv'), 'export-schools-csv')}
+          {item(t('exports.indices-csv'), () => void exportKind('indices-csv'), 'export-indices-csv')}
+          {item(t('exports.xlsx'), () => void exportKind('xlsx'), 'export-xlsx')}
+          <div className="menu-section">{t('exports.mapSection')}</div>
+          <div className="menu-crs" role="radiogroup" aria-label={t('exports.crs')}>
+            {(['EPSG:3067', 'EPSG:4326'] as const).map((c) => (
+              <label key={c} className="check">
+                <input type="radio" name="export-crs" checked={crs === c} onChange={() => setCrs(c)} />
+                {t(`exports.crs${c === 'EPSG:3067' ? '3067' : '4326'}`)}
+              </label>
+            ))}
+          </div>
+          {item(t('exports.geojson'), () => void exportKind('geojson'), 'export-geojson')}
+          {item(t('exports.gpkg'), () => void exportKind('gpkg'), 'export-gpkg')}
+          {item(t('exports.png'), () => void exportPng(), 'export-png')}
+          <div className="menu-section">{t('exports.reportSection')}</div>
+          {item(t('exports.report'), openReport, 'open-report')}
+          {item(t('exports.reportDownload'), () => void exportKind('report-html'), 'download-report')}
+          <label className="check menu-anonymise">
+            <input type="checkbox" checked={anonymise} onChange={(e) => ui.getState().setAnonymise(e.target.checked)} data-testid="anonymise-toggle" />
+            {t('exports.anonymise')}
+          </label>
+          <p className="hint small">{t('exports.privacy', { threshold: summary?.privacyThreshold ?? 10 })}</p>
+        </div>
+      )}
+      {!open && working && (
+        <p className="export-toast" role="status">
+          {t('exports.working', { what: working })}
+        </p>
+      )}
+      {!open && error && (
+        <p className="export-toast error" role="alert">
+          {error}
+          <button type="button" className="icon-button" aria-label={t('scenarios.dismiss')} onClick={() => setError(null)}>
+            ×
+          </button>
+        </p>
+      )}
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="menu-import-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void actions.importFile(file).then(() => setOpen(false));
+        }}
+      />
+    </div>
+  );
+}

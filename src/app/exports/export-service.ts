@@ -1,0 +1,73 @@
+/**
+ * Worker side of the Export menu: the active scenario's school table and indices (CSV, XLSX),
+ * catchments (GeoJSON, GeoPackage; EPSG:3067 or EPSG:4326) and the segregation impact
+ * assessment (HTML). The core functions apply the privacy threshold; `anonymise` passes the
+ * workshop aliases ("Koulu A", …). exceljs and sql.js are loaded on first use only (dynamic
+ * import: separate chunks, not in the main bundle).
+ */
+import { schoolAliases } from '../../core/export/anonymise';
+import { catchmentsGeoJson } from '../../core/export/catchment-features';
+import { indicesCsv, schoolsCsv } from '../../core/export/csv-export';
+import { impactReportForEngine } from '../../core/export/impact-report';
+import { fail, ok, type Result } from '../../core/model/result';
+import type { Scenario } from '../../core/scenario/scenario-file';
+import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
+import { scenarioFileName } from '../scenarios/scenario-names';
+import type { ExportedFile, ExportRequest } from '../scenarios/scenario-protocol';
+
+const UTF8 = new TextEncoder();
+
+const MIME = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+  gpkg: 'application/geopackage+sqlite3',
+  html: 'text/html;charset=utf-8',
+} as const;
+
+/** Today's date as YYYY-MM-DD (for file names). */
+function today(now: string): string {
+  return now.slice(0, 10);
+}
+
+/** Produces one export of `engine` (the scenario `scenario`). */
+export async function exportFile(engine: ScenarioEngine, scenario: Scenario, request: ExportRequest, now: string = new Date().toISOString()): Promise<Result<ExportedFile>> {
+  const { config, dataset } = engine;
+  const aliases = request.anonymise ? schoolAliases(dataset.schools, request.language) : null;
+  const indicators = engine.networkIds.map((id) => engine.indicators(id));
+  const base = `${scenarioFileName(scenario.name, '')}-${today(now)}`;
+  const crs = request.crs ?? 'EPSG:3067';
+  const crsTag = crs === 'EPSG:4326' ? 'wgs84' : 'tm35fin';
+  const networks = () => engine.networkIds.map((id) => ({ indicators: engine.indicators(id), catchments: engine.catchments(id) }));
+  switch (request.kind) {
+    case 'schools-csv':
+      return ok({ fileName: `${base}-schools.csv`, mime: MIME.csv, bytes: UTF8.encode(schoolsCsv(indicators, config, { aliases })) });
+    case 'indices-csv':
+      return ok({ fileName: `${base}-indices.csv`, mime: MIME.csv, bytes: UTF8.encode(indicesCsv(indicators, config)) });
+    case 'xlsx': {
+      const { indicatorsXlsx } = await import('../../core/export/xlsx-export');
+      const bytes = await indicatorsXlsx(indicators, config, { source: dataset.source, scenarioName: scenario.name, date: now, aliases, caveats: aliases ? ['School names are replaced by aliases (Koulu A, Koulu B, …).'] : [] });
+      return ok({ fileName: `${base}.xlsx`, mime: MIME.xlsx, bytes });
+    }
+    case 'geojson':
+      return ok({ fileName: `${base}-catchments-${crsTag}.geojson`, mime: MIME.geojson, bytes: UTF8.encode(catchmentsGeoJson(networks(), config, { crs, aliases })) });
+    case 'gpkg': {
+      const [{ default: initSqlJs }, { default: wasmUrl }, { catchmentsGeoPackage }] = await Promise.all([
+        import('sql.js'),
+        import('sql.js/dist/sql-wasm.wasm?url'),
+        import('../../core/export/geopackage-export'),
+      ]);
+      const SQL = await initSqlJs({ locateFile: () => wasmUrl });
+      const bytes = catchmentsGeoPackage(SQL, networks(), config, { crs, aliases, date: now, description: `${scenario.name} — ${dataset.name}` });
+      return ok({ fileName: `${base}-catchments-${crsTag}.gpkg`, mime: MIME.gpkg, bytes });
+    }
+    case 'report-html': {
+      const networkId = request.networkId ?? engine.networkIds[0];
+      const html = impactReportForEngine(engine, networkId, { name: scenario.name, description: scenario.description }, { language: request.language, anonymise: request.anonymise, date: now });
+      if (!html.ok) return html;
+      return ok({ fileName: `${base}-${networkId}-impact-assessment.html`, mime: MIME.html, bytes: UTF8.encode(html.value) }, html.warnings);
+    }
+    default:
+      return fail({ code: 'export-unknown-kind', message: `Unknown export "${String((request as { kind: unknown }).kind)}".`, fix: 'Choose an item of the Export menu.' });
+  }
+}

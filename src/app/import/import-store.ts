@@ -1,0 +1,245 @@
+/**
+ * State of the import wizard (framework-free zustand/vanilla, so tests drive it with a fake
+ * ImportApi): the step, each layer's file (reading progress, summary, problems), the field
+ * choices, the school choices and the check report. Every call goes to the worker; the current
+ * dataset is replaced only by `finish`, through `onFinished`.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { PresetId } from '../../core/config/presets';
+import type { AgeFraction } from '../../core/mapping/age-apportion';
+import type { Problem, Result } from '../../core/model/result';
+import type { OverlapRule } from '../../core/validate/split-overlaps';
+import type { DatasetSummary } from '../workers/engine-protocol';
+import type { CheckInfo, FieldsInfo, GroupTotal, ImportApi, ImportFileInput, ImportFileSummary, ImportRole, RepairKind, SchoolChoices, SchoolOverride, SchoolsInfo } from '../workers/import-protocol';
+import { canEnter, IMPORT_STEPS, type ImportStep } from './import-steps';
+
+export interface FileSlot {
+  status: 'empty' | 'reading' | 'ready' | 'error';
+  name: string | null;
+  progress: number;
+  message: string;
+  summary: ImportFileSummary | null;
+  problems: Problem[];
+  crsOverride: string | null;
+}
+
+export interface ImportState {
+  open: boolean;
+  step: ImportStep;
+  files: Record<ImportRole, FileSlot>;
+  fieldsInfo: FieldsInfo | null;
+  preset: PresetId | null;
+  mapping: Record<string, string>;
+  fractions: { lower: AgeFraction[]; upper: AgeFraction[] } | null;
+  fieldsApplied: boolean;
+  schoolChoices: SchoolChoices;
+  schools: SchoolsInfo | null;
+  check: CheckInfo | null;
+  totals: { field: string; rows: GroupTotal[] } | null;
+  overlapRule: OverlapRule;
+  name: string;
+  source: string;
+  busy: boolean;
+  /** Problems of the last action of the current step (named file, feature, field, fix). */
+  problems: Problem[];
+  warnings: Problem[];
+
+  openWizard(): void;
+  close(): Promise<void>;
+  goTo(step: ImportStep): Promise<void>;
+  pick(role: ImportRole, input: ImportFileInput): Promise<void>;
+  setCrs(role: ImportRole, crs: string | null): Promise<void>;
+  removeFile(role: ImportRole): Promise<void>;
+  setPreset(preset: PresetId): void;
+  setMapping(field: string, source: string): void;
+  setFraction(level: 'lower' | 'upper', field: string, factor: number): void;
+  setFilter(filter: SchoolChoices['filter']): Promise<void>;
+  setSchool(id: string, override: SchoolOverride): Promise<void>;
+  setGenerate(generate: boolean): Promise<void>;
+  setOverlapRule(rule: OverlapRule): void;
+  repair(kind: RepairKind): Promise<void>;
+  undoRepair(): Promise<void>;
+  showTotals(field: string): Promise<void>;
+  setName(name: string): void;
+  setSource(source: string): void;
+  finish(): Promise<boolean>;
+}
+
+export type ImportStore = StoreApi<ImportState>;
+
+export const emptySlot = (): FileSlot => ({ status: 'empty', name: null, progress: 0, message: '', summary: null, problems: [], crsOverride: null });
+
+const initial = () => ({
+  step: 'files' as ImportStep,
+  files: { units: emptySlot(), schools: emptySlot(), catchments: emptySlot() },
+  fieldsInfo: null,
+  preset: null,
+  mapping: {},
+  fractions: null,
+  fieldsApplied: false,
+  schoolChoices: { filter: null, overrides: {}, generate: false },
+  schools: null,
+  check: null,
+  totals: null,
+  overlapRule: 'larger' as OverlapRule,
+  name: '',
+  source: '',
+  busy: false,
+  problems: [],
+  warnings: [],
+});
+
+export function createImportStore(api: ImportApi, onFinished: (summary: DatasetSummary) => Promise<void>): ImportStore {
+  return createStore<ImportState>()((set, get) => {
+    /** Runs a worker call with the busy flag; returns the value or records the problems. */
+    const call = async <T>(work: () => Promise<Result<T>>): Promise<T | null> => {
+      set({ busy: true, problems: [] });
+      try {
+        const r = await work();
+        if (!r.ok) {
+          set({ problems: r.problems });
+          return null;
+        }
+        set({ warnings: r.warnings });
+        return r.value;
+      } finally {
+        set({ busy: false });
+      }
+    };
+    const slot = (role: ImportRole, patch: Partial<FileSlot>) => set((s) => ({ files: { ...s.files, [role]: { ...s.files[role], ...patch } } }));
+    const downstream = (role: ImportRole) =>
+      set(role === 'units' ? { fieldsInfo: null, fieldsApplied: false, schools: null, check: null, totals: null } : { schools: null, check: null });
+
+    const reading = async (role: ImportRole, name: string, work: (progress: (p: { fraction: number; message: string }) => void) => Promise<Result<ImportFileSummary>>) => {
+      slot(role, { status: 'reading', name, progress: 0, message: '', problems: [] });
+      downstream(role);
+      const r = await work((p) => slot(role, { progress: p.fraction, message: p.message }));
+      if (r.ok) slot(role, { status: 'ready', progress: 1, summary: r.value, problems: [] });
+      else slot(role, { status: 'error', summary: null, problems: r.problems });
+    };
+
+    const loadFields = async () => {
+      const info = await call(() => api.fields());
+      if (!info) return;
+      const s = get();
+      set({
+        fieldsInfo: info,
+        preset: s.preset ?? info.detectedPreset,
+        mapping: Object.keys(s.mapping).length ? s.mapping : info.mapping,
+        fractions: s.fractions ?? info.defaultFractions,
+      });
+    };
+
+    const applyFields = async (): Promise<boolean> => {
+      const s = get();
+      if (!s.preset) {
+        set({ problems: [{ code: 'no-preset', message: 'No indicator preset fits the units’ fields.', fix: 'Choose a preset and map its age-band and population fields.', field: 'preset' }] });
+        return false;
+      }
+      const r = await call(() => api.applyFields({ preset: s.preset!, mapping: s.mapping, ...(s.preset === 'hsy' && s.fractions ? { fractions: s.fractions } : {}) }));
+      set({ fieldsApplied: !!r });
+      return !!r;
+    };
+
+    const loadSchools = async () => {
+      const info = await call(() => api.schools(get().schoolChoices));
+      set({ schools: info, check: null });
+    };
+
+    const loadCheck = async () => {
+      const info = await call(() => api.check());
+      if (info) set((s) => ({ check: info, name: s.name || info.defaultName }));
+    };
+
+    return {
+      open: false,
+      ...initial(),
+
+      openWizard() {
+        set({ open: true });
+      },
+
+      async close() {
+        await api.reset();
+        set({ open: false, ...initial() });
+      },
+
+      async goTo(step) {
+        const s = get();
+        if (!canEnter(s, step)) return;
+        const from = IMPORT_STEPS.indexOf(s.step);
+        const to = IMPORT_STEPS.indexOf(step);
+        if (to > from && s.step === 'fields' && !(await applyFields())) return;
+        set({ step, problems: [] });
+        if (step === 'fields' && !get().fieldsInfo) await loadFields();
+        if (step === 'schools') {
+          if (!get().fieldsApplied && !(await applyFields())) return set({ step: 'fields' });
+          if (!get().files.catchments.summary && !get().schools) set((x) => ({ schoolChoices: { ...x.schoolChoices, generate: true } }));
+          await loadSchools();
+        }
+        if (step === 'check') await loadCheck();
+      },
+
+      pick: (role, input) => reading(role, input.name, (progress) => api.read(role, input, get().files[role].crsOverride, (p) => progress(p))),
+
+      async setCrs(role, crs) {
+        slot(role, { crsOverride: crs });
+        const name = get().files[role].name;
+        if (name) await reading(role, name, (progress) => api.reread(role, crs, (p) => progress(p)));
+      },
+
+      async removeFile(role) {
+        await api.remove(role);
+        slot(role, emptySlot());
+        downstream(role);
+      },
+
+      setPreset: (preset) => set({ preset, fieldsApplied: false }),
+      setMapping: (field, source) => set((s) => ({ mapping: { ...s.mapping, [field]: source }, fieldsApplied: false })),
+      setFraction(level, field, factor) {
+        const f = get().fractions;
+        if (!f) return;
+        set({ fractions: { ...f, [level]: f[level].map((x) => (x.field === field ? { ...x, factor } : x)) }, fieldsApplied: false });
+      },
+
+      async setFilter(filter) {
+        set((s) => ({ schoolChoices: { ...s.schoolChoices, filter } }));
+        await loadSchools();
+      },
+      async setSchool(id, override) {
+        set((s) => ({ schoolChoices: { ...s.schoolChoices, overrides: { ...s.schoolChoices.overrides, [id]: { ...s.schoolChoices.overrides[id], ...override } } } }));
+        await loadSchools();
+      },
+      async setGenerate(generate) {
+        set((s) => ({ schoolChoices: { ...s.schoolChoices, generate } }));
+        await loadSchools();
+      },
+      setOverlapRule: (overlapRule) => set({ overlapRule }),
+
+      async repair(kind) {
+        const info = await call(() => api.repair(kind, get().overlapRule));
+        if (info) set({ check: info });
+      },
+      async undoRepair() {
+        const info = await call(() => api.undoRepair());
+        if (info) set({ check: info });
+      },
+      async showTotals(field) {
+        if (!field) return set({ totals: null });
+        const rows = await call(() => api.totals(field));
+        set({ totals: rows ? { field, rows } : null });
+      },
+      setName: (name) => set({ name }),
+      setSource: (source) => set({ source }),
+
+      async finish() {
+        const s = get();
+        const summary = await call(() => api.finish(s.name, s.source));
+        if (!summary) return false;
+        await onFinished(summary);
+        set({ open: false, ...initial() });
+        return true;
+      },
+    };
+  });
+}

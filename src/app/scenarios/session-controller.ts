@@ -1,0 +1,156 @@
+/**
+ * Start-up and keeping the session: opens storage (IndexedDB, or memory with a named problem),
+ * hands the stored scenarios to the worker before the dataset finishes loading, restores where
+ * the user was (scenario, network, selected school, colour mode, map camera), then saves every
+ * edit right after the worker answers and the session (debounced) whenever it changes.
+ * The document store counts the whole start-up as in flight, so the test hook is ready only
+ * once everything is restored.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapView } from '../map/map-view';
+import type { SaveQueue } from '../persistence/save-queue';
+import { storageProblem, type ScenarioStorage, type StoredData } from '../persistence/scenario-storage';
+import type { AppStores } from '../stores/app-stores';
+import type { BundleSource } from '../workers/engine-protocol';
+import type { ScenarioApi, SessionRecord } from './scenario-protocol';
+import { trackDocument, type ScenarioStore } from './scenario-store';
+import { restorableUi, sessionRecord, validCamera } from './session-state';
+
+export interface SessionOptions {
+  stores: AppStores;
+  scenarios: ScenarioStore;
+  api: ScenarioApi;
+  queue: SaveQueue;
+  source: BundleSource | null;
+  getMap: () => MapView | null;
+  /** Name of the first scenario on a first visit. */
+  defaultName: string;
+  openStorage: () => Promise<ScenarioStorage>;
+  /** Give up on storage after this long (a blocked database never answers); default 5000 ms. */
+  storageTimeoutMs?: number;
+}
+
+async function openWithTimeout(open: () => Promise<ScenarioStorage>, ms: number): Promise<{ storage: ScenarioStorage | null; data: StoredData; problem: ReturnType<typeof storageProblem> | null }> {
+  const empty = { records: [], sessions: [] };
+  try {
+    const storage = await Promise.race([
+      open(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error(`no answer in ${ms / 1000} s (blocked by another tab?)`), { name: 'StorageBlockedError' })), ms)),
+    ]);
+    return { storage, data: await storage.loadAll(), problem: null };
+  } catch (error) {
+    return { storage: null, data: empty, problem: storageProblem(error) };
+  }
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Resolves with the MapLibre map once it exists and has loaded (or after `ms`). */
+async function loadedMap(getMap: () => MapView | null, ms = 10_000): Promise<MapLibreMap | null> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const map = getMap()?.map;
+    if (map?.loaded()) return map;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return getMap()?.map ?? null;
+}
+
+export interface SessionHandle {
+  /** Saves the session now and waits until every edit and the session are written. */
+  flush(): Promise<void>;
+}
+
+/** Starts the session; resolves when the app is where the user left it. */
+export async function startScenarioSession(o: SessionOptions): Promise<SessionHandle> {
+  const { stores, scenarios, api, queue } = o;
+  const doc = stores.document;
+  await trackDocument(doc, async () => {
+    const loading = o.source ? doc.getState().load(o.source) : Promise.resolve();
+    const opened = await openWithTimeout(o.openStorage, o.storageTimeoutMs ?? 5000);
+    queue.attach(opened.storage, opened.problem);
+    await api.prime({ ...opened.data, defaultName: o.defaultName });
+    await loading;
+    if (doc.getState().status !== 'ready') return;
+    const change = await api.pull();
+    scenarios.getState().absorb(change);
+    if (change.state.problems.length > 0) scenarios.setState({ notice: { tone: 'warning', title: 'scenarios.notice.restoreProblems', problems: change.state.problems } });
+    await restoreSession(o, change.state.session);
+  });
+  const saveNow = keepSession(o);
+  return {
+    async flush() {
+      saveNow();
+      await scenarios.getState().sync();
+      await scenarios.getState().flush();
+    },
+  };
+}
+
+async function restoreSession(o: SessionOptions, session: SessionRecord | null): Promise<void> {
+  if (!session) return;
+  const doc = o.stores.document;
+  const summary = doc.getState().summary;
+  if (session.networkId && summary?.networks.some((n) => n.id === session.networkId) && doc.getState().networkId !== session.networkId) {
+    await doc.getState().setNetwork(session.networkId);
+  }
+  const schoolIds = summary?.networks.flatMap((n) => n.schools.map((s) => s.id)) ?? [];
+  const ui = restorableUi(session.ui ?? {}, o.stores.ui.getState(), schoolIds);
+  if (Object.keys(ui).length > 0) o.stores.ui.setState(ui);
+  const camera = validCamera(session.view);
+  if (!camera) return;
+  const map = await loadedMap(o.getMap);
+  // Let the map canvas fit the dataset first (it does on load), then put the camera back.
+  await nextFrame();
+  await nextFrame();
+  map?.jumpTo({ center: camera.center, zoom: camera.zoom });
+}
+
+/** Saves edits as soon as the worker has made them and the session whenever it changes; returns "save the session now". */
+function keepSession(o: SessionOptions): () => void {
+  const { stores, scenarios, queue } = o;
+  let syncing = false;
+  let again = false;
+  const sync = async () => {
+    if (syncing) {
+      again = true;
+      return;
+    }
+    syncing = true;
+    try {
+      do {
+        again = false;
+        await scenarios.getState().sync();
+      } while (again);
+    } finally {
+      syncing = false;
+    }
+  };
+  stores.document.subscribe((s, prev) => {
+    if (s.views !== prev.views || s.editCount !== prev.editCount || s.canUndo !== prev.canUndo || s.canRedo !== prev.canRedo) void sync();
+  });
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const host = scenarios.getState().host;
+    if (!host) return;
+    const map = o.getMap()?.map;
+    const c = map?.getCenter();
+    const view = map && c ? { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom() } : null;
+    queue.saveSession(sessionRecord(host.datasetHash, host.activeId, stores.document.getState().networkId, stores.ui.getState(), view, new Date().toISOString()));
+  };
+  const saveSession = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, 250);
+  };
+  stores.document.subscribe((s, prev) => s.networkId !== prev.networkId && saveSession());
+  stores.ui.subscribe((s, prev) => {
+    if (s.selectedSchoolId !== prev.selectedSchoolId || s.selectedShareId !== prev.selectedShareId || s.cellMeasureId !== prev.cellMeasureId || s.showCatchments !== prev.showCatchments || s.showChanged !== prev.showChanged || (s as { colourBy?: unknown }).colourBy !== (prev as { colourBy?: unknown }).colourBy) saveSession();
+  });
+  scenarios.subscribe((s, prev) => s.host?.activeId !== prev.host?.activeId && saveSession());
+  void loadedMap(o.getMap).then((map) => map?.on('moveend', saveSession));
+  saveSession();
+  return write;
+}

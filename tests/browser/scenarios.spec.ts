@@ -1,0 +1,288 @@
+/**
+ * Scenarios in the browser, end to end with real mouse events: edits survive a reload (the
+ * scenario, the numbers, the selected school, undo and redo); a scenario file exported and
+ * imported again gives identical numbers (and a file from other data warns); the comparison
+ * view and workshop mode work; the impact assessment opens with its contents; the map PNG has
+ * map pixels; and when IndexedDB is unavailable a banner names the problem while editing
+ * still works. Screenshots: test-artifacts/browser/scenarios-*.png.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { NetworkIndicators } from '../../src/core/indicators/indicator-types';
+import type { ScenarioTestHook } from '../../src/app/scenarios/setup-scenarios';
+import { appUrl, type AppPage } from './harness/app-page';
+import { saveScreenshot, writeArtifact } from './harness/artifacts';
+import { dragAlong, type Point } from './harness/mouse-path';
+import { colourStats } from './harness/pixel-stats';
+import { decodePng } from './harness/png-decode';
+import { useApp } from './harness/use-browser';
+
+const scope = useApp();
+
+type HookWindow = { __catchmentStudio?: { isReady(): boolean; selectSchool(id: string | null): void; setTool(tool: string): void }; __catchmentStudioScenarios?: ScenarioTestHook };
+
+const scenarioState = (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__catchmentStudioScenarios!.state());
+const flush = (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__catchmentStudioScenarios!.flush());
+const indicatorsOf = async (app: AppPage) => (await app.state()).indicators as NetworkIndicators;
+
+/** A little smaller than the default: software GL renders each frame faster. */
+const VIEWPORT = { width: 1280, height: 720 };
+/** Generous per-test time: every pointer move redraws the map in software GL on a shared machine. */
+const SLOW = 400_000;
+
+/** Zooms the map in one wheel notch around a point (real events), then waits for it to settle. */
+async function zoomIn(app: AppPage): Promise<void> {
+  const r = await app.mapRegion();
+  await app.page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await app.page.mouse.wheel(0, -120);
+  await app.page.waitForTimeout(1500);
+  await app.waitReady();
+}
+
+/** Waits until the indicators differ from `before` or the "empties a school" dialog opens; confirms it. */
+async function settleEdit(app: AppPage, before: NetworkIndicators): Promise<boolean> {
+  const json = JSON.stringify(before);
+  await app.page.waitForFunction(
+    (b) => {
+      const hook = (window as unknown as HookWindow & { __catchmentStudio: { state(): { indicators: unknown } } }).__catchmentStudio;
+      return !!document.querySelector('dialog.confirm-dialog[open]') || (hook.isReady() && JSON.stringify(hook.state().indicators) !== b);
+    },
+    json,
+    { timeout: 30_000, polling: 200 },
+  ).catch(() => undefined);
+  const confirm = app.page.locator('dialog.confirm-dialog[open] button.primary');
+  if (await confirm.count()) await confirm.click();
+  await app.waitReady();
+  return JSON.stringify(await indicatorsOf(app)) !== json;
+}
+
+/**
+ * Lassos a small ring (8 vertices, radius `radiusPx`) around the map centre shifted by `offset`
+ * pixels for one of the largest schools, with real mouse events, until the numbers change
+ * (the ring may lie in that school's own area: then the next school is tried). Returns the school id.
+ */
+async function lassoEdit(app: AppPage, offset: Point, radiusPx = 16): Promise<string> {
+  const before = await indicatorsOf(app);
+  const candidates = [...before.schools].sort((a, b) => b.children - a.children).slice(0, 3);
+  const r = await app.mapRegion();
+  const cx = r.x + r.width / 2 + offset[0];
+  const cy = r.y + r.height / 2 + offset[1];
+  const ring: Point[] = Array.from({ length: 8 }, (_, k) => [cx + radiusPx * Math.cos((2 * Math.PI * k) / 8), cy + radiusPx * Math.sin((2 * Math.PI * k) / 8)]);
+  for (const school of candidates) {
+    await app.page.evaluate((id) => {
+      const hook = (window as unknown as HookWindow).__catchmentStudio!;
+      hook.selectSchool(id);
+      hook.setTool('lasso');
+    }, school.id);
+    // Released away from the start (the tool closes the ring): a release at the start reads as a click.
+    await dragAlong(app.page, ring, { maxStepPx: 40 });
+    const changed = await settleEdit(app, before);
+    await app.page.evaluate(() => (window as unknown as HookWindow).__catchmentStudio!.setTool('pan'));
+    if (changed) return school.id;
+  }
+  throw new Error('no lasso edit changed the numbers');
+}
+
+/** The map centre in EPSG:3067 metres. */
+async function mapCentre(app: AppPage): Promise<[number, number]> {
+  const r = await app.mapRegion();
+  return app.unproject(r.x + r.width / 2, r.y + r.height / 2);
+}
+
+async function reloadApp(app: AppPage): Promise<void> {
+  await app.page.reload({ waitUntil: 'load' });
+  await app.waitReady(90_000);
+}
+
+describe('scenarios in the app', () => {
+  test('edits, the selected school and undo/redo history survive a reload', async () => {
+    const app = await scope.openApp('lang=en', { viewport: VIEWPORT });
+    const baseline = await indicatorsOf(app);
+    await lassoEdit(app, [-70, -40]);
+    const afterOne = await indicatorsOf(app);
+    const school = await lassoEdit(app, [60, 50]);
+    await zoomIn(app);
+    const centre = await mapCentre(app);
+    const afterTwo = await indicatorsOf(app);
+    expect(afterOne).not.toEqual(baseline);
+    expect(afterTwo).not.toEqual(afterOne);
+    await app.page.keyboard.press('Control+z');
+    await app.waitReady();
+    expect(await indicatorsOf(app)).toEqual(afterOne);
+    const before = await scenarioState(app.page);
+    expect(before.scenarios).toHaveLength(1);
+    expect(before.scenarios[0]).toMatchObject({ editCount: 1, redoCount: 1 });
+    await flush(app.page);
+    await saveScreenshot(app.page, 'scenarios-before-reload');
+
+    await reloadApp(app);
+    const restored = await app.state();
+    expect(restored.indicators, 'the numbers are those of the scenario').toEqual(afterOne);
+    expect(restored.selectedSchoolId, 'the selected school is selected again').toBe(school);
+    expect(restored.canUndo).toBe(true);
+    expect(restored.canRedo, 'the redo history survived').toBe(true);
+    expect((await scenarioState(app.page)).activeId).toBe(before.activeId);
+    const centreAfter = await mapCentre(app);
+    expect(Math.hypot(centreAfter[0] - centre[0], centreAfter[1] - centre[1]), 'the map view is restored (metres)').toBeLessThan(50);
+    await saveScreenshot(app.page, 'scenarios-after-reload');
+
+    await app.page.keyboard.press('Control+z');
+    await app.waitReady();
+    expect(await indicatorsOf(app), 'undo after the reload goes back to the baseline').toEqual(baseline);
+    await app.page.keyboard.press('Control+Shift+z');
+    await app.waitReady();
+    await app.page.keyboard.press('Control+Shift+z');
+    await app.waitReady();
+    expect(await indicatorsOf(app), 'redo after the reload re-applies both edits').toEqual(afterTwo);
+  }, SLOW);
+
+  test('a scenario file exported and imported again gives identical numbers; other data warns', async () => {
+    const app = await scope.openApp('lang=en', { viewport: VIEWPORT });
+    await lassoEdit(app, [-50, 30]);
+    const edited = await indicatorsOf(app);
+    const original = await scenarioState(app.page);
+
+    await app.page.getByTestId('export-menu-button').click();
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('export-scenario').click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ format: 'catchment-studio-scenario', version: 2, cursor: 1 });
+    expect(file.dataset.hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(download.suggestedFilename()).toMatch(/\.scenario\.json$/);
+
+    // Back to the baseline in a new scenario, then import the file: a third scenario with the same numbers.
+    await app.page.getByTestId('open-scenario-manager').click();
+    await app.page.getByRole('button', { name: 'New scenario' }).click();
+    await app.waitReady();
+    expect(await indicatorsOf(app)).not.toEqual(edited);
+    await app.page.getByTestId('scenario-import-input').setInputFiles({ name: 'round-trip.scenario.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await app.waitReady();
+    await expect.poll(async () => (await scenarioState(app.page)).scenarios.length).toBe(3);
+    const imported = await scenarioState(app.page);
+    expect(imported.activeId).not.toBe(original.activeId);
+    expect(imported.scenarios.find((s) => s.id === imported.activeId)).toMatchObject({ name: original.scenarios[0].name, editCount: 1 });
+    expect(await indicatorsOf(app), 'the imported scenario has exactly the numbers of the exported one').toEqual(edited);
+    expect(await app.page.getByTestId('scenario-notice').count(), 'no warning for the same data').toBe(0);
+    await saveScreenshot(app.page, 'scenarios-manager');
+
+    // The same file claiming other data: imported with the dataset-mismatch warning shown.
+    const other = JSON.stringify({ ...file, dataset: { name: 'Another town', hash: '0123456789abcdef' } });
+    await app.page.getByTestId('scenario-import-input').setInputFiles({ name: 'other.scenario.json', mimeType: 'application/json', buffer: Buffer.from(other) });
+    await app.waitReady();
+    const notice = app.page.getByTestId('scenario-notice');
+    await expect.poll(() => notice.locator('[data-code="dataset-mismatch"]').count()).toBe(1);
+    expect(await indicatorsOf(app)).toEqual(edited);
+    await saveScreenshot(app.page, 'scenarios-import-mismatch');
+  }, SLOW);
+
+  test('comparison view, workshop mode, map PNG and the impact assessment', async () => {
+    const app = await scope.openApp('lang=en', { viewport: VIEWPORT });
+    await lassoEdit(app, [-60, 20], 22);
+    const edited = await indicatorsOf(app);
+    const { activeId } = await scenarioState(app.page);
+    await flush(app.page);
+
+    // Comparison: baseline (A) against the edited scenario (B).
+    await app.page.getByTestId('open-compare').click();
+    const view = app.page.getByTestId('compare-view');
+    await expect.poll(() => view.locator('[data-testid="compare-schools"] tbody tr').count(), { timeout: 60_000 }).toBe(edited.schools.length);
+    await app.waitReady();
+    const moved = await view.getByTestId('moved-children').textContent();
+    expect(moved, 'children change school').toMatch(/\d/);
+    expect(await view.locator('tr.changed').count(), 'changed catchments are marked').toBeGreaterThan(0);
+    await app.page.waitForTimeout(1500);
+    await saveScreenshot(app.page, 'scenarios-compare');
+    await view.getByRole('tab', { name: 'Indices' }).click();
+    expect(await view.locator('[data-testid="compare-indices"] tbody tr').count()).toBeGreaterThan(4);
+    await view.getByRole('button', { name: 'Close comparison' }).click();
+
+    // Map PNG with legend: map pixels, not a blank canvas.
+    await app.page.getByTestId('export-menu-button').click();
+    const [png] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('export-png').click()]);
+    const pngBytes = new Uint8Array(await readFile((await png.path())!));
+    writeArtifact('browser/scenarios-map-export.png', pngBytes);
+    const image = decodePng(pngBytes);
+    const region = await app.mapRegion();
+    expect(image.width).toBe(Math.round(region.width));
+    const stats = colourStats(image, { region: { x: 0, y: 60, width: image.width, height: image.height - 90 }, tolerance: 8 });
+    expect(stats.distinctColours, 'the PNG holds the map drawing').toBeGreaterThanOrEqual(32);
+    expect(stats.nonBackground / stats.pixels).toBeGreaterThan(0.2);
+
+    // Impact assessment in a new tab: scenario name, indices before and after, caveats.
+    await app.page.getByTestId('export-menu-button').click();
+    const [report] = await Promise.all([app.page.context().waitForEvent('page'), app.page.getByTestId('open-report').click()]);
+    await report.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('segregation impact'), null, { timeout: 60_000 });
+    const reportText = (await report.locator('body').textContent()) ?? '';
+    const scenarioName = (await scenarioState(app.page)).scenarios.find((s) => s.id === activeId)!.name;
+    expect(reportText).toContain(scenarioName);
+    expect(reportText).toContain('Before');
+    expect(reportText).toContain('After');
+    expect(reportText).toContain('Caveats');
+    expect(reportText).toContain('straight-line');
+    const shareId = Object.keys(edited.indices)[0];
+    const baseline = (await app.state()).baseline as NetworkIndicators;
+    expect(reportText, 'index D before').toContain(baseline.indices[shareId]!.D.toFixed(3));
+    expect(reportText, 'index D after').toContain(edited.indices[shareId]!.D.toFixed(3));
+    expect(await report.getByRole('button', { name: /Print/ }).count()).toBe(1);
+    await saveScreenshot(report, 'scenarios-report');
+    await report.close();
+
+    // Workshop mode: a second scenario, then step with PageDown / PageUp (presentation clickers).
+    await app.page.getByTestId('open-scenario-manager').click();
+    await app.page.getByRole('button', { name: 'New scenario' }).click();
+    await app.waitReady();
+    await app.page.keyboard.press('Escape');
+    const second = (await scenarioState(app.page)).activeId;
+    await app.page.getByTestId('open-workshop').click();
+    const bar = app.page.getByTestId('workshop-bar');
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    await app.page.keyboard.press('PageUp');
+    await app.waitReady();
+    await expect.poll(async () => (await scenarioState(app.page)).activeId).toBe(activeId);
+    expect(await app.page.getByTestId('workshop-scenario-name').textContent()).toBe(scenarioName);
+    expect(await indicatorsOf(app)).toEqual(edited);
+    await app.page.waitForTimeout(1500);
+    await saveScreenshot(app.page, 'scenarios-workshop');
+    await app.page.keyboard.press('PageDown');
+    await app.waitReady();
+    await expect.poll(async () => (await scenarioState(app.page)).activeId).toBe(second);
+  }, SLOW);
+
+  test('without IndexedDB a banner names the problem and editing still works', async () => {
+    const { page } = await scope.newPage(VIEWPORT);
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = function open(): IDBOpenDBRequest {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    await page.goto(appUrl(scope.baseUrl(), 'lang=en'), { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as HookWindow).__catchmentStudio?.isReady() === true, null, { timeout: 90_000, polling: 100 });
+    const banner = page.getByTestId('storage-banner');
+    await expect.poll(() => banner.count()).toBe(1);
+    expect(await banner.getAttribute('data-code')).toBe('storage-unavailable');
+    expect(await banner.textContent()).toContain('only in this tab');
+    const app: AppPage = {
+      page,
+      guard: undefined as never,
+      state: () => page.evaluate(() => (window as unknown as { __catchmentStudio: { state(): never } }).__catchmentStudio.state()),
+      project: async () => [0, 0],
+      unproject: (px, py) => page.evaluate(([a, b]) => (window as unknown as { __catchmentStudio: { unproject(a: number, b: number): [number, number] } }).__catchmentStudio.unproject(a, b), [px, py] as const),
+      mapRegion: async () => {
+        const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
+        return { x: box.x, y: box.y, width: box.width, height: box.height };
+      },
+      waitReady: async (timeout = 60_000) => {
+        await page.waitForFunction(() => (window as unknown as HookWindow).__catchmentStudio?.isReady() === true, null, { timeout, polling: 100 });
+      },
+    };
+    const before = await indicatorsOf(app);
+    await lassoEdit(app, [-40, 10]);
+    expect(await indicatorsOf(app)).not.toEqual(before);
+    expect((await app.state()).canUndo).toBe(true);
+    expect((await scenarioState(page)).save).toMatchObject({ mode: 'memory', problem: 'storage-unavailable' });
+    await saveScreenshot(page, 'scenarios-storage-banner');
+    const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Export scenario' }).click()]);
+    expect(JSON.parse(await readFile((await download.path())!, 'utf8')).edits).toHaveLength(1);
+  }, SLOW);
+});
