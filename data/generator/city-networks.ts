@@ -4,13 +4,16 @@
  * partition the municipal land (EPSG:3067).
  */
 import type { MultiPolygon } from '../../src/core/model/geometry-types';
-import { assignPixels, buildCostField } from './catchment-raster';
+import { placesFor, schoolSizes, utilisationFactors } from './capacities';
+import { buildCostField } from './catchment-raster';
 import type { CityLayout, District } from './districts';
-import { pixelAt, type Landscape } from './landscape';
+import type { Landscape } from './landscape';
+import { balanceCatchments } from './load-balance';
+import { observedDemand } from './observed-demand';
 import { CELL, type Cell } from './population';
 import { createRng, type Rng } from './prng';
 import type { SampleCityConfig } from './sample-city-config';
-import { capacityFor, kMeans, nameSchools, RESERVE_NAMES, snapToCells, SWEDISH_NAMES, type Site } from './schools';
+import { balancedKMeans, nameSchools, RESERVE_NAMES, snapToCells, SWEDISH_NAMES, type Site } from './schools';
 import { traceRegions } from './trace-regions';
 
 export interface SchoolRecord {
@@ -19,6 +22,9 @@ export interface SchoolRecord {
   language: 'fi' | 'sv';
   grades: '1-6' | '7-9' | '1-9';
   capacity: number;
+  /** Places per level for comprehensive (1–9) schools. */
+  capacityLower?: number;
+  capacityUpper?: number;
   x: number;
   y: number;
 }
@@ -30,11 +36,21 @@ export interface NetworkPlan {
   schoolIds: string[];
   /** Parallel to schoolIds. */
   catchments: MultiPolygon[];
-  /** Children of the network's age band per catchment (true counts, for sizing). */
+  /** Children of the network's age band per catchment, as the tool estimates them (area-weighted, suppressed cells imputed). */
   children: number[];
+  /** Planned children per catchment (balancing targets; the load itself for rural schools). */
+  targets: number[];
+  /** Assignment rounds on the real travel costs until the loads met their targets. */
+  rounds: number;
+  /** Planned utilisation per school (children / places before rounding). */
+  factors?: number[];
 }
 
-export function planNetworks(cfg: SampleCityConfig, ls: Landscape, layout: CityLayout, cells: Cell[]): { schools: SchoolRecord[]; networks: NetworkPlan[] } {
+/**
+ * Sites, names, catchments and capacities of the three networks. `swedishPublished` is the
+ * published sv_7_12 per cell (−1 when suppressed).
+ */
+export function planNetworks(cfg: SampleCityConfig, ls: Landscape, layout: CityLayout, cells: Cell[], swedishPublished: Int32Array): { schools: SchoolRecord[]; networks: NetworkPlan[] } {
   const rng = createRng(cfg.seed, 'schools');
   const n = cells.length;
   const lowerFi = new Float64Array(n);
@@ -54,9 +70,9 @@ export function planNetworks(cfg: SampleCityConfig, ls: Landscape, layout: CityL
   const compSites = layout.churchVillages.map((v) => villageSite(cells, v, taken));
   const villageSites = largestVillages(cells, layout.villages, cfg.hinterland.villageSchools).map((v) => villageSite(cells, v, taken));
   const rural = compSites.length + villageSites.length;
-  const upperOnly = snapToCells(cells, kMeans(rng, cells, upperFi, fiUpper, compSites), compSites.length, taken).slice(compSites.length);
-  const lowerOnly = snapToCells(cells, kMeans(rng, cells, lowerFi, fiLower, [...compSites, ...villageSites]), rural, taken).slice(rural);
-  const svSites = snapToCells(cells, kMeans(rng, cells, lowerSv, svLower, []), 0, taken).sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy));
+  const upperOnly = snapToCells(cells, balancedKMeans(rng, cells, upperFi, fiUpper, compSites), compSites.length, taken).slice(compSites.length);
+  const lowerOnly = snapToCells(cells, balancedKMeans(rng, cells, lowerFi, fiLower, [...compSites, ...villageSites]), rural, taken).slice(rural);
+  const svSites = snapToCells(cells, balancedKMeans(rng, cells, lowerSv, svLower, []), 0, taken).sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy));
 
   const reserve = [...RESERVE_NAMES];
   const lowerNames = nameSchools([...compSites, ...villageSites, ...lowerOnly], layout.districts, reserve, (g, d, i) =>
@@ -76,93 +92,56 @@ export function planNetworks(cfg: SampleCityConfig, ls: Landscape, layout: CityL
   const svIds = svSites.map((s, i) => add(s, 'sv', '1-6', SWEDISH_NAMES[i % SWEDISH_NAMES.length]));
 
   const cost = buildCostField(cfg, ls);
-  // The first `fixed` sites (rural schools) keep head start 0: village catchments are simply
-  // the nearest area, however few children live there; the city schools share out the rest.
+  // Balanced and sized on the children as the tool estimates them from the published grid.
+  const observed = {
+    lower: observedDemand(cells, (c) => c.published.he_7_12),
+    upper: observedDemand(cells, (c) => c.published.he_13_15),
+    swedish: observedDemand(cells, (_, i) => swedishPublished[i]),
+  };
+  const sizeRng = createRng(cfg.seed, 'school-sizes');
   const plan = (id: NetworkId, ids: string[], sites: Site[], demand: Float64Array, fixed: number): NetworkPlan => {
-    const head = balanceHeads(cells, demand, sites, 900 * cfg.layoutScale, fixed);
-    const sources = sites.map((s) => pixelAt(ls, s.x, s.y));
-    let labels = assignPixels(ls, cost, sources, head);
-    let children = childrenPerLabel(labels);
-    // Two corrections on the real travel costs: overloaded catchments give way a little.
-    for (let round = 0; round < 2; round++) {
-      const target = children.slice(fixed).reduce((a, b) => a + b, 0) / (sites.length - fixed);
-      children.forEach((load, j) => {
-        if (j >= fixed) head[j] += 600 * cfg.layoutScale * Math.max(-1, Math.min(1, Math.log((target + 1) / (load + 1))));
-      });
-      centreHeads(head, fixed);
-      labels = assignPixels(ls, cost, sources, head);
-      children = childrenPerLabel(labels);
-    }
-    return { id, schoolIds: ids, catchments: traceRegions(ls, labels, sites.length), children };
-
-    function childrenPerLabel(labels: Int32Array): number[] {
-      const out = new Array<number>(sites.length).fill(0);
-      cells.forEach((c, i) => {
-        const label = labels[pixelAt(ls, c.x0 + CELL / 2, c.y0 + CELL / 2)];
-        if (label >= 0) out[label] += demand[i];
-      });
-      return out;
-    }
+    const size = [...new Array<number>(fixed).fill(1), ...schoolSizes(sizeRng, sites.length - fixed)];
+    const b = balanceCatchments({ ls, cost, cells, demand, sites, fixed, size });
+    return { id, schoolIds: ids, catchments: traceRegions(ls, b.labels, sites.length), children: b.loads, targets: b.targets, rounds: b.rounds };
   };
   const networks = [
-    plan('fi-lower', [...compIds, ...villageIds, ...lowerIds], [...compSites, ...villageSites, ...lowerOnly], lowerFi, rural),
-    plan('fi-upper', [...compIds, ...upperIds], [...compSites, ...upperOnly], upperFi, compSites.length),
-    plan('sv-lower', svIds, svSites, lowerSv, 0),
+    plan('fi-lower', [...compIds, ...villageIds, ...lowerIds], [...compSites, ...villageSites, ...lowerOnly], observed.lower, rural),
+    plan('fi-upper', [...compIds, ...upperIds], [...compSites, ...upperOnly], observed.upper, compSites.length),
+    plan('sv-lower', svIds, svSites, observed.swedish, 0),
   ];
-  setCapacities(rng, schools, networks, new Set([...compIds, ...villageIds]));
+  setCapacities(createRng(cfg.seed, 'utilisation'), schools, networks, new Set([...compIds, ...villageIds]));
   return { schools, networks };
 }
 
-/**
- * Head starts (m) that shrink overloaded and grow underloaded catchments, so sizes are only
- * partly equalised. The first `fixed` sites keep 0 and are left out of the target.
- */
-function balanceHeads(cells: Cell[], demand: Float64Array, sites: Site[], step: number, fixed: number): number[] {
-  const head = new Array<number>(sites.length).fill(0);
-  for (let iter = 0; iter < 16; iter++) {
-    const load = new Array<number>(sites.length).fill(0);
-    cells.forEach((c, i) => {
-      const x = c.x0 + CELL / 2;
-      const y = c.y0 + CELL / 2;
-      let best = 0;
-      let bestScore = Infinity;
-      sites.forEach((s, j) => {
-        const score = Math.hypot(s.x - x, s.y - y) - head[j];
-        if (score < bestScore) {
-          bestScore = score;
-          best = j;
-        }
-      });
-      load[best] += demand[i];
-    });
-    const target = load.slice(fixed).reduce((a, b) => a + b, 0) / (sites.length - fixed);
-    for (let j = fixed; j < sites.length; j++) head[j] += step * Math.max(-1, Math.min(1, Math.log((target + 1) / (load[j] + 1))));
-    centreHeads(head, fixed);
-  }
-  return head;
-}
+/** Planned utilisation outliers per network: a crowded popular school, a shrinking one. */
+const OUTLIERS: Record<NetworkId, number[]> = { 'fi-lower': [1.32, 0.64], 'fi-upper': [1.28], 'sv-lower': [0.68] };
 
 /**
- * Shift the balanced heads (index ≥ fixed) to mean 0, so the fixed rural schools' head start of
- * 0 stays neutral: otherwise a city whose heads all grew would swallow the village catchments.
+ * Pupil places: the catchment's children / a planned utilisation factor (capacities.ts). City
+ * schools 200–1,200 (1–6) and 300–1,600 (7–9) places; rural schools from 20 (1–6) and 60 (7–9).
+ * A comprehensive (1–9) school's capacity is the sum of its two parts.
  */
-function centreHeads(head: number[], fixed: number): void {
-  if (fixed === 0 || fixed >= head.length) return;
-  const mean = head.slice(fixed).reduce((a, b) => a + b, 0) / (head.length - fixed);
-  for (let j = fixed; j < head.length; j++) head[j] -= mean;
-}
-
-/** Pupil places per school: city schools 200–700 (1–6) and 300–900 (7–9); rural schools from 40 (1–6) and 100 (7–9). */
 function setCapacities(rng: Rng, schools: SchoolRecord[], networks: NetworkPlan[], rural: Set<string>): void {
   const part = new Map<string, number>();
+  const byLevel = new Map<string, { lower?: number; upper?: number }>();
   for (const net of networks) {
     const upper = net.id === 'fi-upper';
+    const firstCity = net.schoolIds.findIndex((id) => !rural.has(id));
+    net.factors = utilisationFactors(rng, net.children, firstCity < 0 ? net.schoolIds.length : firstCity, OUTLIERS[net.id]);
     net.schoolIds.forEach((id, j) => {
-      const [min, max] = rural.has(id) ? (upper ? [100, 900] : [40, 700]) : upper ? [300, 900] : [200, 700];
-      part.set(id, (part.get(id) ?? 0) + capacityFor(rng, net.children[j], min, max));
+      const [min, max] = rural.has(id) ? (upper ? [60, 1600] : [20, 1200]) : upper ? [300, 1600] : [200, 1200];
+      const places = placesFor(net.children[j], net.factors![j], min, max);
+      part.set(id, (part.get(id) ?? 0) + places);
+      if (net.id !== 'sv-lower') byLevel.set(id, { ...byLevel.get(id), [upper ? 'upper' : 'lower']: places });
     });
   }
-  for (const s of schools) s.capacity = part.get(s.id) ?? 0;
+  for (const s of schools) {
+    s.capacity = part.get(s.id) ?? 0;
+    if (s.grades === '1-9') {
+      s.capacityLower = byLevel.get(s.id)?.lower;
+      s.capacityUpper = byLevel.get(s.id)?.upper;
+    }
+  }
 }
 
 /** The school site of a village: the centre of its most populated cell within its radius (not yet taken). */

@@ -9,18 +9,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { IndicatorConfig } from '../../src/core/config/indicator-config';
+import { statfiStyleConfig } from '../../src/core/config/presets/statfi-fields';
 import type { MultiPolygon } from '../../src/core/model/geometry-types';
 import { planNetworks, type NetworkPlan, type SchoolRecord } from './city-networks';
 import { COUNT_FIELDS } from './demographics';
 import { layOutDistricts } from './districts';
 import { writeFlatGeobuf, type FgbColumn, type FgbFeature } from './fgb-writer';
-import { buildLandscape, type Landscape } from './landscape';
+import { buildLandscape, coverCells, type Landscape } from './landscape';
 import { CELL, populate, type Cell } from './population';
 import { DEFAULT_CONFIG, type SampleCityConfig } from './sample-city-config';
+import { SWEDISH_FIELD, swedishChildren } from './swedish-children';
 import { traceRegions } from './trace-regions';
 
 export interface SampleCityBundle {
-  /** File name → bytes: manifest.json, units.fgb, schools.fgb, catchments.fgb, context.fgb. */
+  /** File name → bytes: manifest.json, units.fgb, schools.fgb, catchments.fgb, context.fgb, indicator-config.json. */
   files: Record<string, Uint8Array>;
   cells: Cell[];
   schools: SchoolRecord[];
@@ -37,7 +40,10 @@ export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): Samp
   const ls = buildLandscape(cfg);
   const layout = layOutDistricts(cfg, ls);
   const cells = populate(cfg, ls, layout);
-  const { schools, networks } = planNetworks(cfg, ls, layout, cells);
+  // Every populated cell lies wholly on municipal land, so no child falls outside the catchments.
+  coverCells(ls, cells, CELL);
+  const swedish = swedishChildren(cfg.seed, cells);
+  const { schools, networks } = planNetworks(cfg, ls, layout, cells, swedish.published);
   const manifest = {
     format: 'catchment-studio-bundle',
     version: 1,
@@ -49,14 +55,17 @@ export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): Samp
     unitGeometry: 'point',
     networks: networks.map((n) => ({ id: n.id, label: NETWORK_LABELS[n.id], language: n.id.startsWith('sv') ? 'sv' : 'fi', level: n.id.endsWith('upper') ? 'upper' : 'lower' })),
     files: { units: 'units.fgb', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb' },
+    config: 'indicator-config.json',
   };
+  const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
   return {
     files: {
-      'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
-      'units.fgb': unitsFile(cells),
+      'manifest.json': json(manifest),
+      'units.fgb': unitsFile(cells, swedish.published),
       'schools.fgb': schoolsFile(schools),
       'catchments.fgb': catchmentsFile(networks),
       'context.fgb': contextFile(ls),
+      'indicator-config.json': json(sampleCityConfig()),
     },
     cells,
     schools,
@@ -69,15 +78,21 @@ export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): Samp
  * euref_x/euref_y columns: the id and the point already give the corner, and 12 bytes a cell
  * matter at 30 000 cells.
  */
-function unitsFile(cells: Cell[]): Uint8Array {
-  const columns: FgbColumn[] = [{ name: 'grd_id', type: 'string' }, ...COUNT_FIELDS.map((name): FgbColumn => ({ name, type: 'short' }))];
+function unitsFile(cells: Cell[], swedish: Int32Array): Uint8Array {
+  const columns: FgbColumn[] = [{ name: 'grd_id', type: 'string' }, ...[...COUNT_FIELDS, SWEDISH_FIELD].map((name): FgbColumn => ({ name, type: 'short' }))];
   const features = cells.map(
-    (c): FgbFeature => ({
+    (c, i): FgbFeature => ({
       geometry: { type: 'Point', coordinates: [c.x0 + CELL / 2, c.y0 + CELL / 2] },
-      properties: { grd_id: `CRS3067RES250mN${c.y0}E${c.x0}`, ...c.published },
+      properties: { grd_id: `CRS3067RES250mN${c.y0}E${c.x0}`, ...c.published, [SWEDISH_FIELD]: swedish[i] },
     }),
   );
   return writeFlatGeobuf(features, columns);
+}
+
+/** Places per level: a 1–9 school's two parts; a single-level school's places, 0 for the other level. */
+function levelPlaces(s: SchoolRecord): { capacity_lower: number; capacity_upper: number } {
+  if (s.grades === '1-9') return { capacity_lower: s.capacityLower ?? 0, capacity_upper: s.capacityUpper ?? 0 };
+  return s.grades === '1-6' ? { capacity_lower: s.capacity, capacity_upper: 0 } : { capacity_lower: 0, capacity_upper: s.capacity };
 }
 
 function schoolsFile(schools: SchoolRecord[]): Uint8Array {
@@ -87,9 +102,11 @@ function schoolsFile(schools: SchoolRecord[]): Uint8Array {
     { name: 'language', type: 'string' },
     { name: 'grades', type: 'string' },
     { name: 'capacity', type: 'int' },
+    { name: 'capacity_lower', type: 'int' },
+    { name: 'capacity_upper', type: 'int' },
   ];
   return writeFlatGeobuf(
-    schools.map((s) => ({ geometry: { type: 'Point', coordinates: [s.x, s.y] }, properties: { id: s.id, name: s.name, language: s.language, grades: s.grades, capacity: s.capacity } })),
+    schools.map((s) => ({ geometry: { type: 'Point', coordinates: [s.x, s.y] }, properties: { id: s.id, name: s.name, language: s.language, grades: s.grades, capacity: s.capacity, ...levelPlaces(s) } })),
     columns,
   );
 }
@@ -128,6 +145,16 @@ function contextFile(ls: Landscape): Uint8Array {
     { name: 'kind', type: 'string' },
     { name: 'name', type: 'string' },
   ]);
+}
+
+/**
+ * The indicator configuration for the sample city (`indicator-config.json`, for the CLI's
+ * --config): the statfi-grid preset with the Swedish-language network counting sv_7_12 instead
+ * of all children aged 7–12. Without it the tool counts every child in a Swedish catchment.
+ */
+export function sampleCityConfig(): IndicatorConfig {
+  const preset = statfiStyleConfig('statfi-grid');
+  return { ...preset, ageBands: { ...preset.ageBands, byNetwork: { 'sv-lower': SWEDISH_FIELD } } };
 }
 
 /** Write the bundle's files into `dir`. */

@@ -143,3 +143,25 @@ function placeLakes(
   }
   return { lakeId, lakeNames };
 }
+
+/**
+ * Make every pixel of every populated 250 m cell municipal land (not sea), so that each cell
+ * lies wholly inside the union of the catchments and no inhabitant falls in a gap. A cell is
+ * populated only where at least half of it is land, so the added pixels (small squares of
+ * shore sticking into the sea or over the border) stay joined to the one piece of land.
+ * `cells` are lower-left corners in EPSG:3067 metres; `size` is the cell side (250 m).
+ */
+export function coverCells(ls: Landscape, cells: { x0: number; y0: number }[], size: number): void {
+  const sub = size / ls.pixel;
+  for (const cell of cells) {
+    const c0 = Math.round((cell.x0 - ls.originX) / ls.pixel);
+    const r0 = Math.round((cell.y0 - ls.originY) / ls.pixel);
+    for (let r = r0; r < r0 + sub; r++) {
+      for (let c = c0; c < c0 + sub; c++) {
+        const i = r * ls.w + c;
+        ls.municipality[i] = 1;
+        ls.sea[i] = 0;
+      }
+    }
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * School sites, names and capacities. Sites come from weighted k-means on the children of
+ * School sites and names (capacities: capacities.ts). Sites come from weighted k-means on the children of
  * the network's age band (with the rural schools as fixed centres, see city-networks.ts) and
  * are snapped to the centre of a populated cell. Positions are EPSG:3067 metres.
  */
@@ -35,6 +35,55 @@ export function kMeans(rng: Rng, cells: Cell[], weight: Float64Array, count: num
       sw[j] += weight[i];
     });
     for (let j = fixed.length; j < count; j++) if (sw[j] > 0) centres[j] = { x: sx[j] / sw[j], y: sy[j] / sw[j] };
+  }
+  return centres;
+}
+
+/**
+ * Capacity-constrained k-means: starting from kMeans, alternate a weighted straight-line
+ * assignment whose head starts (m) share the children equally among the free centres (the
+ * fixed ones keep head 0, the free heads mean 0) with moving each free centre halfway to the
+ * centroid of its children. The dense centre ends up with more, smaller-area schools, and the
+ * real-cost balancing (load-balance.ts) only has to correct. Positions EPSG:3067 metres.
+ */
+export function balancedKMeans(rng: Rng, cells: Cell[], weight: Float64Array, count: number, fixed: Site[]): Site[] {
+  const centres = kMeans(rng, cells, weight, count, fixed);
+  const k = fixed.length;
+  if (count - k < 2) return centres;
+  const head = new Array<number>(count).fill(0);
+  for (let iter = 0; iter < 40; iter++) {
+    const load = new Float64Array(count);
+    const area = new Float64Array(count);
+    const sx = new Float64Array(count);
+    const sy = new Float64Array(count);
+    cells.forEach((c, i) => {
+      const x = c.x0 + CELL / 2;
+      const y = c.y0 + CELL / 2;
+      let best = 0;
+      let bestScore = Infinity;
+      for (let j = 0; j < count; j++) {
+        const score = Math.hypot(centres[j].x - x, centres[j].y - y) - head[j];
+        if (score < bestScore) {
+          bestScore = score;
+          best = j;
+        }
+      }
+      load[best] += weight[i];
+      area[best] += CELL * CELL;
+      sx[best] += weight[i] * x;
+      sy[best] += weight[i] * y;
+    });
+    let free = 0;
+    for (let j = k; j < count; j++) free += load[j];
+    const target = free / (count - k);
+    let mean = 0;
+    for (let j = k; j < count; j++) {
+      const radius = Math.max(800, Math.sqrt(area[j] / Math.PI));
+      head[j] += Math.max(-0.3 * radius, Math.min(0.3 * radius, 0.4 * radius * Math.log((target + 1) / (load[j] + 1))));
+      if (load[j] > 0) centres[j] = { x: (centres[j].x + sx[j] / load[j]) / 2, y: (centres[j].y + sy[j] / load[j]) / 2 };
+      mean += head[j] / (count - k);
+    }
+    if (k > 0) for (let j = k; j < count; j++) head[j] -= mean;
   }
   return centres;
 }
@@ -103,10 +152,4 @@ export function nameSchools(sites: Site[], districts: District[], reserve: [stri
     const [, genitive] = reserve.shift() ?? ['Uusi', `Uusi ${i}`];
     return pattern(genitive, null, i);
   });
-}
-
-/** Pupil places for `children` pupils: some schools over, some under capacity; rounded to 10 and kept in [min, max]. */
-export function capacityFor(rng: Rng, children: number, min: number, max: number): number {
-  const factor = Math.min(1.45, Math.max(0.75, 1.08 + 0.17 * rng.normal()));
-  return Math.min(max, Math.max(min, Math.round((children * factor) / 10) * 10));
 }

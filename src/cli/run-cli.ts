@@ -2,6 +2,7 @@
  * The command-line tool as a function: parse argv, read files through `io`, call the core
  * in memory, print. Returns the exit code: 0 success, 2 input problems, 1 bugs.
  */
+import { join } from 'node:path';
 import { configFields } from '../core/config/config-fields';
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import { formatProblem, type Problem, UserError } from '../core/model/result';
@@ -41,6 +42,12 @@ function problems(io: CliIo, list: Problem[]): number {
   return EXIT_INPUT;
 }
 
+/** --config FILE, else the config file a bundle's manifest names (relative to the bundle folder). */
+function configPath(options: ParsedOptions, manifestConfig: string | undefined): string | undefined {
+  if (options.config) return options.config;
+  return options.bundle && manifestConfig ? join(options.bundle, manifestConfig) : undefined;
+}
+
 function warn(io: CliIo, list: Problem[]): void {
   for (const p of list) io.stderr(`warning: ${formatProblem(p)}\n`);
 }
@@ -49,7 +56,7 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
   const { dataset, report } = loaded.value;
-  const cfg = await resolveConfig(io, options.config, report.preset, dataset.units.attributes.names, report.files[0].file);
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
   if (!cfg.ok) return problems(io, cfg.problems);
   warn(io, [...loaded.warnings, ...cfg.warnings]);
   const config: IndicatorConfig = cfg.value.config;
@@ -67,7 +74,7 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
   const { dataset, report } = loaded.value;
-  const cfg = await resolveConfig(io, options.config, report.preset, dataset.units.attributes.names, report.files[0].file);
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
   if (!cfg.ok && options.config) return problems(io, cfg.problems);
   const warnings = [...loaded.warnings, ...(cfg.ok ? cfg.warnings : cfg.problems)];
   const origin = cfg.ok ? cfg.value.origin : null;

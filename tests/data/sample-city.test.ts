@@ -8,7 +8,12 @@ import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import * as polyclip from 'polyclip-ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateSampleCity } from '../../data/generator/generate-sample-city';
+import { generateSampleCity, sampleCityConfig } from '../../data/generator/generate-sample-city';
+import { presets } from '../../src/core/config/presets';
+import { validateConfig } from '../../src/core/config/validate-config';
+import type { Dataset } from '../../src/core/model/dataset';
+import { ScenarioEngine } from '../../src/core/scenario/scenario-engine';
+import { loadFixtureBundle } from '../helpers/load-fixture-bundle';
 import { SMALL_CONFIG } from '../../data/generator/sample-city-config';
 
 type Geom = polyclip.Geom;
@@ -56,7 +61,7 @@ describe('sample-city generator', () => {
   it('gives byte-identical files on two runs and the configured school counts', () => {
     const a = generateSampleCity(SMALL_CONFIG);
     const b = generateSampleCity(SMALL_CONFIG);
-    expect(Object.keys(a.files)).toEqual(['manifest.json', 'units.fgb', 'schools.fgb', 'catchments.fgb', 'context.fgb']);
+    expect(Object.keys(a.files)).toEqual(['manifest.json', 'units.fgb', 'schools.fgb', 'catchments.fgb', 'context.fgb', 'indicator-config.json']);
     for (const name of Object.keys(a.files)) expect(Buffer.from(a.files[name]).equals(Buffer.from(b.files[name])), name).toBe(true);
     // SMALL_CONFIG: 9 lower schools (1 of them the church village's comprehensive school), 3 upper
     // (the same comprehensive school + 2), 2 Swedish: 9 + 3 − 1 + 2 = 13 schools.
@@ -139,6 +144,7 @@ describe('committed sample-city bundle', () => {
       const detail = Object.entries(u).filter(([k]) => k.startsWith('he_') || k.startsWith('ko_') || k.startsWith('hr_') || k.startsWith('pt_') || k.startsWith('te_') || k === 'vieraskielisia').filter(([k]) => k !== 'he_vakiy');
       if (u.he_vakiy < 10) {
         expect(detail.every(([, v]) => v === -1)).toBe(true);
+        expect(u.sv_7_12).toBe(-1);
         continue;
       }
       expect(u.he_0_2 + u.he_3_6 + u.he_7_12 + u.he_13_15 + u.he_16_17 + u.ko_ika18y).toBe(u.he_vakiy);
@@ -147,6 +153,8 @@ describe('committed sample-city bundle', () => {
       expect(u.pt_tyoll + u.pt_tyott).toBeLessThanOrEqual(u.pt_vakiy);
       expect(u.te_omis_as + u.te_vuok_as + u.te_muu_as).toBe(u.te_taly);
       expect(u.vieraskielisia).toBeLessThanOrEqual(u.he_vakiy);
+      // The Swedish-speaking children are a part of the 7–12-year-olds.
+      expect(u.sv_7_12 >= 0 && u.sv_7_12 <= u.he_7_12).toBe(true);
       expect(detail.every(([, v]) => v >= 0)).toBe(true);
     }
     const open = p.filter((u) => u.he_vakiy >= 10);
@@ -198,11 +206,11 @@ describe('committed sample-city bundle', () => {
     expect(sv.every((s) => s.properties.language === 'sv' && s.properties.grades === '1-6' && (s.properties.name as string).endsWith('skola'))).toBe(true);
     // Four church villages of former municipalities have comprehensive 1–9 schools, in both Finnish networks.
     expect(schools.filter((s) => s.properties.grades === '1-9')).toHaveLength(4);
-    // City schools: 200–700 places (1–6), 300–900 (7–9); village schools from 40, the comprehensive
-    // schools' parts from 40 (1–6) + 100 (7–9) = 140 up to 700 + 900 = 1,600.
+    // City schools: 200–1,200 places (1–6), 300–1,600 (7–9); village schools from 20, the
+    // comprehensive schools' parts from 20 (1–6) + 60 (7–9) = 80 up to 1,200 + 1,600 = 2,800.
     for (const s of schools) {
       const c = s.properties.capacity as number;
-      const [lo, hi] = s.properties.grades === '1-6' ? [40, 700] : s.properties.grades === '7-9' ? [300, 900] : [140, 1600];
+      const [lo, hi] = s.properties.grades === '1-6' ? [20, 1200] : s.properties.grades === '7-9' ? [300, 1600] : [80, 2800];
       expect(c >= lo && c <= hi, `${s.properties.name} ${c}`).toBe(true);
     }
     // Village schools: DEFAULT_CONFIG gives 9 villages a grades 1–6 school, all beyond the city's
@@ -231,9 +239,9 @@ describe('committed sample-city bundle', () => {
       const landArea = multiArea(polyclip.difference(boundary as Geom, sea as Geom));
       const parts = catchments.filter((c) => c.properties.network === network).map((c) => asMulti(c.geometry));
       expect(parts.every((p) => p.length === 1)).toBe(true);
-      // No catchment collapses around its school: even the smallest village catchment spans several
-      // km² (a 50 m raster pixel is 0.0025 km²; the smallest catchments hold some 70 children).
-      expect(Math.min(...parts.map(multiArea))).toBeGreaterThan(2e6);
+      // No catchment collapses around its school: even the smallest, a dense-centre catchment of
+      // some 700 children, spans more than 1 km² (a 50 m raster pixel is 0.0025 km²).
+      expect(Math.min(...parts.map(multiArea))).toBeGreaterThan(1e6);
       const union = polyclip.union(parts[0] as Geom, ...(parts.slice(1) as Geom[]));
       expect(Math.abs(multiArea(union) - landArea) / landArea).toBeLessThan(1e-6);
       const sumArea = parts.reduce((s, p) => s + multiArea(p), 0);
@@ -252,4 +260,64 @@ describe('committed sample-city bundle', () => {
       }
     });
   }
+
+  describe('baseline loads in the core engine', () => {
+    let dataset: Dataset;
+    beforeAll(async () => {
+      dataset = await loadFixtureBundle(DIR);
+    });
+    const engine = (config = presets['statfi-grid']) => {
+      const r = ScenarioEngine.create(dataset, config);
+      if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+      return r.value;
+    };
+
+    it('leaves no child outside the catchments: every populated cell lies wholly on municipal land', () => {
+      const e = engine();
+      for (const id of ['fi-lower', 'fi-upper', 'sv-lower']) {
+        expect(e.baselineIndicators(id).totals.gapChildren, id).toBe(0);
+        expect(e.baselineIndicators(id).totals.overlapChildren, id).toBe(0);
+      }
+    });
+
+    it('ships the statfi-grid preset with sv-lower counting sv_7_12 as indicator-config.json', () => {
+      const shipped = validateConfig(readFileSync(DIR + 'indicator-config.json', 'utf8'));
+      expect(shipped.ok).toBe(true);
+      expect(shipped.ok && shipped.value).toEqual(sampleCityConfig());
+      expect(sampleCityConfig().ageBands).toEqual({ lower: 'he_7_12', upper: 'he_13_15', byNetwork: { 'sv-lower': 'sv_7_12' } });
+    });
+
+    it('runs every single-level school at 55–145 % of capacity, most at 75–115 %', () => {
+      // Finnish networks under the statfi-grid preset (all children of the age band); the Swedish
+      // network under the shipped config (sv_7_12). The generator plans most schools at 80–110 %,
+      // one crowded city school per network at ~130 % and one shrinking one at ~65 %.
+      const rows = [
+        ...['fi-lower', 'fi-upper'].flatMap((id) => engine().baselineIndicators(id).schools),
+        ...engine(sampleCityConfig()).baselineIndicators('sv-lower').schools,
+      ];
+      const grades = new Map(dataset.schools.map((s) => [s.id, s.grades]));
+      const single = rows.filter((s) => grades.get(s.id) !== '1-9');
+      // 35 + 12 + 5 catchments, 4 of them in each Finnish network belong to the 1–9 schools.
+      expect(single).toHaveLength(35 + 12 + 5 - 8);
+      for (const s of single) expect(s.utilisation! >= 0.55 && s.utilisation! <= 1.45, `${s.name} ${s.utilisation}`).toBe(true);
+      const ordinary = single.filter((s) => s.utilisation! >= 0.75 && s.utilisation! <= 1.15);
+      expect(ordinary.length / single.length).toBeGreaterThan(0.8);
+      expect(single.some((s) => s.utilisation! > 1.2)).toBe(true);
+      expect(single.some((s) => s.utilisation! < 0.7)).toBe(true);
+    });
+
+    it('runs each comprehensive (1–9) school at 55–145 % of its places over both networks', () => {
+      // A 1–9 school has one capacity for both levels, so each network alone shows only its part:
+      // (children 7–12 + children 13–15) / capacity is the school's utilisation.
+      const e = engine();
+      const lower = new Map(e.baselineIndicators('fi-lower').schools.map((s) => [s.id, s.children]));
+      const upper = new Map(e.baselineIndicators('fi-upper').schools.map((s) => [s.id, s.children]));
+      const comprehensive = dataset.schools.filter((s) => s.grades === '1-9');
+      expect(comprehensive).toHaveLength(4);
+      for (const s of comprehensive) {
+        const u = (lower.get(s.id)! + upper.get(s.id)!) / s.capacity!;
+        expect(u >= 0.55 && u <= 1.45, `${s.name} ${u}`).toBe(true);
+      }
+    });
+  });
 });

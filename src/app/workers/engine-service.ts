@@ -4,6 +4,7 @@
  * answers with display-ready snapshots (privacy applied, catchments in lon/lat).
  */
 import { presets, detectPreset, type PresetId } from '../../core/config/presets';
+import { validateConfig } from '../../core/config/validate-config';
 import { evaluateColumn } from '../../core/config/field-expression';
 import type { FieldExpression, IndicatorConfig } from '../../core/config/indicator-config';
 import { loadBundle } from '../../core/load/load-bundle';
@@ -100,7 +101,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       } catch (e) {
         return fail({ code: 'file-not-found', message: `The manifest could not be read (${(e as Error).message}).`, fix: 'Check the bundle address, or run npm run sample-data.', file: source.manifestUrl });
       }
-      let manifest: { preset?: string; networks?: { id: string; label: unknown }[] };
+      let manifest: { preset?: string; config?: string; networks?: { id: string; label: unknown }[] };
       try {
         manifest = JSON.parse(manifestText);
       } catch (e) {
@@ -119,7 +120,13 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       onProgress({ stage: 'engine', loaded: 0, total: 1 });
       const dataset = result.value;
       const presetId = (manifest.preset && manifest.preset in presets ? manifest.preset : detectPreset(dataset.units.attributes.names)) as PresetId | null;
-      const config = presets[presetId ?? 'statfi-grid'];
+      let config = presets[presetId ?? 'statfi-grid'];
+      if (typeof manifest.config === 'string') {
+        // The bundle's own indicator configuration (e.g. the sample city's Swedish age band) overrides the preset.
+        const own = validateConfig(new TextDecoder().decode(await readFile(manifest.config)), manifest.config);
+        if (!own.ok) return own;
+        config = own.value;
+      }
       let engine: EngineLike;
       try {
         engine = createEngine(dataset, config);

@@ -11,6 +11,8 @@ export const SCHOOL_FIELDS = {
   language: ['language', 'kieli', 'lang', 'opetuskieli'],
   grades: ['grades', 'luokat', 'vuosiluokat', 'luokka_asteet'],
   capacity: ['capacity', 'kapasiteetti', 'oppilaspaikat', 'paikat'],
+  capacityLower: ['capacity_lower', 'capacity_1_6', 'kapasiteetti_1_6'],
+  capacityUpper: ['capacity_upper', 'capacity_7_9', 'kapasiteetti_7_9'],
 } as const;
 
 /** "sv" when the name ends with "skola" or contains "skolan" (Swedish), else "fi". */
@@ -57,6 +59,8 @@ export function buildSchools(table: FeatureTable): Result<School[]> {
     language: findField(table, SCHOOL_FIELDS.language),
     grades: findField(table, SCHOOL_FIELDS.grades),
     capacity: findField(table, SCHOOL_FIELDS.capacity),
+    capacityLower: findField(table, SCHOOL_FIELDS.capacityLower),
+    capacityUpper: findField(table, SCHOOL_FIELDS.capacityUpper),
   };
   if (!f.id)
     return fail({ code: 'missing-field', message: `The schools have no id field (looked for ${SCHOOL_FIELDS.id.join(', ')}).`, fix: 'Add a field "id" with a unique school id (the catchments refer to it as school_id).', file, field: 'id' });
@@ -95,7 +99,18 @@ export function buildSchools(table: FeatureTable): Result<School[]> {
     const capacity = f.capacity ? table.columns[f.capacity].numbers[i] : NaN;
     if (f.capacity && (table.columns[f.capacity].nonNumeric.includes(i) || capacity < 0))
       problem('invalid-value', i, f.capacity, `School ${id} has capacity ${JSON.stringify(textValue(table, f.capacity, i))}; expected a number of pupil places.`, 'Write the capacity as a whole number of pupil places, or leave it empty when unknown.');
-    schools.push({ id, name, language: language ?? 'fi', grades: grades ?? '1-9', capacity: Number.isFinite(capacity) && capacity >= 0 ? capacity : null, location: g.point });
+    const school: School = { id, name, language: language ?? 'fi', grades: grades ?? '1-9', capacity: Number.isFinite(capacity) && capacity >= 0 ? capacity : null, location: g.point };
+    const byLevel: { lower?: number; upper?: number } = {};
+    for (const level of ['lower', 'upper'] as const) {
+      const field = level === 'lower' ? f.capacityLower : f.capacityUpper;
+      if (!field) continue;
+      const v = table.columns[field].numbers[i];
+      if (table.columns[field].nonNumeric.includes(i) || v < 0)
+        problem('invalid-value', i, field, `School ${id} has ${field} ${JSON.stringify(textValue(table, field, i))}; expected a number of pupil places.`, 'Write the places of that level as a whole number, or leave it empty.');
+      else if (Number.isFinite(v)) byLevel[level] = v;
+    }
+    if (byLevel.lower !== undefined || byLevel.upper !== undefined) school.capacityByLevel = byLevel;
+    schools.push(school);
   }
   const dup = duplicates(schools.map((s) => s.id));
   if (dup.length) errors.push({ code: 'duplicate-id', message: `${dup.length} school id(s) occur more than once.`, fix: 'Give every school a unique id.', file, field: f.id, ids: dup });

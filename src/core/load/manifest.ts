@@ -17,6 +17,8 @@ export interface BundleManifest {
   grid?: Partial<GridSpec> & { cellSize: number };
   networks: NetworkDeclaration[];
   files: { units: string; schools: string; catchments: string; context?: string };
+  /** Optional indicator configuration file beside the manifest (docs/indicator-config.md); overrides `preset`. */
+  config?: string;
 }
 
 /** Validate a parsed manifest.json (or its text). Every problem names the field and the fix. */
@@ -65,5 +67,6 @@ export function parseManifest(input: unknown, file = 'manifest.json'): Result<Bu
       level: n.level as NetworkDeclaration['level'],
     })),
     files: files as BundleManifest['files'],
+    config: typeof m.config === 'string' ? m.config : undefined,
   });
 }

@@ -12,6 +12,11 @@ export interface School {
   grades: GradeRange;
   /** Pupil places; null when unknown (utilisation is then not computed). */
   capacity: number | null;
+  /**
+   * Places per level for a comprehensive (1–9) school that sits in both a grades 1–6 and a
+   * grades 7–9 network: utilisation in each network uses its own part. Falls back to `capacity`.
+   */
+  capacityByLevel?: { lower?: number; upper?: number };
   /** Location in EPSG:3067 metres. */
   location: Position;
 }
@@ -37,6 +42,11 @@ export interface Partition {
   networkId: string;
   /** Parallel to Network.schoolIds. An empty MultiPolygon means the school has no area. */
   catchments: MultiPolygon[];
+}
+
+/** Places that count in a network of `level`: the level's own part when given, else the whole capacity. */
+export function capacityFor(school: School, level: SchoolLevel): number | null {
+  return school.capacityByLevel?.[level] ?? school.capacity;
 }
 
 export function schoolServesLevel(school: School, level: SchoolLevel): boolean {

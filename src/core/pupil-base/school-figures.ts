@@ -5,7 +5,7 @@
 import type { IndicatorConfig } from '../config/indicator-config';
 import { compositeIndex } from '../indicators/composite-index';
 import type { SchoolFigures } from '../indicators/indicator-types';
-import type { Network, School } from '../model/school';
+import { capacityFor, type Network, type School } from '../model/school';
 import type { UnitValueLayout } from './unit-values';
 
 /**
@@ -37,7 +37,7 @@ export function schoolFigures(
       shareBase[s.id] = base;
       shares[s.id] = base > 0 ? Math.min(1, Math.max(0, sums[row + s.with] / base)) : null;
     }
-    const capacity = school.capacity;
+    const capacity = capacityFor(school, network.level);
     return {
       id,
       name: school.name,
