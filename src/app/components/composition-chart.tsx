@@ -36,7 +36,12 @@ export function CompositionChart() {
   }, []);
 
   useEffect(() => {
-    if (!chart.current || !view || !shareId) return;
+    if (!chart.current) return;
+    if (!view || !shareId) {
+      // No share to show (e.g. imported data without composition fields): never leave an old chart up.
+      chart.current.clear();
+      return;
+    }
     const schools = view.indicators.schools;
     const before = new Map(view.baseline.schools.map((s) => [s.id, s.shares[shareId] ?? null]));
     const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);

@@ -25,6 +25,7 @@ export function CheckStep({ store }: { store: ImportStore }) {
   return (
     <div className="import-step check-step">
       <ProblemList problems={check.errors} />
+      <ProblemList problems={check.warnings} tone="warning" limit={4} />
       <UnitsReport store={store} check={check} />
       <CatchmentReport store={store} check={check} />
       <section className="dataset-naming" aria-labelledby="naming-title">

@@ -19,6 +19,8 @@ function importStoreFor(app: AppStores, scenarios: ScenarioContextValue): Import
   if (!api) return null;
   const store = createImportStore(api, async (summary) => {
     app.ui.getState().selectSchool(null);
+    // Shares of the old dataset may not exist in the new one.
+    app.ui.setState({ selectedShareId: null });
     await app.document.getState().adopt(summary);
     try {
       scenarios.scenarios.getState().absorb(await scenarios.api.pull());

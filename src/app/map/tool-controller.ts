@@ -41,6 +41,8 @@ export class ToolController {
   private readonly host: ToolHost;
   private readonly element: HTMLElement;
   private lasso: Position[] | null = null;
+  /** Largest distance (CSS px) from the press point during the current press. */
+  private farthest = 0;
   private dragging = false;
   private downAt: Position | null = null;
   private stroke: BrushStroke | null = null;
@@ -115,6 +117,7 @@ export class ToolController {
     if (!tool || e.button !== 0) return;
     const p = this.point(e);
     this.downAt = p;
+    this.farthest = 0;
     this.element.setPointerCapture?.(e.pointerId);
     if (tool === 'lasso') {
       if (!this.lasso) this.lasso = [p];
@@ -133,6 +136,7 @@ export class ToolController {
     const tool = this.active();
     if (!tool) return;
     const p = this.point(e);
+    if (this.downAt) this.farthest = Math.max(this.farthest, Math.hypot(p[0] - this.downAt[0], p[1] - this.downAt[1]));
     if (tool === 'lasso' && this.lasso) {
       if (this.dragging) this.lasso.push(p);
       this.previewLasso(this.dragging ? undefined : p);
@@ -145,7 +149,9 @@ export class ToolController {
     const tool = this.active();
     if (!tool || e.button !== 0) return;
     const p = this.point(e);
-    const moved = this.downAt ? Math.hypot(p[0] - this.downAt[0], p[1] - this.downAt[1]) : 0;
+    // How far the pointer got from where it was pressed: a closed lasso ends where it began,
+    // so the distance between press and release alone would mistake it for a click.
+    const moved = this.downAt ? Math.max(this.farthest, Math.hypot(p[0] - this.downAt[0], p[1] - this.downAt[1])) : 0;
     this.downAt = null;
     if (tool === 'lasso' && this.lasso) {
       this.dragging = false;

@@ -96,6 +96,8 @@ export class ScenarioHost {
     const hash = datasetHash(dataset);
     const pool = new EnginePool(() => this.realFactory(dataset, config), this.options);
     this.loaded = { dataset, config, hash, pool };
+    // A new dataset starts from its own (restored or new) scenario, never the previous dataset's.
+    this.activeId = '';
     this.records.clear();
     for (const r of this.input.records) if (r.scenario.datasetHash === hash) this.records.set(r.scenario.id, r);
     this.session = this.input.sessions.find((s) => s.datasetHash === hash) ?? null;

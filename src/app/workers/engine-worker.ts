@@ -23,7 +23,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 const host = new ScenarioHost((dataset, config) => new ScenarioEngine(dataset, config));
 const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
 // Import wizard: builds a dataset on the side and hands it to the service only on finish.
-const importer = createImportService(service.adopt, { locateFile: () => wasmUrl });
+const importer = createImportService((dataset, config, preset, labels) => service.adopt(dataset, config, preset, labels), { locateFile: () => wasmUrl });
 
 /** Marks the big typed arrays of a value for transfer. */
 function transferring<T>(value: T): T {

@@ -10,8 +10,6 @@ import { presets, detectPreset, type PresetId } from '../../core/config/presets'
 import { evaluateColumn } from '../../core/config/field-expression';
 import type { IndicatorConfig } from '../../core/config/indicator-config';
 import { usableConfig } from '../../core/config/config-fields';
-import { unionAll } from '../../core/geometry/boolean-ops';
-import { cellsToMultiPolygon } from '../../core/geometry/cells-to-multi-polygon';
 import { buildSchools } from '../../core/load/build-schools';
 import { buildUnits, type UnitsReport } from '../../core/load/build-units';
 import type { FeatureTable } from '../../core/load/feature-table';
@@ -30,6 +28,7 @@ import { catchmentRecords, chosenSchools, filterSchools, generatedNetworks, matc
 import { fileSummary, groupTotals, textFields, withMappedColumns } from '../import/import-tables';
 import { checkNetworks, repairNetworks, type RepairState } from '../import/import-repairs';
 import { unitCheck } from '../import/import-check';
+import { unitsHull } from '../import/convex-hull';
 import type { DatasetSummary } from './engine-protocol';
 import type { CheckInfo, FieldChoices, ImportApi, ImportFileInput, ImportRole, SchoolsInfo } from './import-protocol';
 
@@ -80,14 +79,7 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
     return ok(fileSummary(role, r.value, r.warnings), r.warnings);
   };
 
-  const unitOutline = (units: Units): MultiPolygon => {
-    if (outline) return outline;
-    const parts = units.kind === 'grid' ? cellsToMultiPolygon(units.grid, Array.from(units.col, (c, i) => [c, units.row[i]] as [number, number])) : unionAll(...units.geometries);
-    // Holes of the union (unpopulated land) belong to the area too.
-    outline = parts.map((p) => [p[0]]);
-    outline = unionAll(outline);
-    return outline;
-  };
+  const unitOutline = (units: Units): MultiPolygon => (outline ??= unitsHull(units));
 
   const populationValues = (f: Fields, units: Units): Float64Array => {
     try {
