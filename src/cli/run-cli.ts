@@ -4,6 +4,9 @@
  */
 import { join } from 'node:path';
 import { configFields } from '../core/config/config-fields';
+import { evaluateColumn } from '../core/config/field-expression';
+import type { AttributeTable } from '../core/model/units';
+import { markSuppressed } from '../core/pupil-base/suppression';
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import { formatProblem, type Problem, UserError } from '../core/model/result';
 import { applyPrivacy } from '../core/pupil-base/privacy';
@@ -40,6 +43,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function problems(io: CliIo, list: Problem[]): number {
   for (const p of list) io.stderr(`error: ${formatProblem(p)}\n`);
   return EXIT_INPUT;
+}
+
+/**
+ * What the indicator configuration makes of the units: population total, and per field the
+ * values treated as suppressed (sentinels such as HSY's 99), missing or negative, with the people affected.
+ */
+function suppressionSummary(table: AttributeTable, config: IndicatorConfig) {
+  const { report } = markSuppressed(table, config);
+  const population = evaluateColumn(config.population, Object.fromEntries(table.names.map((n) => [n.toLowerCase(), table.columns[n]])), report.unitCount);
+  let total = 0;
+  for (const v of population) if (Number.isFinite(v)) total += v;
+  return {
+    population: report.population,
+    populationTotal: total,
+    unitsAffected: report.unitsAffected,
+    populationAffected: report.populationAffected,
+    fields: report.fields.filter((f) => f.unitsAffected > 0 || f.sentinelKept > 0),
+  };
+}
+
+function suppressionText(s: NonNullable<ReturnType<typeof suppressionSummary>>): string {
+  const lines = [`Population (${s.population}): ${s.populationTotal}`, `Units with suppressed or missing values used by the configuration: ${s.unitsAffected} (${s.populationAffected} people)`];
+  for (const f of s.fields) lines.push(`  ${f.field.padEnd(14)} suppressed ${f.suppressed}, missing ${f.missing}, negative ${f.negative}, sentinel kept as real ${f.sentinelKept}; ${f.populationAffected} people`);
+  return lines.join('\n') + '\n';
 }
 
 /** --config FILE, else the config file a bundle's manifest names (relative to the bundle folder). */
@@ -79,7 +106,8 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
   const warnings = [...loaded.warnings, ...(cfg.ok ? cfg.warnings : cfg.problems)];
   const origin = cfg.ok ? cfg.value.origin : null;
   const fields = cfg.ok ? configFields(cfg.value.config) : [];
-  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, warnings }, null, 2) + '\n');
-  else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem));
+  const suppression = cfg.ok ? suppressionSummary(dataset.units.attributes, cfg.value.config) : null;
+  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, suppression, warnings }, null, 2) + '\n');
+  else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem) + (suppression ? suppressionText(suppression) : ''));
   return EXIT_OK;
 }
