@@ -3,6 +3,11 @@
  * straightforward baseline on a synthetic 250 000-cell grid with 300 schools.
  * Prints ONE JSON object on stdout; progress goes to stderr. See docs/overlay-and-edits.md.
  */
+import type { IndicatorConfig } from '../../src/core/config/indicator-config';
+import { presets } from '../../src/core/config/presets';
+import type { School } from '../../src/core/model/school';
+import { networkIndicators } from '../../src/core/pupil-base/network-indicators';
+import type { UnitValueLayout } from '../../src/core/pupil-base/unit-values';
 import * as turf from '@turf/turf';
 import { NetworkOverlay } from '../../src/core/overlay/network-overlay';
 import { aggregateSums } from '../../src/core/overlay/school-sums';
@@ -25,6 +30,33 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
 }
 
+/**
+ * The indicator layer of the synthetic city: column 0 = children, five shares (with = columns
+ * 1–5 over base = children), one multigroup partition of columns 6–9, composite of the five
+ * shares: the same work networkIndicators does after every edit in the app.
+ */
+function indicatorSetup(city: BenchCity) {
+  const shares = [1, 2, 3, 4, 5].map((c) => ({ id: `s${c}`, base: 0, with: c }));
+  const layout: UnitValueLayout = {
+    width: city.width,
+    children: 0,
+    childrenImputed: 15,
+    population: 14,
+    shares,
+    multigroup: [{ id: 'g', base: 0, categories: [6, 7, 8, 9].map((c) => ({ id: `c${c}`, column: c })) }],
+    names: Array.from({ length: city.width }, (_, i) => `col${i}`),
+  };
+  const label = { fi: 'x', sv: 'x', en: 'x' };
+  const config: IndicatorConfig = {
+    ...presets['statfi-grid'],
+    shares: shares.map((s) => ({ id: s.id, label, numerator: `n${s.id}`, denominator: 'he_vakiy' })),
+    multigroup: [{ id: 'g', label, categories: [6, 7, 8, 9].map((c) => ({ id: `c${c}`, field: `f${c}` })) }],
+    composite: { weights: Object.fromEntries(shares.map((s) => [s.id, 1])) },
+  };
+  const schools: School[] = city.network.schoolIds.map((id, i) => ({ id, name: id, language: 'fi', grades: '1-6', capacity: 400 + (i % 7) * 50, location: [0, 0] }));
+  return (sums: Float64Array) => networkIndicators(sums, layout, city.network, schools, config);
+}
+
 function lassoEdit(city: BenchCity, rand: () => number) {
   const cx = X0 + 8_000 + rand() * (X1 - X0 - 16_000);
   const cy = Y0 + 8_000 + rand() * (Y1 - Y0 - 16_000);
@@ -36,7 +68,7 @@ function lassoEdit(city: BenchCity, rand: () => number) {
 }
 
 /** Baseline: new polygons (same boolean operations as the edit), then centroid assignment with turf for every cell and a full sums recompute. */
-function baselineEdit(city: BenchCity, edit: ReturnType<typeof lassoEdit>): number {
+function baselineEdit(city: BenchCity, edit: ReturnType<typeof lassoEdit>, indicators: (sums: Float64Array) => unknown): number {
   const t0 = performance.now();
   const catchments = city.partition.catchments.slice();
   const target = city.network.schoolIds.indexOf(edit.schoolId);
@@ -56,6 +88,7 @@ function baselineEdit(city: BenchCity, edit: ReturnType<typeof lassoEdit>): numb
     if (s < 0) continue;
     for (let k = 0; k < W; k++) sums[s * W + k] += city.matrix[u * W + k];
   }
+  indicators(sums);
   return performance.now() - t0;
 }
 
@@ -70,6 +103,8 @@ function main(): void {
   log(`overlay built in ${overlayBuildMs.toFixed(0)} ms`);
 
   const ed = new EditableNetwork({ ...city, overlay });
+  const indicators = indicatorSetup(city);
+  const indicatorTimes: number[] = [];
   const full: number[] = [];
   for (let i = 0; i < 7; i++) {
     t = performance.now();
@@ -92,9 +127,12 @@ function main(): void {
     const c0 = process.cpuUsage();
     t = performance.now();
     const res = ed.apply(edit);
+    const ti = performance.now();
+    if (res.ok) indicators(ed.sums); // shares, two-group and multigroup indices, composite: what the UI shows
     const dt = performance.now() - t;
     const cpu = process.cpuUsage(c0);
     if (!res.ok) continue;
+    if (i >= warmup) indicatorTimes.push(performance.now() - ti);
     ed.undo(); // keep the partition at the baseline so every edit sees the same kind of geometry
     if (i < COLD_EDITS) coldTimes.push(dt);
     if (i < warmup) continue;
@@ -108,7 +146,7 @@ function main(): void {
   const base: number[] = [];
   const brand = lcg(999);
   for (let i = 0; i < 4; i++) {
-    const dt = baselineEdit(city, lassoEdit(city, brand));
+    const dt = baselineEdit(city, lassoEdit(city, brand), indicators);
     if (i > 0) base.push(dt); // first run is warm-up
     log(`baseline edit ${i}: ${dt.toFixed(0)} ms`);
   }
@@ -130,7 +168,9 @@ function main(): void {
     edits_measured: times.length,
     warmup_edits: warmup,
     baseline_edits_measured: base.length,
+    indicator_update_p50_ms: +quantile(indicatorTimes, 0.5).toFixed(3),
     cells_touched_mean: Math.round(mean(touched)),
+    lasso_cells_mean: Math.round((Math.PI * LASSO_RADIUS ** 2) / 62_500),
     schools_changed_mean: +mean(schoolsChanged).toFixed(1),
     catchment_vertices_mean: Math.round(verts / city.partition.catchments.length),
     split_units: overlay.splitUnitCount,
