@@ -88,6 +88,27 @@ async function armEditTiming(app: AppPage): Promise<void> {
   });
 }
 
+/** Starts collecting the main thread's long tasks (> 50 ms, PerformanceObserver "longtask"). */
+async function startLongTasks(app: AppPage): Promise<void> {
+  await app.page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[]; __longTaskObserver?: PerformanceObserver };
+    w.__longTasks = [];
+    w.__longTaskObserver?.disconnect();
+    w.__longTaskObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    });
+    w.__longTaskObserver.observe({ entryTypes: ['longtask'] });
+  });
+}
+
+async function stopLongTasks(app: AppPage): Promise<number[]> {
+  return app.page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[]; __longTaskObserver?: PerformanceObserver };
+    w.__longTaskObserver?.disconnect();
+    return w.__longTasks.slice();
+  });
+}
+
 async function run(browser: Browser, preview: PreviewHandle): Promise<Record<string, number | null>> {
   const target = Number(args.cells);
   if (!Number.isInteger(target) || target < 1) throw new Error(`--cells must be a positive integer, got "${args.cells}"`);
@@ -119,9 +140,11 @@ async function run(browser: Browser, preview: PreviewHandle): Promise<Record<str
   log(`school ${schoolId}, brush ${size}, ${cellPx.toFixed(1)} px per cell, ${plan.passes} passes × ${plan.passLength} cells → ${plan.cells} cells`);
 
   await armEditTiming(app);
+  await startLongTasks(app);
   await startFrameRecorder(app.page);
   await dragAlong(app.page, path, { maxStepPx: Math.max(2, cellPx / 2), release: false });
   const deltas = await stopFrameRecorder(app.page);
+  const longTasks = await stopLongTasks(app);
   await app.page.mouse.up();
 
   log('waiting for the table to update');
@@ -138,11 +161,29 @@ async function run(browser: Browser, preview: PreviewHandle): Promise<Record<str
   if (!after.canUndo) log('WARNING: canUndo is false after painting: the stroke may not have been applied');
   if (app.guard.errors.length) log(`browser errors:\n  ${app.guard.errors.join('\n  ')}`);
 
+  // Same-run baseline: the same mouse path with the pan tool, so every pointer move redraws the
+  // whole map (all layers) — what any frame costs on this renderer (software GL in CI).
+  await app.page.evaluate(() => (window as unknown as { __catchmentStudio: { setTool(t: string): void } }).__catchmentStudio.setTool('pan'));
+  await startLongTasks(app);
+  await startFrameRecorder(app.page);
+  await dragAlong(app.page, path, { maxStepPx: Math.max(2, cellPx / 2), release: false });
+  const panDeltas = await stopFrameRecorder(app.page);
+  const panLongTasks = await stopLongTasks(app);
+  await app.page.mouse.up();
+
   const frames = summariseFrames(deltas);
+  const pan = summariseFrames(panDeltas);
+  const ratio = frames.frame_p95_ms !== null && pan.frame_p95_ms ? Math.round((frames.frame_p95_ms / pan.frame_p95_ms) * 100) / 100 : null;
   return {
     cells_painted: plan.cells,
     ...frames,
     edit_to_update_ms: timing ? Math.round((timing.updatedAt! - timing.upAt!) * 10) / 10 : null,
+    main_thread_long_tasks: longTasks.length,
+    main_thread_longest_task_ms: longTasks.length ? Math.round(Math.max(...longTasks)) : 0,
+    pan_frame_p50_ms: pan.frame_p50_ms,
+    pan_frame_p95_ms: pan.frame_p95_ms,
+    pan_main_thread_long_tasks: panLongTasks.length,
+    paint_vs_pan_frame_p95_ratio: ratio,
   };
 }
 

@@ -91,6 +91,7 @@ export class MapView {
   private readonly textWidths = new Map<string, number>();
   private measureContext: CanvasRenderingContext2D | null = null;
   private destroyed = false;
+  private removeListeners: () => void = () => {};
 
   constructor(container: HTMLElement, options: MapViewOptions) {
     this.options = options;
@@ -117,6 +118,22 @@ export class MapView {
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : ''),
     });
     this.map.addControl(this.overlay);
+    // No hover picking while a button is held (panning, painting, drawing a lasso): picking reads
+    // pixels back from the GPU on every pointer move, which stalls the main thread (seconds per
+    // move on software GL) and shows nothing useful mid-drag. Re-enabled in the capture phase of
+    // pointerup, before deck.gl handles the click that may follow.
+    const mapElement = this.map.getContainer();
+    const setPicking = (on: boolean) => {
+      if (!this.destroyed) this.overlay.setProps({ _pickable: on });
+    };
+    mapElement.addEventListener('pointerdown', () => setPicking(false), { capture: true });
+    const release = () => setPicking(true);
+    window.addEventListener('pointerup', release, { capture: true });
+    window.addEventListener('pointercancel', release, { capture: true });
+    this.removeListeners = () => {
+      window.removeEventListener('pointerup', release, { capture: true });
+      window.removeEventListener('pointercancel', release, { capture: true });
+    };
     // Label placement depends on the view: re-check on every move (a few dozen boxes).
     this.map.on('move', () => {
       if (this.previous && this.placeLabels(this.previous)) this.render();
@@ -212,6 +229,7 @@ export class MapView {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.removeListeners();
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
     this.map.remove();
