@@ -26,9 +26,9 @@ interface OptionSpec {
 const BOTH: readonly Command[] = ['indicators', 'validate'];
 
 export const OPTIONS = {
-  units: { type: 'string', value: 'FILE', description: 'Statistical units (grid cells or areas): GeoJSON or FlatGeobuf.', commands: BOTH },
-  schools: { type: 'string', value: 'FILE', description: 'School points: GeoJSON or FlatGeobuf.', commands: BOTH },
-  catchments: { type: 'string', value: 'FILE', description: 'Catchment polygons with fields network and school_id.', commands: BOTH },
+  units: { type: 'string', value: 'FILE', description: 'Statistical units (grid cells or areas): GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
+  schools: { type: 'string', value: 'FILE', description: 'School points: GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
+  catchments: { type: 'string', value: 'FILE', description: 'Catchment polygons with fields network and school_id (any of the formats above).', commands: BOTH },
   context: { type: 'string', value: 'FILE', description: 'Optional boundary/water polygons (field kind).', commands: BOTH },
   bundle: { type: 'string', value: 'DIR', description: 'A dataset bundle folder with manifest.json (instead of --units/--schools/--catchments).', commands: BOTH },
   network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array.', commands: ['indicators'] },
