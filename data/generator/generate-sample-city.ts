@@ -6,7 +6,8 @@
  *
  * Run `npm run sample-data` to rewrite data/sample-city/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'fflate';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IndicatorConfig } from '../../src/core/config/indicator-config';
@@ -23,7 +24,7 @@ import { SWEDISH_FIELD, swedishChildren } from './swedish-children';
 import { traceRegions } from './trace-regions';
 
 export interface SampleCityBundle {
-  /** File name → bytes: manifest.json, units.fgb, schools.fgb, catchments.fgb, context.fgb, indicator-config.json. */
+  /** File name → bytes: manifest.json, units.fgb.gz, schools.fgb, catchments.fgb, context.fgb, indicator-config.json. */
   files: Record<string, Uint8Array>;
   cells: Cell[];
   schools: SchoolRecord[];
@@ -54,14 +55,15 @@ export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): Samp
     grid: { originX: cfg.originX, originY: cfg.originY, cellSize: CELL, cols: cfg.width / CELL, rows: cfg.height / CELL },
     unitGeometry: 'point',
     networks: networks.map((n) => ({ id: n.id, label: NETWORK_LABELS[n.id], language: n.id.startsWith('sv') ? 'sv' : 'fi', level: n.id.endsWith('upper') ? 'upper' : 'lower' })),
-    files: { units: 'units.fgb', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb' },
+    files: { units: 'units.fgb.gz', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb' },
     config: 'indicator-config.json',
   };
   const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
   return {
     files: {
       'manifest.json': json(manifest),
-      'units.fgb': unitsFile(cells, swedish.published),
+      // gzip: 30,000 cells × 25 integer counts are 6 MB raw, 0.45 MB compressed (mtime 0 keeps runs byte-identical).
+      'units.fgb.gz': gzipSync(unitsFile(cells, swedish.published), { level: 9, mtime: 0 }),
       'schools.fgb': schoolsFile(schools),
       'catchments.fgb': catchmentsFile(networks),
       'context.fgb': contextFile(ls),
@@ -160,6 +162,7 @@ export function sampleCityConfig(): IndicatorConfig {
 /** Write the bundle's files into `dir`. */
 export function writeBundle(bundle: SampleCityBundle, dir: string): void {
   mkdirSync(dir, { recursive: true });
+  rmSync(join(dir, 'units.fgb'), { force: true }); // the uncompressed name of earlier versions
   for (const [name, bytes] of Object.entries(bundle.files)) writeFileSync(join(dir, name), bytes);
 }
 

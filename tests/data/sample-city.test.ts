@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'fflate';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import * as polyclip from 'polyclip-ts';
@@ -28,7 +29,8 @@ const DIR = fileURLToPath(new URL('../../data/sample-city/', import.meta.url));
 async function readFgb(name: string): Promise<{ header: HeaderMeta | null; features: Feature[] }> {
   let header: HeaderMeta | null = null;
   const features: Feature[] = [];
-  for await (const f of deserialize(new Uint8Array(readFileSync(DIR + name)), { headerMetaFn: (h) => (header = h) })) features.push(f as unknown as Feature);
+  const raw = new Uint8Array(readFileSync(DIR + name));
+  for await (const f of deserialize(name.endsWith('.gz') ? gunzipSync(raw) : raw, { headerMetaFn: (h) => (header = h) })) features.push(f as unknown as Feature);
   return { header, features };
 }
 
@@ -61,7 +63,7 @@ describe('sample-city generator', () => {
   it('gives byte-identical files on two runs and the configured school counts', () => {
     const a = generateSampleCity(SMALL_CONFIG);
     const b = generateSampleCity(SMALL_CONFIG);
-    expect(Object.keys(a.files)).toEqual(['manifest.json', 'units.fgb', 'schools.fgb', 'catchments.fgb', 'context.fgb', 'indicator-config.json']);
+    expect(Object.keys(a.files)).toEqual(['manifest.json', 'units.fgb.gz', 'schools.fgb', 'catchments.fgb', 'context.fgb', 'indicator-config.json']);
     for (const name of Object.keys(a.files)) expect(Buffer.from(a.files[name]).equals(Buffer.from(b.files[name])), name).toBe(true);
     // SMALL_CONFIG: 9 lower schools (1 of them the church village's comprehensive school), 3 upper
     // (the same comprehensive school + 2), 2 Swedish: 9 + 3 − 1 + 2 = 13 schools.
@@ -84,7 +86,7 @@ describe('committed sample-city bundle', () => {
   let context: Feature[] = [];
   const crs: number[] = [];
   beforeAll(async () => {
-    for (const [name, set] of [['units.fgb', (f: Feature[]) => (units = f)], ['schools.fgb', (f: Feature[]) => (schools = f)], ['catchments.fgb', (f: Feature[]) => (catchments = f)], ['context.fgb', (f: Feature[]) => (context = f)]] as const) {
+    for (const [name, set] of [['units.fgb.gz', (f: Feature[]) => (units = f)], ['schools.fgb', (f: Feature[]) => (schools = f)], ['catchments.fgb', (f: Feature[]) => (catchments = f)], ['context.fgb', (f: Feature[]) => (context = f)]] as const) {
       const r = await readFgb(name);
       crs.push(r.header?.crs?.code ?? 0);
       set(r.features);
@@ -99,7 +101,7 @@ describe('committed sample-city bundle', () => {
     // DEFAULT_CONFIG: 120 km × 100 km from (310 000, 6 650 000) → 120 000 / 250 = 480 columns, 100 000 / 250 = 400 rows.
     expect(manifest.grid).toEqual({ originX: 310000, originY: 6650000, cellSize: 250, cols: 480, rows: 400 });
     expect(manifest.networks.map((n: { id: string; language: string; level: string }) => `${n.id}/${n.language}/${n.level}`)).toEqual(['fi-lower/fi/lower', 'fi-upper/fi/upper', 'sv-lower/sv/lower']);
-    expect(manifest.files).toEqual({ units: 'units.fgb', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb' });
+    expect(manifest.files).toEqual({ units: 'units.fgb.gz', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb' });
     expect(crs).toEqual([3067, 3067, 3067, 3067]);
   });
 

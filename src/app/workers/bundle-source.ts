@@ -6,7 +6,7 @@
  */
 import type { BundleSource } from './engine-protocol';
 
-const sampleFiles = import.meta.glob('../../../data/sample-city/*.{fgb,geojson,json}', {
+const sampleFiles = import.meta.glob('../../../data/sample-city/*.{fgb,gz,geojson,json}', {
   query: '?url',
   import: 'default',
   eager: true,

@@ -3,6 +3,7 @@
  * zipped Shapefile, GeoPackage, GML/WFS and CSV. Every reader returns a FeatureTable in EPSG:3067
  * with the CRS it found ({crs, source: declared | coordinates | assumed | override}).
  */
+import { gunzipSync } from 'fflate';
 import { fail, type Result } from '../model/result';
 import type { FeatureTable } from './feature-table';
 import { isFlatGeobuf, readFlatGeobuf } from './read-flatgeobuf';
@@ -71,6 +72,24 @@ export function sniffFormat(input: Uint8Array | string, name = 'data.csv'): Snif
 }
 
 /** Read a file of any supported format into a FeatureTable (EPSG:3067), refusing files over the size limit. */
+/** gzip magic bytes 1f 8b: any supported format may come gzipped (e.g. units.fgb.gz). */
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Decompresses a gzipped file and reads what is inside, under the same size limit. */
+function readGzipped(input: InputFile, opts: ReadOptions, maxBytes: number): Promise<Result<FeatureTable>> {
+  let inner: Uint8Array;
+  try {
+    inner = gunzipSync(input.bytes as Uint8Array);
+  } catch (e) {
+    return Promise.resolve(
+      fail({ code: 'invalid-gzip', message: `The file looks gzip-compressed but cannot be decompressed (${(e as Error).message}).`, fix: 'Compress it again (gzip FILE) or give the uncompressed file.', file: input.name }),
+    );
+  }
+  return readFeatures({ ...input, name: input.name.replace(/\.gz$/i, ''), bytes: inner }, { ...opts, maxBytes });
+}
+
 export async function readFeatures(input: InputFile, options: number | ReadOptions = {}): Promise<Result<FeatureTable>> {
   const opts: ReadOptions = typeof options === 'number' ? { maxBytes: options } : options;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -83,6 +102,7 @@ export async function readFeatures(input: InputFile, options: number | ReadOptio
       fix: 'Clip the data to the municipality (e.g. `ogr2ogr -clipsrc …`, or load a FlatGeobuf by bounding box) or drop unused fields, or raise the limit (CLI: --max-mb).',
       file,
     });
+  if (typeof input.bytes !== 'string' && isGzip(input.bytes)) return readGzipped(input, opts, maxBytes);
   const builderOptions = { crsOverride: input.crsOverride ?? opts.crsOverride, onProgress: opts.onProgress };
   const bytes = () => (typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes);
   const format = sniffFormat(input.bytes, file);
