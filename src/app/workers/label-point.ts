@@ -4,30 +4,12 @@
  * Agafonkin's "polylabel" (ISC). Unlike a centroid or a bounding-box centre it is always inside
  * the polygon and sits in its widest part, where a label has the most room. EPSG:3067 metres.
  */
+import { polygonArea as corePolygonArea } from '../../core/geometry/area';
 import type { MultiPolygon, Polygon, Position, Ring } from '../../core/model/geometry-types';
-
-function ringArea2(ring: Ring): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return s;
-}
 
 /** Area of a polygon (outer ring minus holes), m². */
 export function polygonArea(polygon: Polygon): number {
-  let a = Math.abs(ringArea2(polygon[0] ?? [])) / 2;
-  for (let i = 1; i < polygon.length; i++) a -= Math.abs(ringArea2(polygon[i])) / 2;
-  return Math.max(0, a);
-}
-
-/** Even–odd point-in-ring test. */
-export function pointInRing(p: Position, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
+  return Math.max(0, corePolygonArea(polygon));
 }
 
 function segmentDistance2(px: number, py: number, a: Position, b: Position): number {

@@ -7,7 +7,9 @@ import type { Units } from '../model/units';
 import { buildAttributes, type AttributeReport } from './attribute-columns';
 import { featureLabel, findField, textValue, type FeatureTable } from './feature-table';
 import { detectGrid } from './grid-detect';
-import { multiPolygonArea, multiPolygonBBox, normaliseMultiPolygon } from './polygon-utils';
+import { multiPolygonArea } from '../geometry/area';
+import { multiPolygonBBox } from '../geometry/bbox';
+import { normaliseMultiPolygon } from './polygon-utils';
 
 /** Id fields of units, in order of preference (lower case). */
 export const UNIT_ID_FIELDS = ['grd_id', 'id', 'index', 'postinumero', 'posti_alue', 'nro'] as const;

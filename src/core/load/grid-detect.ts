@@ -10,7 +10,7 @@
  * up to half a cell, so they are rejected and loaded as polygons.
  */
 import type { FeatureGeometry } from './feature-table';
-import { ringSignedArea } from './polygon-utils';
+import { ringSignedArea } from '../geometry/area';
 
 export interface GridCells {
   cellSize: number;

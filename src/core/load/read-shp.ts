@@ -5,6 +5,7 @@
  * Polygon parts are grouped the Shapefile way: clockwise rings are outer rings, counter-clockwise
  * rings are holes of the smallest outer ring that contains them.
  */
+import { ringSignedArea } from '../geometry/area';
 import type { Position } from '../model/geometry-types';
 import { UserError } from '../model/result';
 
@@ -95,16 +96,6 @@ function readParts(file: string, v: DataView, index: number): Position[][] {
   return rings;
 }
 
-/** Twice the signed area of a ring; negative = clockwise (an outer ring in a Shapefile). */
-function signedArea2(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0, n = ring.length; i < n; i++) {
-    const a = ring[i];
-    const b = ring[(i + 1) % n];
-    s += a[0] * b[1] - b[0] * a[1];
-  }
-  return s;
-}
 
 function inside(p: Position, ring: Position[]): boolean {
   let c = false;
@@ -118,7 +109,7 @@ function inside(p: Position, ring: Position[]): boolean {
 
 /** Outer rings (clockwise) with the holes (counter-clockwise) they contain. All rings counter-clockwise → all outer. */
 export function groupRings(rings: Position[][]): Position[][][] {
-  const areas = rings.map(signedArea2);
+  const areas = rings.map((ring) => 2 * ringSignedArea(ring));
   const outers = rings.map((_, i) => i).filter((i) => areas[i] < 0);
   if (outers.length === 0) return rings.map((r) => [r]);
   const polygons = new Map<number, Position[][]>(outers.map((i) => [i, [rings[i]]]));

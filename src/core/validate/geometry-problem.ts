@@ -3,6 +3,7 @@
  * area in m² and the people living in it; and the population context (units + one value per
  * unit) used to count people in any polygon. Geometry in EPSG:3067 metres.
  */
+import { multiPolygonCentroid } from '../geometry/centroid';
 import { multiPolygonArea } from '../geometry/area';
 import type { MultiPolygon, Polygon, Position } from '../model/geometry-types';
 import type { Problem } from '../model/result';
@@ -68,23 +69,7 @@ export function geometryProblem(
   return { ...base, areaM2: multiPolygonArea(base.geometry), ...(population === undefined ? {} : { population }) };
 }
 
-/** Area-weighted centre of a polygon's outer ring (shoelace), EPSG:3067; the first vertex for degenerate rings. */
+/** Area-weighted centre of a polygon's outer ring, EPSG:3067. */
 export function polygonCentroid(polygon: Polygon): Position {
-  const ring = polygon[0];
-  const [x0, y0] = ring[0];
-  let a = 0;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    const ax = ring[i][0] - x0;
-    const ay = ring[i][1] - y0;
-    const bx = ring[i + 1][0] - x0;
-    const by = ring[i + 1][1] - y0;
-    const cross = ax * by - bx * ay;
-    a += cross;
-    cx += (ax + bx) * cross;
-    cy += (ay + by) * cross;
-  }
-  if (a === 0) return [x0, y0];
-  return [x0 + cx / (3 * a), y0 + cy / (3 * a)];
+  return multiPolygonCentroid([[polygon[0]]]);
 }

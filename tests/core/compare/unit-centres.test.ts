@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { multiPolygonCentroid, unitCentres } from '../../../src/core/compare/unit-centres';
+import { unitCentres } from '../../../src/core/compare/unit-centres';
+import { multiPolygonCentroid } from '../../../src/core/geometry/centroid';
 import type { PolygonUnits } from '../../../src/core/model/units';
 
 describe('multiPolygonCentroid', () => {

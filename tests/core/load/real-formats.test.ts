@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildUnits } from '../../../src/core/load/build-units';
 import { tm35ToLonLat } from '../../../src/core/load/display-projection';
 import type { FeatureTable } from '../../../src/core/load/feature-table';
-import { multiPolygonArea } from '../../../src/core/load/polygon-utils';
+import { multiPolygonArea } from '../../../src/core/geometry/area';
 import { readFeatures } from '../../../src/core/load/read-features';
 import { textValue } from '../../../src/core/load/feature-table';
 
