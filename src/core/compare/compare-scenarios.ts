@@ -11,8 +11,6 @@ import type { MultiPolygon, Position } from '../model/geometry-types';
 import type { Problem, Result } from '../model/result';
 import { fail, ok } from '../model/result';
 import { NetworkOverlay } from '../overlay/network-overlay';
-import { buildUnitValues } from '../pupil-base/unit-values';
-import { ageBandOf } from '../scenario/scenario-engine';
 import type { ScenarioEngine } from '../scenario/scenario-engine';
 import { compareIndicators } from './compare-indicators';
 import type { IndicatorComparison } from './compare-indicators';
@@ -50,7 +48,7 @@ export interface CompareOptions {
 
 /** Children of the network's age band per unit, as the engine computes them (imputed where configured). */
 export function unitChildren(engine: ScenarioEngine, networkId: string): Float64Array {
-  const values = buildUnitValues(engine.units, engine.config, ageBandOf(engine.config, engine.network(networkId)));
+  const values = engine.unitValues(networkId); // the engine's own matrix: no second pass over the units
   const out = new Float64Array(engine.units.count);
   for (let u = 0; u < out.length; u++) out[u] = values.matrix[u * values.width + values.layout.children];
   return out;
