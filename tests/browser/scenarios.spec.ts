@@ -25,6 +25,23 @@ type HookWindow = { __catchmentStudio?: { isReady(): boolean; selectSchool(id: s
 const scenarioState = (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__catchmentStudioScenarios!.state());
 const flush = (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__catchmentStudioScenarios!.flush());
 const indicatorsOf = async (app: AppPage) => (await app.state()).indicators as NetworkIndicators;
+type ScenarioState = Awaited<ReturnType<ScenarioTestHook['state']>>;
+
+/**
+ * Waits until the scenario list satisfies `ready` and the app is ready in the same poll. A
+ * scenario operation shows in the list (a new active id, one more scenario) before the engine's
+ * numbers for it arrive, so reading the numbers after the list alone races with the refresh.
+ */
+async function untilScenarios(app: AppPage, ready: (s: ScenarioState) => boolean, timeoutMs = 60_000): Promise<ScenarioState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const isReady = await app.page.evaluate(() => (window as unknown as HookWindow).__catchmentStudio!.isReady());
+    const state = await scenarioState(app.page);
+    if (isReady && ready(state)) return state;
+    if (Date.now() > deadline) throw new Error(`scenario state not reached within ${timeoutMs} ms: ${JSON.stringify(state)}`);
+    await app.page.waitForTimeout(100);
+  }
+}
 
 /** A little smaller than the default: software GL renders each frame faster. */
 const VIEWPORT = { width: 1280, height: 720 };
@@ -154,12 +171,10 @@ describe('scenarios in the app', () => {
     // Back to the baseline in a new scenario, then import the file: a third scenario with the same numbers.
     await app.page.getByTestId('open-scenario-manager').click();
     await app.page.getByRole('button', { name: 'New scenario' }).click();
-    await app.waitReady();
+    await untilScenarios(app, (s) => s.scenarios.length === 2 && s.activeId !== original.activeId);
     expect(await indicatorsOf(app)).not.toEqual(edited);
     await app.page.getByTestId('scenario-import-input').setInputFiles({ name: 'round-trip.scenario.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await app.waitReady();
-    await expect.poll(async () => (await scenarioState(app.page)).scenarios.length).toBe(3);
-    const imported = await scenarioState(app.page);
+    const imported = await untilScenarios(app, (s) => s.scenarios.length === 3);
     expect(imported.activeId).not.toBe(original.activeId);
     expect(imported.scenarios.find((s) => s.id === imported.activeId)).toMatchObject({ name: original.scenarios[0].name, editCount: 1 });
     expect(await indicatorsOf(app), 'the imported scenario has exactly the numbers of the exported one').toEqual(edited);
@@ -169,7 +184,7 @@ describe('scenarios in the app', () => {
     // The same file claiming other data: imported with the dataset-mismatch warning shown.
     const other = JSON.stringify({ ...file, dataset: { name: 'Another town', hash: '0123456789abcdef' } });
     await app.page.getByTestId('scenario-import-input').setInputFiles({ name: 'other.scenario.json', mimeType: 'application/json', buffer: Buffer.from(other) });
-    await app.waitReady();
+    await untilScenarios(app, (s) => s.scenarios.length === 4);
     const notice = app.page.getByTestId('scenario-notice');
     await expect.poll(() => notice.locator('[data-code="dataset-mismatch"]').count()).toBe(1);
     expect(await indicatorsOf(app)).toEqual(edited);
@@ -231,22 +246,19 @@ describe('scenarios in the app', () => {
     // Workshop mode: a second scenario, then step with PageDown / PageUp (presentation clickers).
     await app.page.getByTestId('open-scenario-manager').click();
     await app.page.getByRole('button', { name: 'New scenario' }).click();
-    await app.waitReady();
+    const { activeId: second } = await untilScenarios(app, (s) => s.scenarios.length === 2 && s.activeId !== activeId);
     await app.page.keyboard.press('Escape');
-    const second = (await scenarioState(app.page)).activeId;
     await app.page.getByTestId('open-workshop').click();
     const bar = app.page.getByTestId('workshop-bar');
     await expect.poll(() => bar.isVisible()).toBe(true);
     await app.page.keyboard.press('PageUp');
-    await app.waitReady();
-    await expect.poll(async () => (await scenarioState(app.page)).activeId).toBe(activeId);
+    await untilScenarios(app, (s) => s.activeId === activeId);
     expect(await app.page.getByTestId('workshop-scenario-name').textContent()).toBe(scenarioName);
     expect(await indicatorsOf(app)).toEqual(edited);
     await app.page.waitForTimeout(1500);
     await saveScreenshot(app.page, 'scenarios-workshop');
     await app.page.keyboard.press('PageDown');
-    await app.waitReady();
-    await expect.poll(async () => (await scenarioState(app.page)).activeId).toBe(second);
+    await untilScenarios(app, (s) => s.activeId === second);
   }, SLOW);
 
   test('without IndexedDB a banner names the problem and editing still works', async () => {
