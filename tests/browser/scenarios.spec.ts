@@ -112,6 +112,24 @@ async function reloadApp(app: AppPage): Promise<void> {
   await app.waitReady(90_000);
 }
 
+/** An AppPage for a page opened by hand (without the harness's console guard). */
+function appOn(page: Page): AppPage {
+  return {
+    page,
+    guard: undefined as never,
+    state: () => page.evaluate(() => (window as unknown as { __catchmentStudio: { state(): never } }).__catchmentStudio.state()),
+    project: async () => [0, 0],
+    unproject: (px, py) => page.evaluate(([a, b]) => (window as unknown as { __catchmentStudio: { unproject(a: number, b: number): [number, number] } }).__catchmentStudio.unproject(a, b), [px, py] as const),
+    mapRegion: async () => {
+      const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
+      return { x: box.x, y: box.y, width: box.width, height: box.height };
+    },
+    waitReady: async (timeout = 60_000) => {
+      await page.waitForFunction(() => (window as unknown as HookWindow).__catchmentStudio?.isReady() === true, null, { timeout, polling: 100 });
+    },
+  };
+}
+
 describe('scenarios in the app', () => {
   test('edits, the selected school and undo/redo history survive a reload', async () => {
     const app = await scope.openApp('lang=en', { viewport: VIEWPORT });
@@ -261,6 +279,46 @@ describe('scenarios in the app', () => {
     await untilScenarios(app, (s) => s.activeId === second);
   }, SLOW);
 
+  test('a second tab does not save over the first; "Continue here" moves the work to it', async () => {
+    const first = await scope.openApp('lang=en', { viewport: VIEWPORT });
+    await lassoEdit(first, [-50, -20]);
+    const edited = await indicatorsOf(first);
+    await flush(first.page);
+
+    // The same app in a second tab of the same browser profile: it shows the saved work but does not save.
+    const page = await first.page.context().newPage();
+    await page.setViewportSize(VIEWPORT);
+    await page.goto(appUrl(scope.baseUrl(), 'lang=en'), { waitUntil: 'load' });
+    const second = appOn(page);
+    await second.waitReady(90_000);
+    const banner = page.getByTestId('storage-banner');
+    await expect.poll(() => banner.getAttribute('data-code').catch(() => null)).toBe('storage-other-tab');
+    expect(await indicatorsOf(second), 'the second tab opens on what the first saved').toEqual(edited);
+    expect((await scenarioState(page)).save).toMatchObject({ mode: 'memory', problem: 'storage-other-tab' });
+    expect((await scenarioState(first.page)).save, 'the first tab still saves').toMatchObject({ mode: 'indexeddb', problem: null });
+    await saveScreenshot(page, 'scenarios-second-tab');
+
+    // Continue here: the first tab stops saving, the second reloads as the saving tab with the same numbers.
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.getByTestId('storage-take-over').click()]);
+    await second.waitReady(90_000);
+    expect(await indicatorsOf(second)).toEqual(edited);
+    await expect.poll(async () => (await scenarioState(page)).save).toMatchObject({ mode: 'indexeddb', problem: null });
+    expect(await banner.count()).toBe(0);
+    await expect.poll(() => first.page.getByTestId('storage-banner').getAttribute('data-code').catch(() => null)).toBe('storage-taken-over');
+    await saveScreenshot(first.page, 'scenarios-taken-over');
+
+    // An edit in the second tab is saved: a reload of it finds the edit.
+    await lassoEdit(second, [60, 40]);
+    const twice = await indicatorsOf(second);
+    expect(twice).not.toEqual(edited);
+    await flush(page);
+    await page.reload({ waitUntil: 'load' });
+    await second.waitReady(90_000);
+    expect(await indicatorsOf(second)).toEqual(twice);
+    expect((await scenarioState(page)).save.mode).toBe('indexeddb');
+    await page.close();
+  }, SLOW);
+
   test('without IndexedDB a banner names the problem and editing still works', async () => {
     const { page } = await scope.newPage(VIEWPORT);
     await page.addInitScript(() => {
@@ -274,20 +332,7 @@ describe('scenarios in the app', () => {
     await expect.poll(() => banner.count()).toBe(1);
     expect(await banner.getAttribute('data-code')).toBe('storage-unavailable');
     expect(await banner.textContent()).toContain('only in this tab');
-    const app: AppPage = {
-      page,
-      guard: undefined as never,
-      state: () => page.evaluate(() => (window as unknown as { __catchmentStudio: { state(): never } }).__catchmentStudio.state()),
-      project: async () => [0, 0],
-      unproject: (px, py) => page.evaluate(([a, b]) => (window as unknown as { __catchmentStudio: { unproject(a: number, b: number): [number, number] } }).__catchmentStudio.unproject(a, b), [px, py] as const),
-      mapRegion: async () => {
-        const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
-        return { x: box.x, y: box.y, width: box.width, height: box.height };
-      },
-      waitReady: async (timeout = 60_000) => {
-        await page.waitForFunction(() => (window as unknown as HookWindow).__catchmentStudio?.isReady() === true, null, { timeout, polling: 100 });
-      },
-    };
+    const app = appOn(page);
     const before = await indicatorsOf(app);
     await lassoEdit(app, [-40, 10]);
     expect(await indicatorsOf(app)).not.toEqual(before);

@@ -21,6 +21,7 @@ export interface SaveStatus {
 export class SaveQueue {
   private storage: ScenarioStorage | null = null;
   private attached = false;
+  private closing = false;
   private readonly queue = new Map<string, () => Promise<void>>();
   private running: Promise<void> | null = null;
   private status: SaveStatus = { mode: 'indexeddb', pending: 0, lastSavedAt: null, problem: null };
@@ -50,6 +51,19 @@ export class SaveQueue {
       return;
     }
     this.kick();
+  }
+
+  /**
+   * Stops saving (another tab took over): later writes are not taken, the queued and running
+   * ones are finished first; resolves after them. Then the status turns to memory mode with `problem`.
+   */
+  async detach(problem: Problem): Promise<void> {
+    this.closing = true;
+    this.kick();
+    await this.flush();
+    this.queue.clear();
+    this.storage = null;
+    this.set({ mode: 'memory', pending: 0, problem });
   }
 
   get current(): SaveStatus {
@@ -83,7 +97,7 @@ export class SaveQueue {
   }
 
   private enqueue(key: string, write: (s: ScenarioStorage) => Promise<void>): void {
-    if (this.status.mode === 'memory') return;
+    if (this.status.mode === 'memory' || this.closing) return;
     this.queue.delete(key);
     this.queue.set(key, () => write(this.storage!));
     this.set({ pending: this.queue.size + (this.running ? 1 : 0) });

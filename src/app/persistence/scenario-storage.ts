@@ -42,7 +42,25 @@ export function memoryStorage(initial: StoredData = { records: [], sessions: [] 
 }
 
 /** Problem codes of storage failures. */
-export type StorageProblemCode = 'storage-quota' | 'storage-unavailable' | 'storage-blocked' | 'storage-failed';
+export type StorageProblemCode = 'storage-quota' | 'storage-unavailable' | 'storage-blocked' | 'storage-failed' | 'storage-other-tab' | 'storage-taken-over';
+
+/** This tab opened while another tab of Catchment Studio holds the writer lock (persistence/tab-lock.ts). */
+export function otherTabProblem(): Problem & { code: StorageProblemCode } {
+  return {
+    code: 'storage-other-tab',
+    message: 'Catchment Studio is already open in another tab of this browser, and that tab saves the scenarios. Saving from two tabs would overwrite each other\'s edits, so this tab does not save.',
+    fix: 'Continue in the other tab, or choose "Continue here" to move the work to this tab (it reloads with everything the other tab saved; edits made only in this tab are lost unless exported).',
+  };
+}
+
+/** Another tab took over the writer lock: this tab stopped saving after its last write. */
+export function takenOverProblem(): Problem & { code: StorageProblemCode } {
+  return {
+    code: 'storage-taken-over',
+    message: 'The work moved to another tab of Catchment Studio. Everything up to now is saved; this tab no longer saves.',
+    fix: 'Continue in the other tab, or reload this tab to take the work back.',
+  };
+}
 
 /** A named problem for a storage error (DOMException names as browsers throw them). */
 export function storageProblem(error: unknown): Problem & { code: StorageProblemCode } {

@@ -27,6 +27,11 @@ export interface ScenarioState {
   notice: Notice | null;
   /** An operation is running in the worker (switching, importing, …). */
   busy: boolean;
+  /**
+   * Set when another tab holds the writer lock (this tab works in memory): asks that tab to
+   * hand over and reloads this one to continue here with what it saved.
+   */
+  takeOver: (() => Promise<void>) | null;
 
   /** Applies a change reported by the worker (queues its writes). */
   absorb(change: ScenarioChange): void;
@@ -111,6 +116,7 @@ export function createScenarioStore({ api, engine, document, queue }: ScenarioSt
       save: queue.current,
       notice: null,
       busy: false,
+      takeOver: null,
 
       absorb(change) {
         for (const record of change.save) queue.saveScenario(record);

@@ -9,7 +9,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapView } from '../map/map-view';
 import type { SaveQueue } from '../persistence/save-queue';
-import { storageProblem, type ScenarioStorage, type StoredData } from '../persistence/scenario-storage';
+import { otherTabProblem, storageProblem, takenOverProblem, type ScenarioStorage, type StoredData } from '../persistence/scenario-storage';
+import { acquireWriterLock, type WriterLock } from '../persistence/tab-lock';
 import type { AppStores } from '../stores/app-stores';
 import type { BundleSource } from '../workers/engine-protocol';
 import type { ScenarioApi, SessionRecord } from './scenario-protocol';
@@ -28,6 +29,10 @@ export interface SessionOptions {
   openStorage: () => Promise<ScenarioStorage>;
   /** Give up on storage after this long (a blocked database never answers); default 5000 ms. */
   storageTimeoutMs?: number;
+  /** The one-writing-tab lock; default: the Web Locks API (persistence/tab-lock.ts). */
+  acquireLock?: () => Promise<WriterLock>;
+  /** Reloads the page (after taking the work over from another tab); default location.reload(). */
+  reload?: () => void;
 }
 
 async function openWithTimeout(open: () => Promise<ScenarioStorage>, ms: number): Promise<{ storage: ScenarioStorage | null; data: StoredData; problem: ReturnType<typeof storageProblem> | null }> {
@@ -63,12 +68,12 @@ export interface SessionHandle {
 
 /** Starts the session; resolves when the app is where the user left it. */
 export async function startScenarioSession(o: SessionOptions): Promise<SessionHandle> {
-  const { stores, scenarios, api, queue } = o;
+  const { stores, scenarios, api } = o;
   const doc = stores.document;
   await trackDocument(doc, async () => {
     const loading = o.source ? doc.getState().load(o.source) : Promise.resolve();
     const opened = await openWithTimeout(o.openStorage, o.storageTimeoutMs ?? 5000);
-    queue.attach(opened.storage, opened.problem);
+    await attachWriter(o, opened.storage, opened.problem);
     await api.prime({ ...opened.data, defaultName: o.defaultName });
     await loading;
     if (doc.getState().status !== 'ready') return;
@@ -85,6 +90,33 @@ export async function startScenarioSession(o: SessionOptions): Promise<SessionHa
       await scenarios.getState().flush();
     },
   };
+}
+
+/**
+ * Saves through `storage` only while this tab holds the writer lock. Another tab holding it:
+ * memory mode with a banner that offers to take over. Another tab taking over later: the
+ * queued writes finish, then memory mode.
+ */
+async function attachWriter(o: SessionOptions, storage: ScenarioStorage | null, problem: ReturnType<typeof storageProblem> | null): Promise<void> {
+  const { queue, scenarios } = o;
+  if (!storage || storage.kind !== 'indexeddb') {
+    queue.attach(storage, problem);
+    return;
+  }
+  const lock = await (o.acquireLock ?? (() => acquireWriterLock()))();
+  if (!lock.held) {
+    queue.attach(null, otherTabProblem());
+    const reload = o.reload ?? (() => location.reload());
+    scenarios.setState({
+      takeOver: async () => {
+        await lock.takeOver();
+        reload();
+      },
+    });
+    return;
+  }
+  queue.attach(storage, problem);
+  lock.onTakenOver(() => queue.detach(takenOverProblem()));
 }
 
 async function restoreSession(o: SessionOptions, session: SessionRecord | null): Promise<void> {

@@ -39,15 +39,26 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     return loaded;
   };
 
-  /** Last palette colours per network, so colours stay put across edits. */
+  /**
+   * Last palette colours per network, so colours stay put across edits. A network's first
+   * colouring starts from the baseline partition's, so a school has the same colour after a
+   * reload or a scenario switch as before (edits recolour only where they create a clash).
+   */
   const colourMemory = new Map<string, Int32Array>();
   const colours = (networkId: string, all: MultiPolygon[], unitSchool: Int32Array): Int32Array => {
     const { dataset } = need();
     const u = dataset.units;
     const tolerance = u.kind === 'grid' ? u.grid.cellSize / 2 : 50;
+    let previous = colourMemory.get(networkId);
+    if (!previous) {
+      const baseline = dataset.partitions[networkId]?.catchments;
+      if (baseline && baseline.length === all.length) {
+        previous = assignColours(outlineAdjacency(baseline, tolerance), CATCHMENT_PALETTE.length);
+      }
+    }
     const touching = outlineAdjacency(all, tolerance);
     const adjacency = mergeAdjacency(touching, u.kind === 'grid' ? gridAdjacency(u.col, u.row, unitSchool, all.length) : bboxAdjacency(all.map(bboxOf), 1));
-    const next = assignColours(adjacency, CATCHMENT_PALETTE.length, colourMemory.get(networkId));
+    const next = assignColours(adjacency, CATCHMENT_PALETTE.length, previous);
     colourMemory.set(networkId, next);
     return next.slice();
   };

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { idbStorage } from '../../../src/app/persistence/idb-storage';
 import { SaveQueue, type SaveStatus } from '../../../src/app/persistence/save-queue';
-import { memoryStorage, storageProblem } from '../../../src/app/persistence/scenario-storage';
+import { memoryStorage, storageProblem, takenOverProblem } from '../../../src/app/persistence/scenario-storage';
 import type { ScenarioRecord } from '../../../src/app/scenarios/scenario-protocol';
 import { domError, FakeMiniDb } from './fake-mini-db';
 
@@ -102,6 +102,22 @@ describe('save queue on IndexedDB (fake)', () => {
     const queue = new SaveQueue();
     queue.attach(memoryStorage());
     expect(queue.current.mode).toBe('memory');
+  });
+
+  test('detach (another tab took over): queued writes finish first, later ones are not taken', async () => {
+    const db = new FakeMiniDb();
+    const { queue } = await queueOn(db);
+    queue.saveScenario(record('a', 1)); // running
+    queue.saveScenario(record('b', 1)); // queued
+    const detached = queue.detach(takenOverProblem());
+    queue.saveScenario(record('c', 1)); // after the hand-over: not written
+    await detached;
+    expect((await db.getAll('scenarios')).map((r) => (r as ScenarioRecord).scenario.id).sort()).toEqual(['a', 'b']);
+    expect(queue.current).toMatchObject({ mode: 'memory', pending: 0 });
+    expect(queue.current.problem?.code).toBe('storage-taken-over');
+    queue.saveScenario(record('d', 1));
+    await queue.flush();
+    expect(db.writes).toBe(2);
   });
 
   test('idbStorage rejects when the database cannot be opened', async () => {
