@@ -13,7 +13,7 @@ import { ProblemList } from './problem-list';
 import { ProblemMap } from './problem-map';
 import { useFormat } from './use-format';
 
-const REPAIRS: RepairKind[] = ['snap', 'overlaps', 'gaps', 'slivers'];
+const REPAIRS: RepairKind[] = ['self-intersections', 'snap', 'overlaps', 'gaps', 'slivers'];
 const RULES: OverlapRule[] = ['larger', 'smaller', 'nearer', 'middle'];
 
 export function CheckStep({ store }: { store: ImportStore }) {

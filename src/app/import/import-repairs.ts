@@ -9,6 +9,7 @@ import type { Network, Partition, School } from '../../core/model/school';
 import type { Units } from '../../core/model/units';
 import type { RepairResult } from '../../core/validate/change-report';
 import { populationContext, type PopulationContext } from '../../core/validate/geometry-problem';
+import { fixSelfIntersections } from '../../core/validate/fix-self-intersections';
 import { dissolveSlivers, fillGaps } from '../../core/validate/repair-partition';
 import { snapPartition } from '../../core/validate/snap-partition';
 import { splitOverlaps, type OverlapRule } from '../../core/validate/split-overlaps';
@@ -49,6 +50,8 @@ export function checkNetworks(draft: DraftNetworks, units: Units, population: Fl
 function repairOne(kind: RepairKind, p: Partition, n: Network, ctx: PopulationContext, draft: DraftNetworks, rule: OverlapRule): Result<RepairResult> {
   const options = { population: ctx, ...(draft.boundary ? { outline: draft.boundary } : {}) };
   switch (kind) {
+    case 'self-intersections':
+      return ok(fixSelfIntersections(p, n.schoolIds, { population: ctx }));
     case 'snap':
       return ok(snapPartition(p, n.schoolIds, SNAP_TOLERANCE_M, { population: ctx }));
     case 'slivers':

@@ -175,7 +175,7 @@ export interface RepairOutcome {
   unresolved: number;
 }
 
-export type RepairKind = 'snap' | 'slivers' | 'gaps' | 'overlaps';
+export type RepairKind = 'self-intersections' | 'snap' | 'slivers' | 'gaps' | 'overlaps';
 
 export interface CheckInfo {
   units: UnitCheck;

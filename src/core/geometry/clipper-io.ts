@@ -66,12 +66,12 @@ export class ClipperIO {
 
   private addRing(ring: Ring, outer: boolean): Path64 | null {
     const area = ringSignedArea(ring);
-    if (!(area !== 0)) {
-      if (Number.isNaN(area)) throw new Error('boolean operation on non-finite coordinates');
-      return null;
-    }
+    if (Number.isNaN(area)) throw new Error('boolean operation on non-finite coordinates');
+    // A zero signed area is a flat ring or a ring whose lobes cancel (a symmetric bow tie):
+    // kept as stored, since NonZero fills each lobe of a crossing ring, whichever way it winds.
+    if (area === 0 && ring.length < 4) return null;
     this.rings.push(ring);
-    const forward = area > 0 === outer;
+    const forward = area === 0 || area > 0 === outer;
     const n = ring.length;
     const closed = n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1];
     const m = closed ? n - 1 : n;

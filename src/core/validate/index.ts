@@ -7,4 +7,5 @@ export { dissolveSlivers, fillGaps } from './repair-partition';
 export { splitOverlaps, nearerHalf, type OverlapRule, type SplitOverlapOptions } from './split-overlaps';
 export { sharedBorderLength, longestBorderNeighbour, DEFAULT_BORDER_TOLERANCE } from './shared-border';
 export { findSelfIntersections } from './self-intersections';
+export { fixSelfIntersections } from './fix-self-intersections';
 export { validateUnits, validateUnitTable, type UnitAttributes, type UnitValidationReport } from './validate-units';

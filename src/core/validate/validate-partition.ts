@@ -86,7 +86,7 @@ export function validatePartition(partition: Partition, schoolIds: readonly stri
     if (points.length)
       add({ kind: 'self-intersection', code: 'catchment-self-intersection', schools: [schoolIds[i]], feature: schoolIds[i], geometry: c, points,
         message: `The catchment of ${schoolIds[i]} crosses itself at ${points.length} point(s).`,
-        fix: 'Repair it in a GIS (QGIS "Fix geometries") and load it again, or redraw the crossing part.' });
+        fix: 'Apply "fix self-intersections" (rebuilds the catchment as the area its rings enclose, like QGIS "Fix geometries"), or repair it in a GIS and load it again.' });
   });
   merged.forEach((c, i) => {
     const parts = [...c].sort((a, b) => polygonArea(b) - polygonArea(a));
