@@ -83,11 +83,13 @@ function CompareBody({ testMode }: { testMode: boolean }) {
     };
   }, [api, stores, networkId, a, b]);
 
+  // The main map's colours when it shows this network (a school keeps its colour in the comparison), else computed here.
+  const mapColours = useDocument((s) => s.views[networkId]?.colourIndex ?? null);
   const colours = useMemo(() => {
     if (!result) return [];
-    const index = assignColours(bboxAdjacency(result.catchmentsA.map(bbox), 1e-4), CATCHMENT_PALETTE.length);
+    const index = mapColours && mapColours.length === result.catchmentsA.length ? mapColours : assignColours(bboxAdjacency(result.catchmentsA.map(bbox), 1e-4), CATCHMENT_PALETTE.length);
     return [...index].map((c) => `rgb(${CATCHMENT_PALETTE[c % CATCHMENT_PALETTE.length].join(',')})`);
-  }, [result]);
+  }, [result, mapColours]);
 
   useEffect(() => {
     if (!result || !network || !split.current) return;
