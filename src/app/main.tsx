@@ -44,8 +44,15 @@ let mapView: MapView | null = null;
 if (testMode) installTestHook(stores, () => mapView, engine);
 
 const source = bundleSourceFor(location.search, document.baseURI);
+// ?dataset=sample|<hash> (from the list of kept datasets) applies to this visit only: drop it from the address.
+const params = new URLSearchParams(location.search);
+const request = { dataset: params.get('dataset'), explicitBundle: params.has('bundle') };
+if (params.has('dataset')) {
+  params.delete('dataset');
+  history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+}
 // Scenarios: restores the saved session and starts the dataset load (scenarios/setup-scenarios.ts).
-const scenarioSide = setupScenarios({ stores, engine, i18n, source, testMode, getMap: () => mapView });
+const scenarioSide = setupScenarios({ stores, engine, i18n, source, request, testMode, getMap: () => mapView });
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 

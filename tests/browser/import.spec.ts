@@ -157,3 +157,49 @@ describe('import wizard with a malformed file', () => {
     expect(JSON.stringify(await indicatorsOf(page))).toBe(before);
   });
 });
+
+describe('imported data are kept in the browser', () => {
+  test('Tiny City imported through the wizard reopens after a reload; the list opens the sample city again', { timeout: SLOW }, async () => {
+    const TINY = resolve(PROJECT_ROOT, 'tests/fixtures/tiny-city');
+    const app = await scope.openApp('lang=en', { viewport: VIEWPORT });
+    const { page } = app;
+    const sampleSchools = (await indicatorsOf(page)).schools.length;
+    await openWizard(page);
+    await expect.poll(() => page.getByTestId('kept-sample').textContent()).toContain('Open now');
+    await setFile(page, 'units', resolve(TINY, 'units.geojson'), 16);
+    await setFile(page, 'schools', resolve(TINY, 'schools.geojson'), 2);
+    await setFile(page, 'catchments', resolve(TINY, 'catchments.geojson'), 2);
+    await next(page, 'Coordinate system');
+    await next(page, 'Fields');
+    await next(page, 'Schools');
+    await next(page, 'Check');
+    await page.getByRole('button', { name: 'Finish: use this data' }).click();
+    await page.locator('dialog.import-dialog').waitFor({ state: 'detached', timeout: 120_000 });
+    await app.waitReady(120_000);
+    // tests/fixtures/tiny-city/README.md: grades 1–6, A (Länsikoulu) 100 children, B (Itäkoulu) 180.
+    const children = async () => Object.fromEntries((await indicatorsOf(page)).schools.map((s) => [s.id, s.children]));
+    expect(await children()).toEqual({ A: 100, B: 180 });
+    await page.evaluate(() => (window as unknown as { __catchmentStudioScenarios: { flush(): Promise<void> } }).__catchmentStudioScenarios.flush());
+
+    // A reload opens the imported data, not the sample city.
+    await page.reload({ waitUntil: 'load' });
+    await app.waitReady(120_000);
+    expect(await children()).toEqual({ A: 100, B: 180 });
+    await expect.poll(() => page.locator('#school-table').textContent(), { timeout: 30_000 }).toContain('Länsikoulu');
+
+    // The wizard lists the kept data (open now) and opens the sample city again.
+    await openWizard(page);
+    const kept = page.getByTestId('kept-dataset');
+    await expect.poll(() => kept.count()).toBe(1);
+    expect(await kept.textContent()).toContain('Open now');
+    await saveScreenshot(page, 'import-kept-datasets');
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.getByTestId('kept-sample').getByRole('button', { name: 'Open' }).click()]);
+    await app.waitReady(120_000);
+    expect((await indicatorsOf(page)).schools.length).toBe(sampleSchools);
+    expect(page.url(), 'the one-off ?dataset= is gone from the address').not.toContain('dataset=');
+    await page.evaluate(() => (window as unknown as { __catchmentStudioScenarios: { flush(): Promise<void> } }).__catchmentStudioScenarios.flush());
+    await page.reload({ waitUntil: 'load' });
+    await app.waitReady(120_000);
+    expect((await indicatorsOf(page)).schools.length, 'and the sample city stays after a reload').toBe(sampleSchools);
+  });
+});

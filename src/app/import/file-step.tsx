@@ -6,6 +6,7 @@ import { groupInputFiles } from './import-tables';
 import { IMPORT_ROLES } from './import-steps';
 import type { ImportStore } from './import-store';
 import { useImport } from './import-context';
+import { KeptDatasets } from './kept-datasets';
 import { ProblemList } from './problem-list';
 import { useFormat } from './use-format';
 
@@ -24,6 +25,7 @@ export function FileStep({ store }: { store: ImportStore }) {
         ))}
       </div>
       <p className="step-note">{t('import.files.formats')}</p>
+      <KeptDatasets />
     </div>
   );
 }

@@ -17,7 +17,7 @@ function importStoreFor(app: AppStores, scenarios: ScenarioContextValue): Import
   if (existing) return existing;
   const api = importApiOf(app.engine);
   if (!api) return null;
-  const store = createImportStore(api, async (summary) => {
+  const store = createImportStore(api, async (summary, warnings) => {
     app.ui.getState().selectSchool(null);
     // Shares of the old dataset may not exist in the new one.
     app.ui.setState({ selectedShareId: null });
@@ -27,6 +27,9 @@ function importStoreFor(app: AppStores, scenarios: ScenarioContextValue): Import
     } catch {
       // The scenario list refreshes on its next change; the dataset is already shown.
     }
+    // The data are in use but could not be kept for the next visit (persistence/dataset-store.ts).
+    const notKept = warnings.filter((w) => w.code === 'dataset-not-kept');
+    if (notKept.length) scenarios.scenarios.setState({ notice: { tone: 'warning', title: 'scenarios.notice.datasetNotKept', problems: notKept } });
   });
   stores.set(app, store);
   return store;

@@ -89,7 +89,7 @@ const initial = () => ({
   warnings: [],
 });
 
-export function createImportStore(api: ImportApi, onFinished: (summary: DatasetSummary) => Promise<void>): ImportStore {
+export function createImportStore(api: ImportApi, onFinished: (summary: DatasetSummary, warnings: Problem[]) => Promise<void>): ImportStore {
   return createStore<ImportState>()((set, get) => {
     /** Runs a worker call with the busy flag; returns the value or records the problems. */
     const call = async <T>(work: () => Promise<Result<T>>): Promise<T | null> => {
@@ -236,7 +236,7 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
         const s = get();
         const summary = await call(() => api.finish(s.name, s.source));
         if (!summary) return false;
-        await onFinished(summary);
+        await onFinished(summary, get().warnings);
         set({ open: false, ...initial() });
         return true;
       },

@@ -5,10 +5,13 @@
  */
 import type { Problem } from '../../core/model/result';
 import type { ScenarioRecord, SessionRecord } from '../scenarios/scenario-protocol';
+import type { DatasetEntry } from './dataset-store';
 
 export interface StoredData {
   records: ScenarioRecord[];
   sessions: SessionRecord[];
+  /** Imported datasets kept in the browser (list entries only). */
+  datasets?: DatasetEntry[];
 }
 
 export interface ScenarioStorage {

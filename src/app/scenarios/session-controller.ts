@@ -15,7 +15,7 @@ import type { AppStores } from '../stores/app-stores';
 import type { BundleSource } from '../workers/engine-protocol';
 import type { ScenarioApi, SessionRecord } from './scenario-protocol';
 import { trackDocument, type ScenarioStore } from './scenario-store';
-import { restorableUi, sessionRecord, validCamera } from './session-state';
+import { chooseDataset, restorableUi, sessionRecord, validCamera, type DatasetRequest } from './session-state';
 
 export interface SessionOptions {
   stores: AppStores;
@@ -29,6 +29,8 @@ export interface SessionOptions {
   openStorage: () => Promise<ScenarioStorage>;
   /** Give up on storage after this long (a blocked database never answers); default 5000 ms. */
   storageTimeoutMs?: number;
+  /** What the page address asks to open (`?dataset=`, `?bundle=`). */
+  request?: DatasetRequest;
   /** The one-writing-tab lock; default: the Web Locks API (persistence/tab-lock.ts). */
   acquireLock?: () => Promise<WriterLock>;
   /** Reloads the page (after taking the work over from another tab); default location.reload(). */
@@ -71,11 +73,19 @@ export async function startScenarioSession(o: SessionOptions): Promise<SessionHa
   const { stores, scenarios, api } = o;
   const doc = stores.document;
   await trackDocument(doc, async () => {
-    const loading = o.source ? doc.getState().load(o.source) : Promise.resolve();
     const opened = await openWithTimeout(o.openStorage, o.storageTimeoutMs ?? 5000);
+    // The user's own (imported) data when they were last on them, else the bundle (session-state.ts).
+    const source = chooseDataset(o.source, o.request ?? {}, opened.data);
+    const loading = source ? doc.getState().load(source) : Promise.resolve();
     await attachWriter(o, opened.storage, opened.problem);
     await api.prime({ ...opened.data, defaultName: o.defaultName });
     await loading;
+    if (doc.getState().status !== 'ready' && source && 'storedHash' in source && o.source) {
+      // The kept data could not be read: open the sample city and say why.
+      const problems = doc.getState().problems;
+      await doc.getState().load(o.source);
+      scenarios.setState({ notice: { tone: 'warning', title: 'scenarios.notice.storedDatasetFailed', problems } });
+    }
     if (doc.getState().status !== 'ready') return;
     const change = await api.pull();
     scenarios.getState().absorb(change);

@@ -4,6 +4,8 @@
  * map camera. Only fields the current UI store has, with a value of the same type, are
  * restored, so a renamed or removed field never breaks a reload.
  */
+import type { StoredData } from '../persistence/scenario-storage';
+import type { BundleSource, DatasetSource } from '../workers/engine-protocol';
 import type { MapCamera, SessionRecord } from './scenario-protocol';
 
 /** UI-store fields kept in the session. */
@@ -52,4 +54,27 @@ export function validCamera(view: MapCamera | null | undefined): MapCamera | nul
 
 export function sessionRecord(datasetHash: string, activeScenarioId: string | null, networkId: string | null, ui: object, view: MapCamera | null, now: string): SessionRecord {
   return { datasetHash, activeScenarioId, networkId, ui: pickSessionUi(ui), view, savedAt: now };
+}
+
+/** What the page address asks to open: `?dataset=sample|<hash>`, or a `?bundle=` folder. */
+export interface DatasetRequest {
+  dataset?: string | null;
+  explicitBundle?: boolean;
+}
+
+/**
+ * The dataset to open at start-up: an explicit `?bundle=` folder; else `?dataset=` (the sample
+ * city, or a dataset kept in the browser by its hash); else the dataset of the most recently
+ * saved session when it is a kept (imported) one, so a reload reopens the user's own data;
+ * else the bundled sample city (or, without it, the most recently kept dataset).
+ */
+export function chooseDataset(bundle: BundleSource | null, request: DatasetRequest, data: StoredData): DatasetSource | null {
+  const kept = [...(data.datasets ?? [])].sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  const stored = (hash: string): DatasetSource | null => (kept.some((d) => d.hash === hash) ? { storedHash: hash } : null);
+  const fallback = bundle ?? (kept[0] ? { storedHash: kept[0].hash } : null);
+  if (request.explicitBundle) return bundle;
+  if (request.dataset === 'sample') return fallback;
+  if (request.dataset) return stored(request.dataset) ?? fallback;
+  const latest = [...data.sessions].sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+  return (latest && stored(latest.datasetHash)) || fallback;
 }

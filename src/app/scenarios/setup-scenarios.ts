@@ -15,6 +15,7 @@ import { registerScenarioTranslations } from './scenario-i18n';
 import type { ScenarioApi } from './scenario-protocol';
 import { createScenarioStore } from './scenario-store';
 import { startScenarioSession, type SessionHandle } from './session-controller';
+import type { DatasetRequest } from './session-state';
 
 /** The browser-test hook of the scenario side (test mode only). */
 export interface ScenarioTestHook {
@@ -29,6 +30,8 @@ export interface SetupOptions {
   engine: EngineApi & { scenarios: ScenarioApi };
   i18n: i18n;
   source: BundleSource | null;
+  /** What the page address asks to open (`?dataset=`, `?bundle=`). */
+  request?: DatasetRequest;
   testMode: boolean;
   getMap(): MapView | null;
 }
@@ -47,6 +50,7 @@ export function setupScenarios(o: SetupOptions): ScenarioContextValue {
     api,
     queue,
     source: o.source,
+    request: o.request,
     getMap: o.getMap,
     defaultName: `${o.i18n.t('scenarios.defaultBase')} 1`,
     openStorage: () => idbStorage(),

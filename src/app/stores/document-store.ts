@@ -8,7 +8,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Problem } from '../../core/model/result';
 import type { Edit } from '../../core/scenario/edit';
-import type { BundleSource, DatasetSummary, EditResponse, EngineApi, LoadProgress } from '../workers/engine-protocol';
+import type { DatasetSource, DatasetSummary, EditResponse, EngineApi, LoadProgress } from '../workers/engine-protocol';
 import { mergeSnapshot, type NetworkView } from './network-view';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -36,7 +36,8 @@ export interface DocumentState {
   /** Number of engine calls in flight. */
   inFlight: number;
 
-  load(source: BundleSource): Promise<void>;
+  /** Loads a bundle over HTTP, or a dataset kept in the browser ({ storedHash }). */
+  load(source: DatasetSource): Promise<void>;
   /** Shows a dataset the worker has already loaded (the import wizard's finish): resets views and history. */
   adopt(summary: DatasetSummary): Promise<void>;
   setNetwork(networkId: string): Promise<void>;
@@ -116,7 +117,8 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
 
       async load(source) {
         set({ status: 'loading', progress: null, problems: [], summary: null, views: {}, networkId: null });
-        const result = await track(() => engine.load(source, (progress) => set({ progress })));
+        const onProgress = (progress: LoadProgress) => set({ progress });
+        const result = await track(() => ('storedHash' in source ? engine.loadStored(source.storedHash, onProgress) : engine.load(source, onProgress)));
         if (!result.ok) {
           set({ status: 'error', problems: result.problems });
           return;

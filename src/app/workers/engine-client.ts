@@ -16,6 +16,7 @@ export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; impo
     importer: wrapImportRemote(remote.importer as unknown as Comlink.Remote<ImportApi>),
     scenarios: remote.scenarios as unknown as ScenarioApi,
     load: (source, onProgress) => remote.load(source, Comlink.proxy(onProgress)),
+    loadStored: (hash, onProgress) => remote.loadStored(hash, Comlink.proxy(onProgress)),
     snapshot: (networkId) => remote.snapshot(networkId),
     unitMeasures: (networkId) => remote.unitMeasures(networkId),
     apply: (edit, allowEmptying) => remote.apply(edit, allowEmptying),

@@ -18,6 +18,14 @@ export interface BundleSource {
   fileUrls: Record<string, string>;
 }
 
+/** A dataset kept in the browser after an import, by its hash. */
+export interface StoredSource {
+  storedHash: string;
+}
+
+/** What the app opens: a bundle served over HTTP, or a dataset kept in the browser. */
+export type DatasetSource = BundleSource | StoredSource;
+
 export interface LoadProgress {
   stage: 'fetch' | 'parse' | 'engine';
   /** Work done and total in the stage's own unit (files, bytes). */
@@ -124,6 +132,8 @@ export interface EditResponse {
 /** The worker's API (Comlink). Every method is async from the main thread. */
 export interface EngineApi {
   load(source: BundleSource, onProgress: (p: LoadProgress) => void): Promise<Result<DatasetSummary>>;
+  /** Loads a dataset kept in the browser after an import (persistence/dataset-store.ts) by its hash. */
+  loadStored(hash: string, onProgress: (p: LoadProgress) => void): Promise<Result<DatasetSummary>>;
   /** Full snapshot of a network (all catchments). */
   snapshot(networkId: string): Promise<NetworkSnapshot>;
   /** Per-unit measures for the choropleth of a network's age band. */

@@ -15,6 +15,7 @@ import { applyPrivacy } from '../../core/pupil-base/privacy';
 import type { EditOutcome } from '../../core/scenario/edit';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
+import type { StoredDataset } from '../persistence/dataset-store';
 import type { EngineFactory, EngineLike } from './engine-like';
 import type { BundleSource, DatasetSummary, EditResponse, EngineApi, LoadProgress, NetworkSnapshot, UnitDisplay, UnitMeasure } from './engine-protocol';
 import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, mergeAdjacency, outlineAdjacency } from '../map/catchment-palette';
@@ -31,7 +32,10 @@ interface Loaded {
 /** Installs a dataset built elsewhere (the import wizard, import-service.ts) as the loaded one. */
 export type AdoptDataset = (dataset: Dataset, config: IndicatorConfig, presetName: string, declarations: { id: string; label: unknown }[]) => Promise<Result<DatasetSummary>>;
 
-export function createEngineService(createEngine: EngineFactory, fetchBytes: Fetcher): EngineApi & { adopt: AdoptDataset } {
+/** Reads a dataset kept in the browser (persistence/dataset-store.ts), null when there is none. */
+export type StoredReader = (hash: string) => Promise<StoredDataset | null>;
+
+export function createEngineService(createEngine: EngineFactory, fetchBytes: Fetcher, readStored: StoredReader = async () => null): EngineApi & { adopt: AdoptDataset } {
   let loaded: Loaded | null = null;
 
   const need = (): Loaded => {
@@ -101,6 +105,19 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     };
   };
 
+  /** Installs a dataset built elsewhere (the import wizard, a dataset kept in the browser). */
+  const adopt: AdoptDataset = async (dataset, config, presetName, declarations) => {
+    let engine: EngineLike;
+    try {
+      engine = createEngine(dataset, config);
+    } catch (e) {
+      return fail({ code: 'engine-failed', message: `The scenario engine could not start: ${(e as Error).message}`, fix: 'Check the imported data; report this as a bug if it persists.' });
+    }
+    loaded = { dataset, config, engine };
+    colourMemory.clear();
+    return ok(summarise(dataset, config, declarations, presetName));
+  };
+
   const respond = (outcome: EditOutcome | null, emptiedSchools: number[] = []): EditResponse | null =>
     outcome ? { outcome, emptiedSchools, snapshot: snapshot(outcome.networkId, outcome.changedSchools) } : null;
 
@@ -149,17 +166,22 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       return ok(summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), result.warnings);
     },
 
-    async adopt(dataset, config, presetName, declarations) {
-      let engine: EngineLike;
+    async loadStored(hash, onProgress) {
+      onProgress({ stage: 'fetch', loaded: 0, total: 1 });
+      let record: StoredDataset | null;
       try {
-        engine = createEngine(dataset, config);
+        record = await readStored(hash);
       } catch (e) {
-        return fail({ code: 'engine-failed', message: `The scenario engine could not start: ${(e as Error).message}`, fix: 'Check the imported data; report this as a bug if it persists.' });
+        return fail({ code: 'stored-dataset-unreadable', message: `The data kept in this browser could not be read (${(e as Error).message}).`, fix: 'Open the sample city, then import your files again (Import data).' });
       }
-      loaded = { dataset, config, engine };
-      colourMemory.clear();
-      return ok(summarise(dataset, config, declarations, presetName));
+      if (!record) return fail({ code: 'stored-dataset-missing', message: `No data with id ${hash} are kept in this browser (they were deleted, or the browser cleared its storage).`, fix: 'Open the sample city, then import your files again (Import data).' });
+      onProgress({ stage: 'engine', loaded: 0, total: 1 });
+      const r = await adopt(record.dataset, record.config, record.presetName, record.declarations);
+      onProgress({ stage: 'engine', loaded: 1, total: 1 });
+      return r;
     },
+
+    adopt,
 
     async snapshot(networkId) {
       return snapshot(networkId, null);

@@ -12,6 +12,8 @@ import { createEngineService } from './engine-service';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import type { ImportApi } from './import-protocol';
 import { createImportService } from './import-service';
+import { idbDatasetStore, keepDataset } from '../persistence/dataset-store';
+import { ok } from '../../core/model/result';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -21,9 +23,16 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 
 // Scenarios: one engine per open scenario; the service talks to the active one (scenarios/scenario-host.ts).
 const host = new ScenarioHost((dataset, config) => new ScenarioEngine(dataset, config));
-const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
-// Import wizard: builds a dataset on the side and hands it to the service only on finish.
-const importer = createImportService((dataset, config, preset, labels) => service.adopt(dataset, config, preset, labels), { locateFile: () => wasmUrl });
+// Imported datasets are kept in IndexedDB (persistence/dataset-store.ts) so a reload reopens them.
+const datasets = idbDatasetStore();
+const service = createEngineService(host.engineFactory, host.gate(fetchBytes), host.gate((hash) => datasets.get(hash)));
+// Import wizard: builds a dataset on the side and hands it to the service only on finish; then keeps it.
+const importer = createImportService(async (dataset, config, presetName, declarations) => {
+  const r = await service.adopt(dataset, config, presetName, declarations);
+  if (!r.ok) return r;
+  const kept = await keepDataset(datasets, { dataset, config, presetName, declarations });
+  return kept.ok ? r : ok(r.value, [...r.warnings, ...kept.problems]);
+}, { locateFile: () => wasmUrl });
 
 /** Marks the big typed arrays of a value for transfer. */
 function transferring<T>(value: T): T {
@@ -43,6 +52,7 @@ function transferring<T>(value: T): T {
 const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi } = {
   importer: { ...importer, finish: async (name, source) => transferring(await importer.finish(name, source)) },
   load: async (source, onProgress) => transferring(await service.load(source, onProgress)),
+  loadStored: async (hash, onProgress) => transferring(await service.loadStored(hash, onProgress)),
   snapshot: async (id) => transferring(await service.snapshot(id)),
   unitMeasures: async (id) => transferring(await service.unitMeasures(id)),
   apply: async (edit, allowEmptying) => transferring(await service.apply(edit, allowEmptying)),

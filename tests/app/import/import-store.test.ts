@@ -82,7 +82,7 @@ describe('import store', () => {
     await store.getState().undoRepair();
     expect(store.getState().check?.repairs).toHaveLength(0);
     expect(await store.getState().finish()).toBe(true);
-    expect(finished).toHaveBeenCalledWith({ name: 'units' });
+    expect(finished).toHaveBeenCalledWith({ name: 'units' }, []);
     expect(store.getState().open).toBe(false);
   });
 

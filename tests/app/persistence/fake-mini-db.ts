@@ -8,10 +8,12 @@ import type { MiniDb } from '../../../src/app/persistence/idb-storage';
 const KEY_PATHS: Record<string, (value: unknown) => string> = {
   scenarios: (v) => (v as { scenario: { id: string } }).scenario.id,
   sessions: (v) => (v as { datasetHash: string }).datasetHash,
+  datasets: (v) => (v as { hash: string }).hash,
+  'dataset-list': (v) => (v as { hash: string }).hash,
 };
 
 export class FakeMiniDb implements MiniDb {
-  readonly stores = new Map<string, Map<string, unknown>>([['scenarios', new Map()], ['sessions', new Map()]]);
+  readonly stores = new Map<string, Map<string, unknown>>(Object.keys(KEY_PATHS).map((name) => [name, new Map()]));
   writes = 0;
   failWith: Error | null = null;
 
@@ -23,6 +25,11 @@ export class FakeMiniDb implements MiniDb {
 
   async getAll(store: string): Promise<unknown[]> {
     return structuredClone([...this.store(store).values()]);
+  }
+
+  async get(store: string, key: string): Promise<unknown> {
+    const v = this.store(store).get(key);
+    return v === undefined ? undefined : structuredClone(v);
   }
 
   async put(store: string, value: unknown): Promise<unknown> {

@@ -50,6 +50,10 @@ export function createFakeEngine(): EngineApi & { log: Edit[]; position: number 
       onProgress({ stage: 'fetch', loaded: 1, total: 1 });
       return ok(summary);
     },
+    async loadStored(_hash, onProgress) {
+      onProgress({ stage: 'fetch', loaded: 1, total: 1 });
+      return ok({ ...summary, name: 'Stored' });
+    },
     async snapshot() { return snapshot(null); },
     async unitMeasures() { return []; },
     async apply(edit, allowEmptying) {
