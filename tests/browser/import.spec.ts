@@ -4,12 +4,15 @@
  * absent): the HSY 2015 grid (5 784 cells, Σ ASUKKAITA 1 117 552, 2 743 cells with a suppressed
  * IKA0_9 by the core's default "plausible" rule — SOURCE.md counts 2 746 rows with 99s, of which
  * 3 have a 99 that is plausible as a real count), the 2022 school register (267 schools) with
- * catchments generated for Espoo (kunta 049: 88 schools); the Paavo 2018 file as 167 polygon
+ * catchments generated for Espoo (kunta 049: 88 schools) inside Espoo's Paavo postal areas as the
+ * planning area (the cells kept and their inhabitants are counted here independently with turf); the Paavo 2018 file as 167 polygon
  * units (he_vakiy by kuntano: Helsinki 620 107, Espoo 268 713, Vantaa 211 673, Kauniainen
  * 9 244 — SOURCE.md); a malformed file gets its named error and leaves the dataset untouched.
  * Screenshots of every step: test-artifacts/browser/import-*.png.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { booleanPointInPolygon, point } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -49,6 +52,26 @@ async function next(page: Page, step: string): Promise<void> {
   await page.locator('.import-steps li.current', { hasText: step }).waitFor();
   await page.waitForFunction(() => !document.querySelector('.import-body[aria-busy="true"]'), null, { timeout: 120_000, polling: 200 });
 }
+
+/**
+ * HSY cells whose centre lies in Espoo (Paavo kuntano 049), worked out here in EPSG:4326 with
+ * turf (not the app's geometry code): the centre is the mean of the cell's four corners.
+ */
+function espooCells(): { ASUKKAITA: number }[] {
+  const paavo = JSON.parse(readFileSync(PAAVO, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { kuntano: string }>;
+  const espoo = paavo.features.filter((f) => f.properties.kuntano === '049');
+  const hsy = JSON.parse(readFileSync(HSY, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { ASUKKAITA: number }>;
+  return hsy.features
+    .filter((f) => {
+      const ring = (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0]).slice(0, 4);
+      const c = point([ring.reduce((a, p) => a + p[0], 0) / 4, ring.reduce((a, p) => a + p[1], 0) / 4]);
+      return espoo.some((e) => booleanPointInPolygon(c, e));
+    })
+    .map((f) => f.properties);
+}
+let espooMemo: { ASUKKAITA: number }[] | null = null;
+const espooCellCount = () => (espooMemo ??= espooCells()).length;
+const espooPopulation = () => (espooMemo ??= espooCells()).reduce((a, p) => a + p.ASUKKAITA, 0);
 
 const indicatorsOf = async (page: Page) => (await page.evaluate(() => (window as unknown as { __catchmentStudio: { state(): { indicators: unknown } } }).__catchmentStudio.state().indicators)) as NetworkIndicators;
 
@@ -94,6 +117,22 @@ describe.skipIf(!present)('import wizard on real data', () => {
     await page.getByRole('button', { name: 'Undo repair' }).click();
     await page.getByTestId('repair-result').waitFor({ state: 'detached', timeout: 60_000 });
 
+    // The planning area: Espoo's postal-code areas (Paavo kuntano = 049) turn the regional grid
+    // into Espoo's, so the generated catchments do not take in Helsinki's or Vantaa's children.
+    await page.locator('.import-steps').getByRole('button', { name: /Files/ }).click();
+    await setFile(page, 'boundary', PAAVO, 167);
+    await page.locator('.import-steps').getByRole('button', { name: /Schools/ }).click();
+    await page.getByTestId('area-summary').waitFor({ timeout: 120_000 });
+    await page.getByTestId('area-field').selectOption('kuntano');
+    await page.getByTestId('area-value').fill('049');
+    await page.getByTestId('area-summary').getByRole('button', { name: 'Apply' }).click();
+    const inEspoo = espooCellCount();
+    await expect.poll(async () => digits(await page.getByTestId('area-kept').textContent().catch(() => '')), { timeout: 60_000, interval: 200 }).toContain(`${inEspoo}of5784units`);
+    await saveScreenshot(page, 'import-4b-area');
+    await next(page, 'Check');
+    expect(digits(await page.getByTestId('unit-count').textContent())).toContain(String(inEspoo));
+    expect(digits(await page.getByTestId('population-total').textContent())).toContain(String(espooPopulation()));
+
     await page.getByRole('button', { name: 'Finish: use this data' }).click();
     await page.locator('dialog.import-dialog').waitFor({ state: 'detached', timeout: 120_000 });
     await app.waitReady(120_000);
@@ -109,6 +148,8 @@ describe.skipIf(!present)('import wizard on real data', () => {
         .map((f) => f.geometry.coordinates.join(',')),
     );
     expect((await indicatorsOf(page)).schools.length).toBe(points.size);
+    // HSY's grid has ages only: the indices panel says why there are no segregation indices.
+    expect(await page.getByTestId('no-shares').count()).toBe(1);
     await saveScreenshot(page, 'import-6-finished');
   });
 

@@ -72,13 +72,16 @@ export function CompositionChart() {
     );
   }, [view, shareId, lang, t, selectedId]);
 
-  const height = Math.max(160, (view?.indicators.schools.length ?? 4) * 22 + 50);
+  const noShares = !!summary && summary.shares.length === 0;
+  const height = noShares ? 0 : Math.max(160, (view?.indicators.schools.length ?? 4) * 22 + 50);
   return (
     <section className="panel composition-chart" aria-labelledby="chart-title">
       <h2 id="chart-title">
-        {t('chart.title')}: {shareLabel}
+        {t('chart.title')}
+        {shareLabel ? `: ${shareLabel}` : ''}
       </h2>
-      <div ref={element} role="img" aria-label={t('chart.ariaLabel', { share: shareLabel })} style={{ height }} />
+      {noShares && <p className="panel-note">{t('indices.noShares')}</p>}
+      <div ref={element} role="img" aria-label={t('chart.ariaLabel', { share: shareLabel })} aria-hidden={noShares || undefined} style={{ height }} />
     </section>
   );
 }

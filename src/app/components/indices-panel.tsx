@@ -12,8 +12,27 @@ export function IndicesPanel() {
   const summary = useDocument((s) => s.summary);
   const lang = usePreferences((s) => s.language);
   const shareId = useUi((s) => s.selectedShareId) ?? summary?.shares[0]?.id ?? null;
-  if (!view || !summary || !shareId) return <section className="panel indices-panel" aria-busy="true" />;
+  if (!view || !summary) return <section className="panel indices-panel" aria-busy="true" />;
   const threshold = summary.privacyThreshold;
+  const totals = (
+    <dl className="totals">
+      <dt>{t('indices.totalChildren')}</dt>
+      <dd>{formatChildren(view.indicators.totals.children, lang, threshold)}</dd>
+      <dt>{t('indices.gapChildren')}</dt>
+      <dd>{view.indicators.totals.gapChildren === 0 ? '0' : formatChildren(view.indicators.totals.gapChildren, lang, threshold)}</dd>
+      <dt>{t('indices.overlapChildren')}</dt>
+      <dd>{view.indicators.totals.overlapChildren === 0 ? '0' : formatChildren(view.indicators.totals.overlapChildren, lang, threshold)}</dd>
+    </dl>
+  );
+  if (!shareId)
+    // Data without composition fields (e.g. HSY's grid has ages only): no segregation index to compute.
+    return (
+      <section className="panel indices-panel" aria-labelledby="indices-title">
+        <h2 id="indices-title">{t('indices.title')}</h2>
+        <p className="panel-note" data-testid="no-shares">{t('indices.noShares')}</p>
+        {totals}
+      </section>
+    );
   const rows: IndexRow[] = [...twoGroupRows(view.indicators, view.baseline, shareId), { key: 'composite', now: compositeSpread(view.indicators), before: compositeSpread(view.baseline) }];
   const multi = multigroupRows(view.indicators, view.baseline);
   const groupLabel = (id: string) => summary.multigroup.find((m) => m.id === id)?.label[lang] ?? id;
@@ -38,14 +57,7 @@ export function IndicesPanel() {
           <IndexTable rows={multi} lang={lang} t={t} groupLabel={groupLabel} />
         </>
       )}
-      <dl className="totals">
-        <dt>{t('indices.totalChildren')}</dt>
-        <dd>{formatChildren(view.indicators.totals.children, lang, threshold)}</dd>
-        <dt>{t('indices.gapChildren')}</dt>
-        <dd>{view.indicators.totals.gapChildren === 0 ? '0' : formatChildren(view.indicators.totals.gapChildren, lang, threshold)}</dd>
-        <dt>{t('indices.overlapChildren')}</dt>
-        <dd>{view.indicators.totals.overlapChildren === 0 ? '0' : formatChildren(view.indicators.totals.overlapChildren, lang, threshold)}</dd>
-      </dl>
+      {totals}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRole } from '../workers/import-protocol';
 import { groupInputFiles } from './import-tables';
-import { IMPORT_ROLES } from './import-steps';
+import { IMPORT_ROLES, OPTIONAL_ROLES } from './import-steps';
 import type { ImportStore } from './import-store';
 import { useImport } from './import-context';
 import { KeptDatasets } from './kept-datasets';
@@ -52,7 +52,7 @@ function FileSlotView({ store, role }: { store: ImportStore; role: ImportRole })
   return (
     <section className={`file-slot ${slot.status}${over ? ' drag-over' : ''}`} aria-labelledby={`${id}-title`} data-role={role} onDragOver={(e) => (e.preventDefault(), setOver(true))} onDragLeave={() => setOver(false)} onDrop={onDrop}>
       <h3 id={`${id}-title`}>
-        {t(`import.roles.${role}`)} {role === 'catchments' && <span className="optional">{t('import.files.optional')}</span>}
+        {t(`import.roles.${role}`)} {OPTIONAL_ROLES.includes(role) && <span className="optional">{t('import.files.optional')}</span>}
       </h3>
       <p className="slot-help">{t(`import.files.help.${role}`)}</p>
       <div className="slot-actions">

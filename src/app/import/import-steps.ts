@@ -8,7 +8,10 @@ import type { ImportRole } from '../workers/import-protocol';
 export const IMPORT_STEPS = ['files', 'crs', 'fields', 'schools', 'check'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
-export const IMPORT_ROLES: readonly ImportRole[] = ['units', 'schools', 'catchments'];
+export const IMPORT_ROLES: readonly ImportRole[] = ['units', 'schools', 'catchments', 'boundary'];
+
+/** Roles whose file may be left out. */
+export const OPTIONAL_ROLES: readonly ImportRole[] = ['catchments', 'boundary'];
 
 /** The part of the wizard state the step rules look at. */
 export interface StepGate {
@@ -17,9 +20,10 @@ export interface StepGate {
   busy?: boolean;
 }
 
-/** Units and schools are required; a catchments file is optional but must not be broken or still reading. */
+/** Units and schools are required; catchments and boundary files are optional but must not be broken or still reading. */
 export function filesReady(s: StepGate): boolean {
-  return s.files.units.status === 'ready' && s.files.schools.status === 'ready' && (s.files.catchments.status === 'ready' || s.files.catchments.status === 'empty');
+  const optionalOk = OPTIONAL_ROLES.every((r) => !s.files[r] || s.files[r].status === 'ready' || s.files[r].status === 'empty');
+  return s.files.units.status === 'ready' && s.files.schools.status === 'ready' && optionalOk;
 }
 
 /** Whether `step` can be entered from the current state (the files step always can). */

@@ -56,6 +56,8 @@ export interface ImportState {
   setFilter(filter: SchoolChoices['filter']): Promise<void>;
   setSchool(id: string, override: SchoolOverride): Promise<void>;
   setGenerate(generate: boolean): Promise<void>;
+  /** The planning-area filter of the boundary file (null: every polygon). */
+  setArea(area: SchoolChoices['area']): Promise<void>;
   setOverlapRule(rule: OverlapRule): void;
   repair(kind: RepairKind): Promise<void>;
   undoRepair(): Promise<void>;
@@ -71,7 +73,7 @@ export const emptySlot = (): FileSlot => ({ status: 'empty', name: null, progres
 
 const initial = () => ({
   step: 'files' as ImportStep,
-  files: { units: emptySlot(), schools: emptySlot(), catchments: emptySlot() },
+  files: { units: emptySlot(), schools: emptySlot(), catchments: emptySlot(), boundary: emptySlot() },
   fieldsInfo: null,
   preset: null,
   mapping: {},
@@ -208,6 +210,10 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
       },
       async setSchool(id, override) {
         set((s) => ({ schoolChoices: { ...s.schoolChoices, overrides: { ...s.schoolChoices.overrides, [id]: { ...s.schoolChoices.overrides[id], ...override } } } }));
+        await loadSchools();
+      },
+      async setArea(area) {
+        set((s) => ({ schoolChoices: { ...s.schoolChoices, area } }));
         await loadSchools();
       },
       async setGenerate(generate) {

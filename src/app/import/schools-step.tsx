@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GradeRange, Language } from '../../core/model/school';
-import type { SchoolRow } from '../workers/import-protocol';
+import type { SchoolRow, SchoolsInfo } from '../workers/import-protocol';
 import type { ImportStore } from './import-store';
 import { useImport } from './import-context';
 import { ProblemList } from './problem-list';
@@ -46,6 +46,7 @@ export function SchoolsStep({ store }: { store: ImportStore }) {
         </label>
         <button type="submit">{t('import.schools.applyFilter')}</button>
       </form>
+      {info.area && <AreaSection store={store} area={info.area} />}
       {info.hasCatchmentFile ? (
         <section className="match-summary" aria-labelledby="match-title">
           <h3 id="match-title">{t('import.schools.matching')}</h3>
@@ -138,5 +139,42 @@ function SchoolRowView({ store, row, showCatchment }: { store: ImportStore; row:
       </td>
       {showCatchment && <td>{row.catchment ? `${row.catchment.label} (${t(`import.schools.method.${row.catchment.method}`)})` : <span className="muted">—</span>}</td>}
     </tr>
+  );
+}
+
+/** The planning area of a boundary file: which polygons make it, and how many units lie inside. */
+function AreaSection({ store, area }: { store: ImportStore; area: NonNullable<SchoolsInfo['area']> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const chosen = useImport(store, (s) => s.schoolChoices.area ?? null);
+  const [field, setField] = useState(chosen?.field ?? '');
+  const [value, setValue] = useState(chosen?.value ?? '');
+  return (
+    <section className="area-summary" aria-labelledby="area-title" data-testid="area-summary">
+      <h3 id="area-title">{t('import.schools.area.title')}</h3>
+      <form className="filter-row" onSubmit={(e) => (e.preventDefault(), void store.getState().setArea(field ? { field, value } : null))}>
+        <label className="field-inline">
+          <span>{t('import.schools.area.field')}</span>
+          <select value={field} onChange={(e) => setField(e.target.value)} data-testid="area-field">
+            <option value="">{t('import.schools.area.all')}</option>
+            {area.filterFields.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline">
+          <span>{t('import.schools.area.value')}</span>
+          <input type="text" value={value} onChange={(e) => setValue(e.target.value)} size={10} data-testid="area-value" />
+        </label>
+        <button type="submit">{t('import.schools.area.apply')}</button>
+      </form>
+      {area.problems.length > 0 ? (
+        <ProblemList problems={area.problems} tone="error" />
+      ) : (
+        <p data-testid="area-kept">{t('import.schools.area.kept', { kept: fmt.n(area.unitsKept), total: fmt.n(area.unitsTotal), polygons: fmt.n(area.polygons) })}</p>
+      )}
+    </section>
   );
 }

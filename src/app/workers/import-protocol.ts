@@ -15,7 +15,7 @@ import type { GeometryProblemKind } from '../../core/validate/geometry-problem';
 import type { OverlapRule } from '../../core/validate/split-overlaps';
 import type { DatasetSummary } from './engine-protocol';
 
-export type ImportRole = 'units' | 'schools' | 'catchments';
+export type ImportRole = 'units' | 'schools' | 'catchments' | 'boundary';
 
 /** One layer as the user gave it: a file, or a bare .shp with its side files. */
 export interface ImportFileInput {
@@ -105,6 +105,11 @@ export interface SchoolChoices {
   overrides: Record<string, SchoolOverride>;
   /** Generate Voronoi catchments clipped to the outline (only without a catchments file). */
   generate: boolean;
+  /**
+   * With a boundary file: the planning area is the union of its polygons, or of those whose
+   * field equals the value (e.g. Paavo kuntano = 049); only units whose centre lies inside are kept.
+   */
+  area?: { field: string; value: string } | null;
 }
 
 export interface SchoolsInfo {
@@ -117,6 +122,8 @@ export interface SchoolsInfo {
   catchmentsWithoutSchool: { index: number; label: string }[];
   schoolsWithoutCatchment: string[];
   problems: Problem[];
+  /** With a boundary file: units kept inside the planning area, of all, and the boundary's text fields. */
+  area?: { unitsKept: number; unitsTotal: number; polygons: number; filterFields: string[]; problems: Problem[] };
 }
 
 /** A catchment problem ready to draw: the problem geometry and its neighbours clipped to the view. */

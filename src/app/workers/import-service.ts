@@ -29,6 +29,9 @@ import { fileSummary, groupTotals, textFields, withMappedColumns } from '../impo
 import { checkNetworks, repairNetworks, type RepairState } from '../import/import-repairs';
 import { unitCheck } from '../import/import-check';
 import { unitsHull } from '../import/convex-hull';
+import { areaOutline, subsetTable, unitsInArea } from '../../core/mapping/area-filter';
+import { cellsToMultiPolygon } from '../../core/geometry/cells-to-multi-polygon';
+import { unionAll } from '../../core/geometry/boolean-ops';
 import type { DatasetSummary } from './engine-protocol';
 import type { CheckInfo, FieldChoices, ImportApi, ImportFileInput, ImportRole, SchoolsInfo } from './import-protocol';
 
@@ -57,16 +60,24 @@ const need = (what: string): Problem => ({ code: 'import-step-missing', message:
 
 export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']): ImportApi {
   const layers: Partial<Record<ImportRole, Layer>> = {};
+  /** The units as mapped in the Fields step (whole file). */
+  let fieldsAll: Fields | null = null;
+  /** The units the import uses: fieldsAll, or its part inside the planning area (Schools step). */
   let fields: Fields | null = null;
   let draft: Draft | null = null;
   let repairs: RepairState[] = [];
   let outline: MultiPolygon | null = null;
+  /** Why the planning area could not be applied (blocks Finish until corrected). */
+  let areaProblems: Problem[] = [];
 
   const invalidate = (role: ImportRole) => {
     if (role === 'units') {
+      fieldsAll = null;
       fields = null;
       outline = null;
     }
+    if (role === 'boundary') fields = fieldsAll;
+    areaProblems = [];
     draft = null;
     repairs = [];
   };
@@ -97,11 +108,13 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
     const validation = validateUnitTable(fields.table, fields.config);
     const units = fields.units.ok ? fields.units.value.units : null;
     const population = units ? populationValues(fields, units) : null;
-    if (!draft) errors.push({ code: 'no-schools', message: 'The schools step has not been completed.', fix: 'Go back to "Schools".' });
-    else if (draft.networks.length === 0) errors.push({ code: 'no-networks', message: 'No school has a catchment, so there is no network to compute.', fix: 'Give a catchments file that matches the schools, or generate catchments from the school points.' });
+    errors.push(...areaProblems);
+    if (!draft) {
+      if (areaProblems.length === 0) errors.push({ code: 'no-schools', message: 'The schools step has not been completed.', fix: 'Go back to "Schools".' });
+    } else if (draft.networks.length === 0) errors.push({ code: 'no-networks', message: 'No school has a catchment, so there is no network to compute.', fix: 'Give a catchments file that matches the schools, or generate catchments from the school points.' });
     const networks = draft && units && population ? checkNetworks(draft, units, population, layers.catchments?.table.file ?? 'generated catchments') : [];
     return ok({
-      units: unitCheck(validation, unitsLayer.table.count, units?.kind ?? 'polygons', JSON.stringify(fields.config.population).replace(/"/g, ''), textFields(fields.table)),
+      units: unitCheck(validation, fields.table.count, units?.kind ?? 'polygons', JSON.stringify(fields.config.population).replace(/"/g, ''), textFields(fields.table)),
       networks,
       errors,
       warnings: [...fields.warnings, ...(draft?.warnings ?? [])],
@@ -156,7 +169,8 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
       const numeric = fileSummary('units', table, []).fields.filter((f) => f.numeric).map((f) => f.name);
       const usable = usableConfig(config, numeric, t.file);
       if (!usable.ok) return usable;
-      fields = { preset: choices.preset, config: usable.value, table, units: buildUnits(table, { numericFields: [] }), warnings: usable.warnings };
+      fieldsAll = { preset: choices.preset, config: usable.value, table, units: buildUnits(table, { numericFields: [] }), warnings: usable.warnings };
+      fields = fieldsAll;
       outline = null;
       draft = null;
       repairs = [];
@@ -174,6 +188,25 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
       const info: SchoolsInfo = { totalInFile: built.value.length, filterFields: textFields(layer.table), schools: rows, hasCatchmentFile: !!layers.catchments, catchmentCount: 0, catchmentsWithoutSchool: [], schoolsWithoutCatchment: [], problems: [] };
       let build: NetworkBuild | null = null;
       let boundary: MultiPolygon | undefined;
+      // The planning area (a boundary file): keep the units inside it; generated catchments cover them.
+      let areaOutlineNow: MultiPolygon | null = null;
+      fields = fieldsAll;
+      areaProblems = [];
+      if (layers.boundary && fieldsAll?.units.ok) {
+        const area = restrictToArea(fieldsAll, layers.boundary.table, choices.area ?? null);
+        const base = { unitsTotal: fieldsAll.units.value.units.count, polygons: layers.boundary.table.count, filterFields: textFields(layers.boundary.table) };
+        if (!area.ok) {
+          // Shown with the area filter so it can be corrected there; Finish is refused meanwhile.
+          areaProblems = area.problems;
+          info.area = { ...base, unitsKept: 0, problems: area.problems };
+          draft = null;
+          repairs = [];
+          return ok(info);
+        }
+        fields = area.value.fields;
+        areaOutlineNow = area.value.outline;
+        info.area = { ...base, unitsKept: area.value.kept, problems: [] };
+      }
       if (layers.catchments) {
         const { records, labels, networks } = catchmentRecords(layers.catchments.table);
         const match = matchSchoolsToCatchments(chosen, records, layers.catchments.table.file);
@@ -190,7 +223,7 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
       } else if (choices.generate) {
         if (!fields) return fail(need('units file and its fields'));
         if (!fields.units.ok) return fields.units;
-        boundary = unitOutline(fields.units.value.units);
+        boundary = areaOutlineNow ?? unitOutline(fields.units.value.units);
         build = generatedNetworks(chosen, boundary);
       }
       draft = build ? { ...build, schools: chosen, ...(boundary ? { boundary } : {}) } : null;
@@ -265,4 +298,31 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
       outline = null;
     },
   };
+}
+
+/**
+ * The Fields-step units restricted to the planning area: the units whose centre lies inside the
+ * boundary's polygons (all, or those with field = value), the table cut to them, and the outline
+ * generated catchments are clipped to: the area together with the kept units (grid cells whole).
+ */
+function restrictToArea(all: Fields, boundary: FeatureTable, filter: { field: string; value: string } | null): Result<{ fields: Fields; outline: MultiPolygon; kept: number }> {
+  if (!all.units.ok) return all.units;
+  const area = areaOutline(boundary, filter);
+  if (!area.ok) return area;
+  const units = all.units.value.units;
+  const keep = unitsInArea(units, area.value);
+  let kept = 0;
+  for (let i = 0; i < keep.length; i++) kept += keep[i];
+  if (kept === 0)
+    return fail({ code: 'area-no-units', message: `None of the ${units.count} units of ${all.table.file} has its centre inside the planning area of ${boundary.file}.`, fix: 'Check that the boundary and the units cover the same place (and their coordinate systems), or change the area filter.', file: boundary.file });
+  const table = subsetTable(all.table, keep);
+  const built = buildUnits(table, { numericFields: [] });
+  let outline = area.value;
+  if (built.ok) {
+    const u = built.value.units;
+    const cover = u.kind === 'grid' ? cellsToMultiPolygon(u.grid, Array.from({ length: u.count }, (_, i) => [u.col[i], u.row[i]] as [number, number])) : unionAll(...u.geometries);
+    outline = unionAll(area.value, cover);
+  }
+  const note: Problem = { code: 'area-applied', message: `${kept} of ${units.count} units lie inside the planning area (${boundary.file}${filter?.field ? `, ${filter.field} = ${filter.value}` : ''}); the others are left out.`, fix: 'Change the area filter in the Schools step, or remove the boundary file to use every unit.', file: boundary.file };
+  return ok({ fields: { ...all, table, units: built, warnings: [...all.warnings, note] }, outline, kept });
 }

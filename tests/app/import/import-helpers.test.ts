@@ -18,7 +18,7 @@ function table(): FeatureTable {
 }
 
 describe('steps', () => {
-  const files = (u: string, s: string, c: string) => ({ files: { units: { status: u }, schools: { status: s }, catchments: { status: c } } });
+  const files = (u: string, s: string, c: string, b = 'empty') => ({ files: { units: { status: u }, schools: { status: s }, catchments: { status: c }, boundary: { status: b } } });
   it('needs units and schools read, and catchments read or absent, before leaving the files step', () => {
     expect(canEnter(files('ready', 'ready', 'empty'), 'crs')).toBe(true);
     expect(canEnter(files('ready', 'ready', 'ready'), 'check')).toBe(true);
@@ -27,6 +27,8 @@ describe('steps', () => {
     expect(canEnter(files('reading', 'ready', 'empty'), 'crs')).toBe(false);
     expect(canEnter({ ...files('ready', 'ready', 'empty'), busy: true }, 'crs')).toBe(false);
     expect(canEnter(files('empty', 'empty', 'empty'), 'files')).toBe(true);
+    expect(canEnter(files('ready', 'ready', 'empty', 'ready'), 'crs'), 'a boundary file read').toBe(true);
+    expect(canEnter(files('ready', 'ready', 'empty', 'error'), 'crs'), 'a broken boundary file').toBe(false);
   });
   it('names where a problem is', () => {
     expect(problemWhere({ code: 'x', message: '', fix: '', file: 'a.geojson', feature: '3 (id 00100)', field: 'he_7_12' })).toBe('a.geojson · feature 3 (id 00100) · field "he_7_12"');

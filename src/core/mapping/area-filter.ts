@@ -1,0 +1,81 @@
+/**
+ * Restricting an import to the planning area (a municipality): the area is the union of the
+ * polygons of a boundary file (optionally only the features whose field equals a value, e.g.
+ * Paavo postal areas with kuntano = 049), and a unit belongs to it when its centre lies inside
+ * (a grid cell's centre, a polygon unit's area centroid). A regional grid such as HSY's then
+ * becomes the municipality's, so catchments generated from the municipality's schools do not
+ * reach into the neighbours' population. Geometry in EPSG:3067 metres.
+ */
+import { unionAll } from '../geometry/boolean-ops';
+import { multiPolygonCentroid } from '../geometry/centroid';
+import { pointInMultiPolygon } from '../geometry/point-in-polygon';
+import { multiPolygonBBox } from '../geometry/bbox';
+import type { MultiPolygon } from '../model/geometry-types';
+import { fail, ok, type Result } from '../model/result';
+import type { Units } from '../model/units';
+import { textValue, type FeatureTable, type PropertyColumn } from '../load/feature-table';
+
+/** The union of the boundary file's polygons, or of those whose `field` equals `value`. */
+export function areaOutline(table: FeatureTable, filter: { field: string; value: string } | null = null): Result<MultiPolygon> {
+  const parts: MultiPolygon[] = [];
+  const field = filter?.field ? filter.field.toLowerCase() : null;
+  for (let i = 0; i < table.count; i++) {
+    const g = table.geometries[i];
+    if (g?.kind !== 'polygons') continue;
+    if (field && (textValue(table, field, i) ?? '').trim() !== filter!.value.trim()) continue;
+    parts.push(g.polygons);
+  }
+  if (parts.length === 0)
+    return fail({
+      code: 'area-empty',
+      message: filter?.field ? `No polygon of the boundary file has ${filter.field} = "${filter.value}".` : 'The boundary file has no polygons.',
+      fix: filter?.field ? 'Check the field and the value (e.g. kuntano = 049 for Espoo in Paavo data).' : 'Give a file of the planning area as polygons (e.g. the municipality, or its postal-code areas).',
+      file: table.file,
+      ...(filter?.field ? { field: filter.field } : {}),
+    });
+  return ok(unionAll(...parts));
+}
+
+/** 1 for each unit whose centre lies inside `area`, else 0. */
+export function unitsInArea(units: Units, area: MultiPolygon): Uint8Array {
+  const keep = new Uint8Array(units.count);
+  const bb = multiPolygonBBox(area);
+  const inside = (x: number, y: number) => x >= bb[0] && x <= bb[2] && y >= bb[1] && y <= bb[3] && pointInMultiPolygon([x, y], area);
+  if (units.kind === 'grid') {
+    const { originX, originY, cellSize } = units.grid;
+    for (let i = 0; i < units.count; i++) keep[i] = inside(originX + (units.col[i] + 0.5) * cellSize, originY + (units.row[i] + 0.5) * cellSize) ? 1 : 0;
+  } else {
+    for (let i = 0; i < units.count; i++) {
+      const g = units.geometries[i];
+      if (g.length === 0) continue;
+      const [x, y] = multiPolygonCentroid(g);
+      keep[i] = inside(x, y) ? 1 : 0;
+    }
+  }
+  return keep;
+}
+
+/** The features of `table` where `keep` is 1, in order: every column, geometry and id. */
+export function subsetTable(table: FeatureTable, keep: Uint8Array): FeatureTable {
+  const index: number[] = [];
+  for (let i = 0; i < table.count; i++) if (keep[i]) index.push(i);
+  const remap = new Int32Array(table.count).fill(-1);
+  index.forEach((old, k) => (remap[old] = k));
+  const columns: Record<string, PropertyColumn> = {};
+  for (const [name, col] of Object.entries(table.columns)) {
+    const numbers = new Float64Array(index.length);
+    const texts = col.texts ? index.map((i) => col.texts![i]) : null;
+    let present = 0;
+    index.forEach((old, k) => {
+      numbers[k] = col.numbers[old];
+      if (!Number.isNaN(col.numbers[old]) || (col.texts?.[old] ?? '') !== '') present++;
+    });
+    const nonNumeric = col.nonNumeric.map((i) => remap[i]).filter((k) => k >= 0);
+    columns[name] = { name: col.name, numbers, texts, nonNumeric, present };
+  }
+  const geometries = index.map((i) => table.geometries[i]);
+  let bbox = table.bbox;
+  const polys = geometries.flatMap((g) => (g?.kind === 'polygons' ? g.polygons : g?.kind === 'point' ? [[[g.point, g.point, g.point, g.point]]] : []));
+  bbox = polys.length ? multiPolygonBBox(polys as MultiPolygon) : index.length ? bbox : null;
+  return { ...table, count: index.length, geometries, columns, featureIds: index.map((i) => table.featureIds[i]), bbox };
+}
