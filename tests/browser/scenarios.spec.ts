@@ -226,6 +226,18 @@ describe('scenarios in the app', () => {
     expect(await view.locator('tr.changed').count(), 'changed catchments are marked').toBeGreaterThan(0);
     await app.page.waitForTimeout(1500);
     await saveScreenshot(app.page, 'scenarios-compare');
+    // The comparison table as CSV: one row per school, A = baseline and B = the edited scenario's children.
+    const [csvDownload] = await Promise.all([app.page.waitForEvent('download'), view.getByTestId('compare-csv-schools').click()]);
+    expect(csvDownload.suggestedFilename()).toMatch(/schools\.csv$/);
+    const csvLines = (await readFile((await csvDownload.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csvLines).toHaveLength(edited.schools.length + 1);
+    const baselineNow = (await app.state()).baseline as NetworkIndicators;
+    const head = csvLines[0].split(',');
+    const biggest = [...edited.schools].sort((x, y) => y.children - x.children)[0];
+    const row = csvLines.find((l) => l.split(',').includes(biggest.id))!.split(',');
+    const cell = (name: string) => row[head.indexOf(name)];
+    expect(cell('children A (count)')).toBe(baselineNow.schools.find((x) => x.id === biggest.id)!.children.toFixed(1));
+    expect(cell('children B (count)')).toBe(biggest.children.toFixed(1));
     await view.getByRole('tab', { name: 'Indices' }).click();
     expect(await view.locator('[data-testid="compare-indices"] tbody tr').count()).toBeGreaterThan(4);
     await view.getByRole('button', { name: 'Close comparison' }).click();

@@ -14,6 +14,9 @@ import { BASELINE, type ComparisonPayload } from '../scenarios/scenario-protocol
 import { trackDocument } from '../scenarios/scenario-store';
 import { useDocument, usePreferences, useStores } from '../stores/app-stores';
 import { CompareTable } from './compare-table';
+import { comparisonIndicesCsv, comparisonSchoolsCsv } from '../../core/export/comparison-csv';
+import { downloadFile } from '../exports/download';
+import { scenarioFileName } from '../scenarios/scenario-names';
 import { SplitMap, type SideData } from './split-map';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 
@@ -162,6 +165,25 @@ function CompareBody({ testMode }: { testMode: boolean }) {
           {m && t('compare.sentence', { moved: count(m.movedChildren), a: count(m.movedOverLimitA), b: count(m.movedOverLimitB), km: formatNumber(m.limitMetres / 1000, lang) })}{' '}
           <span className="hint small">{t('compare.straightLine')}</span>
         </p>
+        {result && summary && (
+          <div className="compare-downloads" role="group" aria-label={t('compare.download')}>
+            <span>{t('compare.download')}:</span>
+            {(['schools', 'indices'] as const).map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                data-testid={`compare-csv-${kind}`}
+                onClick={() => {
+                  const o = { a: nameOf(a), b: nameOf(b), shareIds: summary.shares.map((s) => s.id), threshold: result.threshold };
+                  const text = kind === 'schools' ? comparisonSchoolsCsv(result.table, o) : comparisonIndicesCsv(result.table, o);
+                  downloadFile(scenarioFileName(`${o.a} vs ${o.b} ${kind}`, '.csv'), 'text/csv;charset=utf-8', text);
+                }}
+              >
+                {t(`compare.csv.${kind}`)}
+              </button>
+            ))}
+          </div>
+        )}
       </section>
       {result && summary && (
         <CompareTable table={result.table} changed={result.changed} shares={summary.shares} lang={lang} threshold={result.threshold} />
