@@ -10,10 +10,10 @@ import { unionAll } from '../geometry/boolean-ops';
 import { multiPolygonCentroid } from '../geometry/centroid';
 import { pointInMultiPolygon } from '../geometry/point-in-polygon';
 import { multiPolygonBBox } from '../geometry/bbox';
-import type { MultiPolygon } from '../model/geometry-types';
+import type { BBox, MultiPolygon } from '../model/geometry-types';
 import { fail, ok, type Result } from '../model/result';
 import type { Units } from '../model/units';
-import { textValue, type FeatureTable, type PropertyColumn } from '../load/feature-table';
+import { textValue, type FeatureGeometry, type FeatureTable, type PropertyColumn } from '../load/feature-table';
 
 /** The union of the boundary file's polygons, or of those whose `field` equals `value`. */
 export function areaOutline(table: FeatureTable, filter: { field: string; value: string } | null = null): Result<MultiPolygon> {
@@ -74,8 +74,21 @@ export function subsetTable(table: FeatureTable, keep: Uint8Array): FeatureTable
     columns[name] = { name: col.name, numbers, texts, nonNumeric, present };
   }
   const geometries = index.map((i) => table.geometries[i]);
-  let bbox = table.bbox;
-  const polys = geometries.flatMap((g) => (g?.kind === 'polygons' ? g.polygons : g?.kind === 'point' ? [[[g.point, g.point, g.point, g.point]]] : []));
-  bbox = polys.length ? multiPolygonBBox(polys as MultiPolygon) : index.length ? bbox : null;
-  return { ...table, count: index.length, geometries, columns, featureIds: index.map((i) => table.featureIds[i]), bbox };
+  return { ...table, count: index.length, geometries, columns, featureIds: index.map((i) => table.featureIds[i]), bbox: geometriesBBox(geometries) };
+}
+
+/** Bounding box of points and polygons; null when there are none. */
+function geometriesBBox(geometries: (FeatureGeometry | null)[]): BBox | null {
+  const bb: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const add = (b: BBox) => {
+    bb[0] = Math.min(bb[0], b[0]);
+    bb[1] = Math.min(bb[1], b[1]);
+    bb[2] = Math.max(bb[2], b[2]);
+    bb[3] = Math.max(bb[3], b[3]);
+  };
+  for (const g of geometries) {
+    if (g?.kind === 'polygons') add(multiPolygonBBox(g.polygons));
+    else if (g?.kind === 'point') add([g.point[0], g.point[1], g.point[0], g.point[1]]);
+  }
+  return bb[0] <= bb[2] ? bb : null;
 }
