@@ -16,8 +16,6 @@ export function SchoolsStep({ store }: { store: ImportStore }) {
   const fmt = useFormat();
   const info = useImport(store, (s) => s.schools);
   const choices = useImport(store, (s) => s.schoolChoices)!;
-  const [filterField, setFilterField] = useState(choices.filter?.field ?? '');
-  const [filterValue, setFilterValue] = useState(choices.filter?.value ?? '');
   if (!info) return <p className="step-intro">{t('import.working')}</p>;
   const included = info.schools.filter((s) => s.include).length;
   const byId = new Map(info.schools.map((s) => [s.id, s]));
@@ -28,24 +26,12 @@ export function SchoolsStep({ store }: { store: ImportStore }) {
         <span>{t('import.schools.shown', { n: fmt.n(info.schools.length) })}</span>
         <span>{t('import.schools.included', { n: fmt.n(included) })}</span>
       </div>
-      <form className="filter-row" onSubmit={(e) => (e.preventDefault(), void store.getState().setFilter(filterField ? { field: filterField, value: filterValue } : null))}>
-        <label className="field-inline">
-          <span>{t('import.schools.filterField')}</span>
-          <select value={filterField} onChange={(e) => setFilterField(e.target.value)}>
-            <option value="">{t('import.schools.noFilter')}</option>
-            {info.filterFields.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field-inline">
-          <span>{t('import.schools.filterValue')}</span>
-          <input type="text" value={filterValue} onChange={(e) => setFilterValue(e.target.value)} size={10} />
-        </label>
-        <button type="submit">{t('import.schools.applyFilter')}</button>
-      </form>
+      <FieldFilter
+        fields={info.filterFields}
+        initial={choices.filter ?? null}
+        labels={{ field: t('import.schools.filterField'), none: t('import.schools.noFilter'), value: t('import.schools.filterValue'), apply: t('import.schools.applyFilter') }}
+        onApply={(filter) => void store.getState().setFilter(filter)}
+      />
       {info.area && <AreaSection store={store} area={info.area} />}
       {info.hasCatchmentFile ? (
         <section className="match-summary" aria-labelledby="match-title">
@@ -147,34 +133,53 @@ function AreaSection({ store, area }: { store: ImportStore; area: NonNullable<Sc
   const { t } = useTranslation();
   const fmt = useFormat();
   const chosen = useImport(store, (s) => s.schoolChoices.area ?? null);
-  const [field, setField] = useState(chosen?.field ?? '');
-  const [value, setValue] = useState(chosen?.value ?? '');
   return (
     <section className="area-summary" aria-labelledby="area-title" data-testid="area-summary">
       <h3 id="area-title">{t('import.schools.area.title')}</h3>
-      <form className="filter-row" onSubmit={(e) => (e.preventDefault(), void store.getState().setArea(field ? { field, value } : null))}>
-        <label className="field-inline">
-          <span>{t('import.schools.area.field')}</span>
-          <select value={field} onChange={(e) => setField(e.target.value)} data-testid="area-field">
-            <option value="">{t('import.schools.area.all')}</option>
-            {area.filterFields.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field-inline">
-          <span>{t('import.schools.area.value')}</span>
-          <input type="text" value={value} onChange={(e) => setValue(e.target.value)} size={10} data-testid="area-value" />
-        </label>
-        <button type="submit">{t('import.schools.area.apply')}</button>
-      </form>
+      <FieldFilter
+        fields={area.filterFields}
+        initial={chosen}
+        labels={{ field: t('import.schools.area.field'), none: t('import.schools.area.all'), value: t('import.schools.area.value'), apply: t('import.schools.area.apply') }}
+        onApply={(filter) => void store.getState().setArea(filter)}
+        testId="area"
+      />
       {area.problems.length > 0 ? (
         <ProblemList problems={area.problems} tone="error" />
       ) : (
         <p data-testid="area-kept">{t('import.schools.area.kept', { kept: fmt.n(area.unitsKept), total: fmt.n(area.unitsTotal), polygons: fmt.n(area.polygons) })}</p>
       )}
     </section>
+  );
+}
+
+/** "Keep … where field equals value": a field select (or none), a value and Apply. */
+function FieldFilter({ fields, initial, labels, onApply, testId }: {
+  fields: string[];
+  initial: { field: string; value: string } | null;
+  labels: { field: string; none: string; value: string; apply: string };
+  onApply(filter: { field: string; value: string } | null): void;
+  testId?: string;
+}) {
+  const [field, setField] = useState(initial?.field ?? '');
+  const [value, setValue] = useState(initial?.value ?? '');
+  return (
+    <form className="filter-row" onSubmit={(e) => (e.preventDefault(), onApply(field ? { field, value } : null))}>
+      <label className="field-inline">
+        <span>{labels.field}</span>
+        <select value={field} onChange={(e) => setField(e.target.value)} data-testid={testId && `${testId}-field`}>
+          <option value="">{labels.none}</option>
+          {fields.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field-inline">
+        <span>{labels.value}</span>
+        <input type="text" value={value} onChange={(e) => setValue(e.target.value)} size={10} data-testid={testId && `${testId}-value`} />
+      </label>
+      <button type="submit">{labels.apply}</button>
+    </form>
   );
 }
