@@ -10,7 +10,7 @@ import { findField, textValue, type FeatureTable } from '../../core/load/feature
 import { normaliseMultiPolygon } from '../../core/load/polygon-utils';
 import { inferSchool } from '../../core/mapping/school-inference';
 import type { CatchmentRecord, MatchReport } from '../../core/mapping/school-matching';
-import { generateCatchments } from '../../core/mapping/voronoi-catchments';
+import { colocatedSchools, generateCatchments } from '../../core/mapping/voronoi-catchments';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { Problem } from '../../core/model/result';
 import { schoolServesLevel, type Language, type Network, type Partition, type School, type SchoolLevel } from '../../core/model/school';
@@ -104,18 +104,6 @@ export interface NetworkBuild {
 
 const LEVELS: SchoolLevel[] = ['lower', 'upper'];
 const LANGUAGES: Language[] = ['fi', 'sv'];
-
-/** Schools sharing an earlier school's exact point (one Voronoi cell per point). */
-export function colocatedSchools(schools: readonly School[]): Set<string> {
-  const seen = new Set<string>();
-  const out = new Set<string>();
-  for (const s of schools) {
-    const key = s.location.join(',');
-    if (seen.has(key)) out.add(s.id);
-    seen.add(key);
-  }
-  return out;
-}
 
 /** Networks fi/sv × lower/upper of the schools that serve them, with Voronoi catchments clipped to `outline`. */
 export function generatedNetworks(schools: readonly School[], outline: MultiPolygon): NetworkBuild {

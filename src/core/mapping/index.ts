@@ -4,5 +4,6 @@ export * from './suggest-mapping';
 export * from './age-apportion';
 export * from './school-inference';
 export * from './school-matching';
-export { generateCatchments } from './voronoi-catchments';
+export { colocatedSchools, generateCatchments } from './voronoi-catchments';
+export { areaOutline, subsetTable, unitsInArea } from './area-filter';
 export { compactName, editDistance, closestName } from './name-distance';

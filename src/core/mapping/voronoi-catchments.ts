@@ -58,3 +58,15 @@ function boundsOf(schools: readonly { location: Position }[], outline: MultiPoly
   }
   return b;
 }
+
+/** Schools at exactly the point of an earlier school: one Voronoi cell per point, so they get none. */
+export function colocatedSchools(schools: readonly { id: string; location: readonly number[] }[]): Set<string> {
+  const seen = new Set<string>();
+  const out = new Set<string>();
+  for (const s of schools) {
+    const key = s.location.join(',');
+    if (seen.has(key)) out.add(s.id);
+    seen.add(key);
+  }
+  return out;
+}

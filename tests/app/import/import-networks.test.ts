@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureTable, PropertyColumn } from '../../../src/core/load/feature-table';
 import type { School } from '../../../src/core/model/school';
-import { chosenSchools, colocatedSchools, generatedNetworks, schoolRows } from '../../../src/app/import/import-networks';
+import { chosenSchools, generatedNetworks, schoolRows } from '../../../src/app/import/import-networks';
+import { colocatedSchools } from '../../../src/core/mapping/voronoi-catchments';
 
 const text = (name: string, texts: string[]): PropertyColumn => ({ name, numbers: new Float64Array(texts.length).fill(NaN), texts, nonNumeric: [], present: texts.length });
 const register: FeatureTable = {

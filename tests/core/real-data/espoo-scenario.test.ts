@@ -17,7 +17,7 @@ import { textValue, type FeatureTable } from '../../../src/core/load/feature-tab
 import { readFeatures } from '../../../src/core/load/read-features';
 import { inferSchool } from '../../../src/core/mapping/school-inference';
 import { matchSchoolsToCatchments, type CatchmentRecord } from '../../../src/core/mapping/school-matching';
-import { generateCatchments } from '../../../src/core/mapping/voronoi-catchments';
+import { colocatedSchools, generateCatchments } from '../../../src/core/mapping/voronoi-catchments';
 import type { Dataset } from '../../../src/core/model/dataset';
 import type { MultiPolygon } from '../../../src/core/model/geometry-types';
 import type { Network, Partition, School } from '../../../src/core/model/school';
@@ -69,21 +69,9 @@ function espooSchools(t: FeatureTable): School[] {
   return out;
 }
 
-/** Schools at exactly the point of an earlier school (the register gives Saunalahden koulu Mainingin koulu's point). */
-function colocated(schools: School[]): Set<string> {
-  const seen = new Set<string>();
-  const out = new Set<string>();
-  for (const s of schools) {
-    const key = s.location.join(',');
-    if (seen.has(key)) out.add(s.id);
-    seen.add(key);
-  }
-  return out;
-}
-
 /** Networks by language and level; a school sharing an earlier school's point is left out (one Voronoi cell per point). */
 function networksOf(schools: School[]): Network[] {
-  const skip = colocated(schools);
+  const skip = colocatedSchools(schools);
   const net = (id: string, language: 'fi' | 'sv', level: 'lower' | 'upper'): Network => ({
     id,
     label: id,
@@ -153,7 +141,7 @@ describe.skipIf(!present)('Espoo scenario on real data', () => {
     expect(s.schools.every((x) => x.grades === '1-9')).toBe(true);
     expect(sv).toEqual(['Alberga skola', 'Finno skola', 'Karamalmens skola', 'Kungsgårdsskolan', 'Lagstads skola', 'Mattlidens skola', 'Rödskogs skola', 'Smedsby skola', 'Storängens skola', 'Vindängens skola']);
     // Saunalahden koulu has exactly Mainingin koulu's point in the register: one Voronoi cell, so it is left out.
-    expect([...colocated(s.schools)].map((id) => s.schools.find((x) => x.id === id)!.name)).toEqual(['Saunalahden koulu']);
+    expect([...colocatedSchools(s.schools)].map((id) => s.schools.find((x) => x.id === id)!.name)).toEqual(['Saunalahden koulu']);
     expect(s.networks.map((n) => n.schoolIds.length)).toEqual([70, 70, 10, 10]);
   });
 
