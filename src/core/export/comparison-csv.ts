@@ -6,7 +6,7 @@
  * hidden share, ratio or index is blank, and a change involving a hidden value is blank.
  */
 import type { IndicatorComparison, ValueChange } from '../compare/compare-indicators';
-import { BOM, csvField } from './csv-export';
+import { csvText } from './csv-export';
 import { fmt, fmtCount, type FigureKind } from './export-format';
 
 export interface ComparisonCsvOptions {
@@ -16,10 +16,6 @@ export interface ComparisonCsvOptions {
   /** Share ids in column order. */
   shareIds: string[];
   threshold: number;
-}
-
-function lines(rows: string[][]): string {
-  return `${BOM}${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 const triple = (v: ValueChange, kind: FigureKind | 'count', threshold: number): string[] =>
@@ -41,12 +37,12 @@ export function comparisonSchoolsCsv(table: IndicatorComparison, o: ComparisonCs
     ...triple(s.utilisation, 'ratio', o.threshold),
     ...o.shareIds.flatMap((id) => triple(s.shares[id] ?? { a: null, b: null, change: null }, 'share', o.threshold)),
   ]);
-  return lines([header, ...rows]);
+  return csvText([header, ...rows]);
 }
 
 /** Every index of the comparison (two-group per share, multigroup per partition), A / B / change. */
 export function comparisonIndicesCsv(table: IndicatorComparison, o: ComparisonCsvOptions): string {
   const header = ['scenario_a', 'scenario_b', 'network', 'type', 'group', 'index', 'A (0–1; M in nats)', 'B (0–1; M in nats)', 'change B−A'];
   const rows = table.indices.map((x) => [o.a, o.b, table.network, x.kind, x.group, x.index, ...triple(x.value, 'index', o.threshold)]);
-  return lines([header, ...rows]);
+  return csvText([header, ...rows]);
 }

@@ -31,9 +31,13 @@ export function cellText(cell: Cell, threshold: number): string {
   }
 }
 
+/** Rows of text as a CSV file: BOM, fields quoted where needed, CRLF after every row. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return `${BOM}${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
 function csv(headers: string[], rows: Cell[][], threshold: number): string {
-  const lines = [headers, ...rows.map((r) => r.map((c) => cellText(c, threshold)))].map((r) => r.map(csvField).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return csvText([headers, ...rows.map((r) => r.map((c) => cellText(c, threshold)))]);
 }
 
 /** The school table of one or more networks as CSV text (BOM included). */
