@@ -9,7 +9,7 @@
 import { unionAll } from '../geometry/boolean-ops';
 import { multiPolygonCentroid } from '../geometry/centroid';
 import { pointInMultiPolygon } from '../geometry/point-in-polygon';
-import { multiPolygonBBox } from '../geometry/bbox';
+import { bboxIsEmpty, bboxUnion, emptyBBox, multiPolygonBBox } from '../geometry/bbox';
 import type { BBox, MultiPolygon } from '../model/geometry-types';
 import { fail, ok, type Result } from '../model/result';
 import type { Units } from '../model/units';
@@ -79,16 +79,10 @@ export function subsetTable(table: FeatureTable, keep: Uint8Array): FeatureTable
 
 /** Bounding box of points and polygons; null when there are none. */
 function geometriesBBox(geometries: (FeatureGeometry | null)[]): BBox | null {
-  const bb: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  const add = (b: BBox) => {
-    bb[0] = Math.min(bb[0], b[0]);
-    bb[1] = Math.min(bb[1], b[1]);
-    bb[2] = Math.max(bb[2], b[2]);
-    bb[3] = Math.max(bb[3], b[3]);
-  };
+  let bb = emptyBBox();
   for (const g of geometries) {
-    if (g?.kind === 'polygons') add(multiPolygonBBox(g.polygons));
-    else if (g?.kind === 'point') add([g.point[0], g.point[1], g.point[0], g.point[1]]);
+    if (g?.kind === 'polygons') bb = bboxUnion(bb, multiPolygonBBox(g.polygons));
+    else if (g?.kind === 'point') bb = bboxUnion(bb, [g.point[0], g.point[1], g.point[0], g.point[1]]);
   }
-  return bb[0] <= bb[2] ? bb : null;
+  return bboxIsEmpty(bb) ? null : bb;
 }
