@@ -5,11 +5,14 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { idbDatasetStore } from '../persistence/dataset-store';
+import { idbDatasetStore, type DatasetStore } from '../persistence/dataset-store';
 import { useScenarios } from '../scenarios/scenario-context';
 import { useFormat } from './use-format';
 
 const KEY = ['kept-datasets'];
+/** One connection for the list and deletes (the store opens IndexedDB on first use). */
+let store: DatasetStore | null = null;
+const datasets = () => (store ??= idbDatasetStore());
 
 /** This page's address with ?dataset= set (start-up reads and removes it: main.tsx). */
 export function addressOpening(dataset: string, href = location.href): string {
@@ -23,9 +26,9 @@ export function KeptDatasets() {
   const fmt = useFormat();
   const current = useScenarios((s) => s.host?.datasetHash ?? null);
   const client = useQueryClient();
-  const list = useQuery({ queryKey: KEY, queryFn: () => idbDatasetStore().list(), retry: false });
+  const list = useQuery({ queryKey: KEY, queryFn: () => datasets().list(), retry: false });
   const remove = useMutation({
-    mutationFn: (hash: string) => idbDatasetStore().remove(hash),
+    mutationFn: (hash: string) => datasets().remove(hash),
     onSettled: () => client.invalidateQueries({ queryKey: KEY }),
   });
   if (!list.data) return null;

@@ -10,7 +10,6 @@
 import type { IndicatorConfig } from '../../core/config/indicator-config';
 import type { Dataset } from '../../core/model/dataset';
 import { fail, ok, type Problem, type Result } from '../../core/model/result';
-import { datasetHash } from '../../core/scenario/dataset-hash';
 import { DATASETS, DATASET_LIST, openIndexedDb, type OpenMiniDb } from './idb-storage';
 import { storageProblem } from './scenario-storage';
 
@@ -44,7 +43,12 @@ export interface DatasetStore {
 
 export function idbDatasetStore(open: OpenMiniDb = openIndexedDb): DatasetStore {
   let db: ReturnType<OpenMiniDb> | null = null;
-  const conn = () => (db ??= open());
+  // Opened on first use; a failed open is tried again next time rather than kept.
+  const conn = () =>
+    (db ??= open().catch((error: unknown) => {
+      db = null;
+      throw error;
+    }));
   return {
     async put(record, savedAt) {
       const d = await conn();
@@ -72,10 +76,10 @@ export function idbDatasetStore(open: OpenMiniDb = openIndexedDb): DatasetStore 
  * Keeps an imported dataset; a failure (quota, storage unavailable) is a warning, not an error:
  * the data are loaded and usable, only a reload will not bring them back.
  */
-export async function keepDataset(store: DatasetStore, record: Omit<StoredDataset, 'hash'>, now = new Date().toISOString()): Promise<Result<DatasetEntry>> {
-  const hash = datasetHash(record.dataset);
+export async function keepDataset(store: DatasetStore, record: StoredDataset, now = new Date().toISOString()): Promise<Result<DatasetEntry>> {
+  const { hash } = record;
   try {
-    await store.put({ hash, ...record }, now);
+    await store.put(record, now);
     return ok({ hash, name: record.dataset.name, units: record.dataset.units.count, schools: record.dataset.schools.length, savedAt: now });
   } catch (error) {
     const why = storageProblem(error);

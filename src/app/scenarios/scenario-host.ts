@@ -91,6 +91,11 @@ export class ScenarioHost {
     return this.need().config;
   }
 
+  /** The loaded dataset's hash (computed once, when the engine factory installs it). */
+  get hash(): string {
+    return this.need().hash;
+  }
+
   private start(dataset: Dataset, config: IndicatorConfig): void {
     if (!this.input) throw new Error('scenario host: prime() was not called before the load');
     const hash = datasetHash(dataset);

@@ -30,7 +30,8 @@ const service = createEngineService(host.engineFactory, host.gate(fetchBytes), h
 const importer = createImportService(async (dataset, config, presetName, declarations) => {
   const r = await service.adopt(dataset, config, presetName, declarations);
   if (!r.ok) return r;
-  const kept = await keepDataset(datasets, { dataset, config, presetName, declarations });
+  // The host hashed the dataset when the engine was created (ScenarioHost.hash): not again here.
+  const kept = await keepDataset(datasets, { hash: host.hash, dataset, config, presetName, declarations });
   return kept.ok ? r : ok(r.value, [...r.warnings, ...kept.problems]);
 }, { locateFile: () => wasmUrl });
 

@@ -36,9 +36,9 @@ describe('kept datasets', () => {
     const db = new FakeMiniDb();
     const store = idbDatasetStore(async () => db);
     const dataset = await tinyCity();
-    const kept = await keepDataset(store, { dataset, config, presetName: 'statfi-grid', declarations }, '2026-11-22T10:00:00.000Z');
-    expect(kept.ok).toBe(true);
     const hash = datasetHash(dataset);
+    const kept = await keepDataset(store, { hash, dataset, config, presetName: 'statfi-grid', declarations }, '2026-11-22T10:00:00.000Z');
+    expect(kept.ok).toBe(true);
     expect(await store.list()).toEqual([{ hash, name: dataset.name, units: 16, schools: dataset.schools.length, savedAt: '2026-11-22T10:00:00.000Z' }]);
     const back = await store.get(hash);
     expect(back?.dataset.units.attributes.columns.he_7_12).toBeInstanceOf(Float64Array);
@@ -52,7 +52,8 @@ describe('kept datasets', () => {
   test('storage full: the import still counts, with the warning "dataset-not-kept"', async () => {
     const db = new FakeMiniDb();
     db.failWith = domError('QuotaExceededError', 'The quota has been exceeded.');
-    const r = await keepDataset(idbDatasetStore(async () => db), { dataset: await tinyCity(), config, presetName: 'statfi-grid', declarations });
+    const dataset = await tinyCity();
+    const r = await keepDataset(idbDatasetStore(async () => db), { hash: datasetHash(dataset), dataset, config, presetName: 'statfi-grid', declarations });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0].code).toBe('dataset-not-kept');
@@ -63,7 +64,7 @@ describe('kept datasets', () => {
     const db = new FakeMiniDb();
     const store = idbDatasetStore(async () => db);
     const dataset = await tinyCity();
-    await keepDataset(store, { dataset, config, presetName: 'statfi-grid', declarations });
+    await keepDataset(store, { hash: datasetHash(dataset), dataset, config, presetName: 'statfi-grid', declarations });
     const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
     const service = createEngineService(host.engineFactory, host.gate(async () => new Uint8Array()), host.gate((hash) => store.get(hash)));
     host.prime({ records: [], sessions: [], defaultName: 'S 1' });
