@@ -70,41 +70,36 @@ export class SegmentHash {
     this.count++;
   }
 
-  /** The nearest indexed vertex within `d` of p, or null. */
-  nearestVertex(p: Position, d: number): Position | null {
-    const cr = this.range(p[0] - d, p[1] - d, p[0] + d, p[1] + d);
-    if (!cr) return null;
+  /** Items of `map` in the cells overlapping the box, cell by cell (an edge may come more than once). */
+  private *inBox<T>(map: Map<number, T[]>, minX: number, minY: number, maxX: number, maxY: number): Generator<T> {
+    const cr = this.range(minX, minY, maxX, maxY);
+    if (!cr) return;
+    for (let r = cr[1]; r <= cr[3]; r++) for (let c = cr[0]; c <= cr[2]; c++) yield* map.get(r * this.cols + c) ?? [];
+  }
+
+  /** Of the points `toPoint(item)` for the items near p, the nearest within `d`, or null (ties: the last). */
+  private nearestWithin<T>(map: Map<number, T[]>, p: Position, d: number, toPoint: (item: T) => Position): Position | null {
     let best: Position | null = null;
     let bestD = d;
-    for (let r = cr[1]; r <= cr[3]; r++)
-      for (let c = cr[0]; c <= cr[2]; c++)
-        for (const v of this.vertices.get(r * this.cols + c) ?? []) {
-          const dist = Math.hypot(v[0] - p[0], v[1] - p[1]);
-          if (dist <= bestD) {
-            bestD = dist;
-            best = v;
-          }
-        }
+    for (const item of this.inBox(map, p[0] - d, p[1] - d, p[0] + d, p[1] + d)) {
+      const q = toPoint(item);
+      const dist = Math.hypot(q[0] - p[0], q[1] - p[1]);
+      if (dist <= bestD) {
+        bestD = dist;
+        best = q;
+      }
+    }
     return best;
+  }
+
+  /** The nearest indexed vertex within `d` of p, or null. */
+  nearestVertex(p: Position, d: number): Position | null {
+    return this.nearestWithin(this.vertices, p, d, (v) => v);
   }
 
   /** The nearest point on an indexed edge within `d` of p, or null. */
   nearestOnEdge(p: Position, d: number): Position | null {
-    const cr = this.range(p[0] - d, p[1] - d, p[0] + d, p[1] + d);
-    if (!cr) return null;
-    let best: Position | null = null;
-    let bestD = d;
-    for (let r = cr[1]; r <= cr[3]; r++)
-      for (let c = cr[0]; c <= cr[2]; c++)
-        for (const [a, b] of this.edges.get(r * this.cols + c) ?? []) {
-          const q = nearest(p, a, b);
-          const dist = Math.hypot(q[0] - p[0], q[1] - p[1]);
-          if (dist <= bestD) {
-            bestD = dist;
-            best = q;
-          }
-        }
-    return best;
+    return this.nearestWithin(this.edges, p, d, ([a, b]) => nearest(p, a, b));
   }
 
   /**
@@ -112,20 +107,16 @@ export class SegmentHash {
    * ordered from a to b.
    */
   verticesNearSegment(a: Position, b: Position, d: number): Position[] {
-    const cr = this.range(Math.min(a[0], b[0]) - d, Math.min(a[1], b[1]) - d, Math.max(a[0], b[0]) + d, Math.max(a[1], b[1]) + d);
-    if (!cr) return [];
     const hits: { p: Position; t: number }[] = [];
     const dx = b[0] - a[0];
     const dy = b[1] - a[1];
     const len2 = dx * dx + dy * dy;
     if (len2 === 0) return [];
-    for (let r = cr[1]; r <= cr[3]; r++)
-      for (let c = cr[0]; c <= cr[2]; c++)
-        for (const v of this.vertices.get(r * this.cols + c) ?? []) {
-          if (Math.hypot(v[0] - a[0], v[1] - a[1]) <= d || Math.hypot(v[0] - b[0], v[1] - b[1]) <= d) continue;
-          const q = nearest(v, a, b);
-          if (Math.hypot(q[0] - v[0], q[1] - v[1]) <= d) hits.push({ p: v, t: ((v[0] - a[0]) * dx + (v[1] - a[1]) * dy) / len2 });
-        }
+    for (const v of this.inBox(this.vertices, Math.min(a[0], b[0]) - d, Math.min(a[1], b[1]) - d, Math.max(a[0], b[0]) + d, Math.max(a[1], b[1]) + d)) {
+      if (Math.hypot(v[0] - a[0], v[1] - a[1]) <= d || Math.hypot(v[0] - b[0], v[1] - b[1]) <= d) continue;
+      const q = nearest(v, a, b);
+      if (Math.hypot(q[0] - v[0], q[1] - v[1]) <= d) hits.push({ p: v, t: ((v[0] - a[0]) * dx + (v[1] - a[1]) * dy) / len2 });
+    }
     return hits.sort((x, y) => x.t - y.t).map((h) => h.p);
   }
 }
