@@ -5,6 +5,7 @@
  * the polygon and sits in its widest part, where a label has the most room. EPSG:3067 metres.
  */
 import { polygonArea as corePolygonArea } from '../../core/geometry/area';
+import { multiPolygonBBox } from '../../core/geometry/bbox';
 import type { MultiPolygon, Polygon, Position, Ring } from '../../core/model/geometry-types';
 
 /** Area of a polygon (outer ring minus holes), m². */
@@ -69,16 +70,7 @@ function makeCell(x: number, y: number, h: number, polygon: Polygon): Cell {
  */
 export function poleOfInaccessibility(polygon: Polygon, precision: number): Position {
   const outer = polygon[0];
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const [x, y] of outer) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
+  const [minX, minY, maxX, maxY] = multiPolygonBBox([[outer]]);
   const size = Math.min(maxX - minX, maxY - minY);
   if (size === 0) return [minX, minY];
   const h = size / 2;
