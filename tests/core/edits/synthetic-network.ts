@@ -7,17 +7,12 @@
 import type { GridUnits } from '../../../src/core/model/units';
 import type { MultiPolygon, Ring } from '../../../src/core/model/geometry-types';
 import type { Network, Partition } from '../../../src/core/model/school';
+import { lcg } from '../random-shapes';
+
+export { lcg };
 
 export const SIDE = 10_000;
 export const WIDTH = 3;
-
-export function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
 export function rect(x0: number, y0: number, x1: number, y1: number): Ring {
   return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];

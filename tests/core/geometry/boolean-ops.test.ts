@@ -4,27 +4,11 @@ import { intersect, subtract, unionAll } from '../../../src/core/geometry/boolea
 import { multiPolygonArea, ringSignedArea } from '../../../src/core/geometry/area';
 import { isNormalised } from '../../../src/core/geometry/orientation';
 import type { MultiPolygon, Position, Ring } from '../../../src/core/model/geometry-types';
+import { lcg, randomStar } from '../random-shapes';
 
 const sq = (x0: number, y0: number, x1: number, y1: number): Ring => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
-function randomStar(rand: () => number, cx: number, cy: number, r: number, n: number): Ring {
-  const ring: Ring = [];
-  for (let i = 0; i < n; i++) {
-    const a = (2 * Math.PI * (i + 0.8 * rand())) / n;
-    const rr = r * (0.3 + 0.7 * rand());
-    ring.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
-  }
-  ring.push([ring[0][0], ring[0][1]]);
-  return ring;
-}
 
 const positions = (mp: MultiPolygon): Position[] => mp.flat(2);
 const has = (mp: MultiPolygon, p: Position) => positions(mp).some((q) => q[0] === p[0] && q[1] === p[1]);

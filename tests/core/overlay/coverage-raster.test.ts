@@ -6,6 +6,7 @@ import type { MultiPolygon, Ring } from '../../../src/core/model/geometry-types'
 import type { GridSpec } from '../../../src/core/model/grid-spec';
 import { intersect } from '../../../src/core/geometry/boolean-ops';
 import { multiPolygonArea, ringSignedArea } from '../../../src/core/geometry/area';
+import { lcg, randomStar } from '../random-shapes';
 
 function asMap(c: CellCoverage): Map<string, number> {
   const m = new Map<string, number>();
@@ -71,25 +72,7 @@ describe('coverageRaster hand-worked cases', () => {
   });
 });
 
-/** A random star-shaped polygon (simple by construction) around (cx, cy). */
-function randomStar(rand: () => number, cx: number, cy: number, r: number, n: number): Ring {
-  const ring: Ring = [];
-  for (let i = 0; i < n; i++) {
-    const a = (2 * Math.PI * (i + 0.8 * rand())) / n;
-    const rr = r * (0.3 + 0.7 * rand());
-    ring.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
-  }
-  ring.push([ring[0][0], ring[0][1]]);
-  return ring;
-}
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
 describe('coverageRaster against polygon clipping', () => {
   // Local coordinates near the origin: at EPSG:3067 magnitudes (y ≈ 6.65e6 m) one ulp of a
