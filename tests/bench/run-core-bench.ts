@@ -16,7 +16,8 @@ import { planAssign } from '../../src/core/edits/plan-assign';
 import { multiPolygonBBox } from '../../src/core/geometry/bbox';
 import { pointInMultiPolygon } from '../../src/core/geometry/point-in-polygon';
 import type { MultiPolygon } from '../../src/core/model/geometry-types';
-import { X0, X1, Y0, Y1, lcg, randomLasso, syntheticCity } from './synthetic-city';
+import { lcg } from '../core/random-shapes';
+import { X0, X1, Y0, Y1, randomLasso, syntheticCity } from './synthetic-city';
 import type { BenchCity } from './synthetic-city';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m

@@ -11,6 +11,7 @@ import type { MultiPolygon, Position, Ring } from '../../src/core/model/geometry
 import type { GridUnits } from '../../src/core/model/units';
 import type { Network, Partition } from '../../src/core/model/school';
 import { normaliseOrientation } from '../../src/core/geometry/orientation';
+import { lcg } from '../core/random-shapes';
 
 export const X0 = 350_000;
 export const Y0 = 6_650_000;
@@ -18,14 +19,6 @@ export const CELL = 250;
 export const N = 500;
 export const X1 = X0 + N * CELL;
 export const Y1 = Y0 + N * CELL;
-
-export function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 
 const mm = (v: number) => Math.round(v * 1000) / 1000;
 

@@ -7,7 +7,8 @@ import { bboxIntersects, multiPolygonBBox } from '../../../src/core/geometry/bbo
 import { intersect } from '../../../src/core/geometry/boolean-ops';
 import { isNormalised } from '../../../src/core/geometry/orientation';
 import type { MultiPolygon } from '../../../src/core/model/geometry-types';
-import { X0, X1, Y0, Y1, lcg, randomLasso, syntheticPartition } from '../../bench/synthetic-city';
+import { X0, X1, Y0, Y1, randomLasso, syntheticPartition } from '../../bench/synthetic-city';
+import { lcg } from '../random-shapes';
 
 /** Moves every vertex by a sub-millimetre offset that depends only on the vertex, so shared vertices stay shared. */
 function offGrid(mp: MultiPolygon): MultiPolygon {

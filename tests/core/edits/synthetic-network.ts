@@ -9,8 +9,6 @@ import type { MultiPolygon, Ring } from '../../../src/core/model/geometry-types'
 import type { Network, Partition } from '../../../src/core/model/school';
 import { lcg } from '../random-shapes';
 
-export { lcg };
-
 export const SIDE = 10_000;
 export const WIDTH = 3;
 
