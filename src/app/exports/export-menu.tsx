@@ -10,6 +10,7 @@ import type { UiLanguage } from '../format/format-number';
 import { useScenarioContext, useScenarioUi } from '../scenarios/scenario-context';
 import type { ExportKind } from '../scenarios/scenario-protocol';
 import { scenarioFileName } from '../scenarios/scenario-names';
+import { ScenarioFileInput } from '../scenarios/scenario-file-input';
 import { useScenarioActions } from '../scenarios/use-scenario-actions';
 import { useDocument, usePreferences } from '../stores/app-stores';
 import { currentNetwork } from '../stores/selectors';
@@ -152,18 +153,7 @@ export function ExportMenu() {
           </button>
         </p>
       )}
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="menu-import-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void actions.importFile(file).then(() => setOpen(false));
-        }}
-      />
+      <ScenarioFileInput ref={fileInput} testId="menu-import-input" onImported={() => setOpen(false)} />
     </div>
   );
 }

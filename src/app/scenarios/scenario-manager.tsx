@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScenarioContext, useScenarios, useScenarioUi } from './scenario-context';
+import { ScenarioFileInput } from './scenario-file-input';
 import { ScenarioNotice } from './scenario-notice';
 import { ScenarioRow } from './scenario-row';
 import { useScenarioActions } from './use-scenario-actions';
@@ -43,18 +44,7 @@ export function ScenarioManager() {
         <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
           {t('scenarios.import')}
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="scenario-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void actions.importFile(file);
-          }}
-        />
+        <ScenarioFileInput ref={fileInput} testId="scenario-import-input" />
         <button type="button" disabled={busy} onClick={() => ui.getState().open('compare')}>
           {t('compare.open')}
         </button>
