@@ -4,7 +4,7 @@
  * grouping of picked files into one layer (a bare .shp with its side files).
  */
 import type { FeatureTable } from '../../core/load/feature-table';
-import { textValue } from '../../core/load/feature-table';
+import { tableReport, textValue } from '../../core/load/feature-table';
 import { fail, ok, type Problem, type Result } from '../../core/model/result';
 import type { GroupTotal, ImportFileInput, ImportFileSummary, ImportRole } from '../workers/import-protocol';
 
@@ -25,14 +25,7 @@ export function fileSummary(role: ImportRole, table: FeatureTable, warnings: Pro
   }
   return {
     role,
-    file: table.file,
-    format: table.format,
-    features: table.count,
-    crs: table.crs.crs,
-    crsSource: table.crs.source,
-    ...(table.crs.declared ? { declared: table.crs.declared } : {}),
-    ...(table.encoding ? { encoding: table.encoding } : {}),
-    ...(table.layer ? { layer: table.layer } : {}),
+    ...tableReport(table),
     geometry,
     fields: table.fieldNames.map((name) => ({ name, numeric: isNumericColumn(table, name) })),
     warnings,

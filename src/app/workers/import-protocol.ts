@@ -4,8 +4,7 @@
  * maps draw it in an SVG with y flipped); areas in m²; counts in people.
  */
 import type { PresetId } from '../../core/config/presets';
-import type { CrsSource } from '../../core/load/crs';
-import type { FileFormat } from '../../core/load/feature-table';
+import type { TableReport } from '../../core/load/feature-table';
 import type { AgeFraction } from '../../core/mapping/age-apportion';
 import type { MatchMethod } from '../../core/mapping/school-matching';
 import type { BBox, MultiPolygon, Position } from '../../core/model/geometry-types';
@@ -24,17 +23,9 @@ export interface ImportFileInput {
   companions?: { name: string; bytes: Uint8Array }[];
 }
 
-export interface ImportFileSummary {
+/** What was read from a file (core TableReport: format, features, CRS and how it was found, …) and what it holds. */
+export interface ImportFileSummary extends TableReport {
   role: ImportRole;
-  file: string;
-  format: FileFormat;
-  features: number;
-  /** CRS of the source coordinates ("EPSG:3879") and how it was found. */
-  crs: string;
-  crsSource: CrsSource;
-  declared?: string;
-  encoding?: string;
-  layer?: string;
   geometry: { points: number; polygons: number; other: number; none: number };
   /** Lower-cased field names with whether they hold numbers. */
   fields: { name: string; numeric: boolean }[];

@@ -4,7 +4,7 @@
  */
 import type { BBox, MultiPolygon, Position } from '../model/geometry-types';
 import type { Problem } from '../model/result';
-import type { CrsDetection } from './crs';
+import type { CrsDetection, CrsSource } from './crs';
 
 /** A feature's geometry after reading: a point, (multi)polygons, or a type the loaders do not use. */
 export type FeatureGeometry =
@@ -90,4 +90,31 @@ export function toNumber(value: unknown): { n: number; text: string | null; bad:
   if (trimmed === '') return { n: NaN, text, bad: false, present: false };
   const n = Number(trimmed.replace(',', '.'));
   return Number.isFinite(n) && /^[-+]?[0-9.,eE+-]+$/.test(trimmed) ? { n, text, bad: false, present: true } : { n: NaN, text, bad: true, present: true };
+}
+
+/** What was read from one file: its format, size, coordinate system, encoding and layer. */
+export interface TableReport {
+  file: string;
+  format: FileFormat;
+  features: number;
+  crs: string;
+  crsSource: CrsSource;
+  declared?: string;
+  /** Text encoding (Shapefile .dbf, CSV, GML) and the layer read (GeoPackage table, ZIP member). */
+  encoding?: string;
+  layer?: string;
+}
+
+/** The TableReport of a table as read. */
+export function tableReport(t: FeatureTable): TableReport {
+  return {
+    file: t.file,
+    format: t.format,
+    features: t.count,
+    crs: t.crs.crs,
+    crsSource: t.crs.source,
+    ...(t.crs.declared ? { declared: t.crs.declared } : {}),
+    ...(t.encoding ? { encoding: t.encoding } : {}),
+    ...(t.layer ? { layer: t.layer } : {}),
+  };
 }

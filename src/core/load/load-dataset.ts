@@ -9,8 +9,7 @@ import type { School } from '../model/school';
 import { buildCatchments } from './build-catchments';
 import { buildSchools } from './build-schools';
 import { buildUnits, type UnitsReport } from './build-units';
-import type { CrsSource } from './crs';
-import { findField, textValue, type FeatureTable } from './feature-table';
+import { findField, tableReport, textValue, type FeatureTable, type TableReport } from './feature-table';
 import { parseManifest, type BundleManifest } from './manifest';
 import { normaliseMultiPolygon } from './polygon-utils';
 import { DEFAULT_MAX_BYTES, readFeatures, type InputFile, type ReadOptions } from './read-features';
@@ -42,17 +41,10 @@ export interface LoadOptions {
   sqlJs?: ReadOptions['sqlJs'];
 }
 
-export interface FileReport {
+export type { TableReport };
+
+export interface FileReport extends TableReport {
   role: 'units' | 'schools' | 'catchments' | 'context';
-  file: string;
-  format: FeatureTable['format'];
-  features: number;
-  crs: string;
-  crsSource: CrsSource;
-  declared?: string;
-  /** Text encoding (Shapefile .dbf, CSV, GML) and the layer read (GeoPackage table, ZIP member). */
-  encoding?: string;
-  layer?: string;
 }
 
 /** What was loaded, for `validate` and the app's import summary. */
@@ -139,7 +131,7 @@ export async function loadDatasetWithReport(inputs: DatasetInputs, options: Load
 }
 
 function fileReport(role: FileReport['role'], t: FeatureTable): FileReport {
-  return { role, file: t.file, format: t.format, features: t.count, crs: t.crs.crs, crsSource: t.crs.source, declared: t.crs.declared, ...(t.encoding ? { encoding: t.encoding } : {}), ...(t.layer ? { layer: t.layer } : {}) };
+  return { role, ...tableReport(t) };
 }
 
 function schoolCounts(schools: School[]): LoadReport['schools'] {
