@@ -93,7 +93,7 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
         return;
       }
       if (!allowEmptying && result.problems.length > 0 && result.problems.every((p) => p.code === EMPTIES_SCHOOL)) {
-        const schools = get().summary?.networks.find((n) => n.id === edit.networkId)?.schools ?? [];
+        const schools = get().summary?.networks.find((n) => 'networkId' in edit && n.id === edit.networkId)?.schools ?? [];
         const ids = result.problems.flatMap((p) => p.ids ?? []);
         set({ pending: { edit, emptiedSchoolNames: ids.map((id) => schools.find((s) => s.id === id)?.name ?? id) } });
         return;

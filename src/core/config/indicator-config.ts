@@ -11,6 +11,9 @@
  * (["pt_tyoll", "pt_tyott"]) or a weighted sum ({ terms: [{ field: "ika0_9", factor: 0.3 }, …] }),
  * used for HSY's 10-year age bands apportioned to school ages.
  */
+import type { HousingConfig } from '../housing/housing-config';
+import type { ProjectionConfig } from '../projection/projection-config';
+
 export type FieldExpression = string | string[] | { terms: { field: string; factor: number }[] };
 
 export interface LocalisedLabel {
@@ -68,4 +71,8 @@ export interface IndicatorConfig {
     /** Radius of the surrounding area used for imputation, metres. */
     imputeRadiusMetres: number;
   };
+  /** Cohort model of the projection by year (optional; defaults in docs/indicator-config.md). */
+  projection?: ProjectionConfig;
+  /** Pupil yields of housing projects and their composition per tenure (optional). */
+  housing?: HousingConfig;
 }

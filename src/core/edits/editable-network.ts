@@ -13,7 +13,7 @@
 import type { BBox, MultiPolygon } from '../model/geometry-types';
 import type { Network, Partition } from '../model/school';
 import type { Units } from '../model/units';
-import type { Edit, EditOutcome } from '../scenario/edit';
+import type { BoundaryEdit, EditOutcome } from '../scenario/edit';
 import { fail, ok } from '../model/result';
 import type { Problem, Result } from '../model/result';
 import { multiPolygonBBox } from '../geometry/bbox';
@@ -46,7 +46,7 @@ interface Snapshot {
 }
 
 interface EditRecord {
-  edit: Edit;
+  edit: BoundaryEdit;
   schools: number[];
   units: Int32Array;
   emptied: number[];
@@ -120,12 +120,12 @@ export class EditableNetwork {
   }
 
   /** Edits that undo would revert, oldest first. */
-  get history(): Edit[] {
+  get history(): BoundaryEdit[] {
     return this.undoStack.map((r) => r.edit);
   }
 
   /** Applies the edit. On failure nothing changes. Emptied schools come back as a warning too. */
-  apply(edit: Edit): Result<AppliedEdit> {
+  apply(edit: BoundaryEdit): Result<AppliedEdit> {
     const resolved = resolveEdit(edit, this.network, this.units);
     if (!resolved.ok) return resolved;
     const { school, region } = resolved.value;
@@ -180,7 +180,7 @@ export class EditableNetwork {
   }
 
   /** Edits that redo would re-apply, the next one last. */
-  get redoHistory(): Edit[] {
+  get redoHistory(): BoundaryEdit[] {
     return this.redoStack.map((r) => r.edit);
   }
 
@@ -190,7 +190,7 @@ export class EditableNetwork {
   }
 
   /** Computes the before and after snapshots of the plan without changing state. */
-  private record(edit: Edit, plan: AssignPlan): EditRecord {
+  private record(edit: BoundaryEdit, plan: AssignPlan): EditRecord {
     const { units, before, after } = this.mover.compute(this.overlay, plan.target, plan.transfers);
     const sumsBefore = this.sumsRows(plan.changedSchools);
     // Sums after: the incremental update of the changed units, done on a copy of the changed rows.

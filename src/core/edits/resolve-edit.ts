@@ -5,7 +5,7 @@
 import type { MultiPolygon } from '../model/geometry-types';
 import type { Network } from '../model/school';
 import type { Units } from '../model/units';
-import type { Edit } from '../scenario/edit';
+import type { BoundaryEdit } from '../scenario/edit';
 import { fail, ok } from '../model/result';
 import type { Result } from '../model/result';
 import { checkMultiPolygon } from '../geometry/validity';
@@ -17,7 +17,7 @@ export interface ResolvedEdit {
   region: MultiPolygon;
 }
 
-export function resolveEdit(edit: Edit, network: Network, units: Units): Result<ResolvedEdit> {
+export function resolveEdit(edit: BoundaryEdit, network: Network, units: Units): Result<ResolvedEdit> {
   if (edit.networkId !== network.id) {
     return fail({ code: 'edit-wrong-network', message: `The edit is for network "${edit.networkId}", not "${network.id}".`, fix: 'Apply the edit to the network it was made for.' });
   }

@@ -20,4 +20,6 @@ export interface Dataset {
   boundary?: MultiPolygon;
   /** Sea and lakes, for drawing context without a background map. */
   water?: MultiPolygon;
+  /** Year of the statistics (bundle manifest "year"): the base year of projections. */
+  year?: number;
 }

@@ -1,50 +1,53 @@
 /**
- * The engine the CLI and the app run on: a dataset, an indicator configuration and one
- * EditableNetwork per network, with one edit log across networks (undo and redo follow the
- * order in which the user made the edits, whatever the network).
+ * The engine the CLI and the app run on: a dataset, an indicator configuration, one network
+ * state per network and ONE log of dated records across networks (edit.ts). Undo and redo
+ * follow the order in which the user made the records, whatever their kind or network.
+ *
+ * A selected school year (`year`, from the base year to base + horizon): every figure —
+ * children, composition, utilisation, indices, the baseline — is for that year. Boundary edits
+ * dated after the selected year are in the log but not in the catchments; switching the year
+ * across such an edit re-syncs the network's catchments (network-state.ts syncEdits).
+ * /work/notes/time-design.md explains the design.
  *
  * Everything here is in EPSG:3067 and full precision; callers apply privacy before showing.
  */
 import { usableConfig } from '../config/config-fields';
-import type { FieldExpression, IndicatorConfig } from '../config/indicator-config';
-import { EditableNetwork } from '../edits/editable-network';
-import type { AppliedEdit } from '../edits/editable-network';
+import type { IndicatorConfig } from '../config/indicator-config';
 import type { NetworkIndicators } from '../indicators/indicator-types';
 import type { Dataset } from '../model/dataset';
 import type { MultiPolygon } from '../model/geometry-types';
 import type { Problem, Result } from '../model/result';
 import { fail, ok, UserError } from '../model/result';
-import type { Network, School } from '../model/school';
+import type { Network } from '../model/school';
 import type { Units } from '../model/units';
-import { NetworkOverlay } from '../overlay/network-overlay';
-import { networkIndicators } from '../pupil-base/network-indicators';
+import type { NetworkOverlay } from '../overlay/network-overlay';
 import { markSuppressed } from '../pupil-base/suppression';
 import type { SuppressionReport } from '../pupil-base/suppression';
-import { buildUnitValues } from '../pupil-base/unit-values';
 import type { UnitValueLayout, UnitValuesReport } from '../pupil-base/unit-values';
+import type { ForecastTable } from '../projection/forecast-table';
+import { DEFAULT_HORIZON, MAX_HORIZON } from '../projection/projection-config';
+import type { YearChildren } from '../projection/unit-projection';
 import type { Edit } from './edit';
-import { NetworkTracker } from './network-tracker';
+import { createState, indicatorsOf, syncEdits, yearFigures } from './network-state';
+import type { NetworkState, RecordOutcome, YearFigures } from './network-state';
 
-/** One network's editing state plus what the engine derives from it. */
-interface NetworkState {
-  network: Network;
-  editable: EditableNetwork;
-  layout: UnitValueLayout;
-  report: UnitValuesReport;
-  tracker: NetworkTracker;
-  baseline: NetworkIndicators;
-  /** Cached current indicators; null after a change. */
-  current: NetworkIndicators | null;
-}
+export type { RecordOutcome } from './network-state';
+import { RecordLog } from './record-log';
+
+export { ageBandOf } from './network-state';
 
 export interface ApplyOptions {
   /** When false (the default) an edit that would leave a school with no area is refused, changing nothing. */
   allowEmptying?: boolean;
 }
 
-/** Age band of a network: per-network override, else the level's band. */
-export function ageBandOf(config: IndicatorConfig, network: Network): FieldExpression {
-  return config.ageBands.byNetwork?.[network.id] ?? (network.level === 'lower' ? config.ageBands.lower : config.ageBands.upper);
+export interface EngineOptions {
+  /** Year of the statistics (bundle manifest "year"); default: the dataset's, else the current calendar year. */
+  baseYear?: number;
+  /** Years projected after the base year: default config.projection.horizon, else 10; at most 20. */
+  horizon?: number;
+  /** A city's own small-area forecast, used instead of the model where it has figures. */
+  forecast?: ForecastTable;
 }
 
 export class ScenarioEngine {
@@ -53,46 +56,81 @@ export class ScenarioEngine {
   /** Units whose attributes went through suppression detection (NaN = suppressed or missing). */
   readonly units: Units;
   readonly suppression: SuppressionReport;
-  private readonly schoolsById: Map<string, School>;
+  readonly baseYear: number;
+  readonly horizon: number;
   private readonly states = new Map<string, NetworkState>();
-  private readonly undoNetworks: string[] = [];
-  private readonly redoNetworks: string[] = [];
+  private readonly log: RecordLog;
+  private selected: number;
 
   /**
    * Checks the config against the units' fields first: a missing age-band or population field
    * is an error; shares and partitions whose fields are missing are dropped with a warning.
    */
-  static create(dataset: Dataset, config: IndicatorConfig): Result<ScenarioEngine> {
+  static create(dataset: Dataset, config: IndicatorConfig, options: EngineOptions = {}): Result<ScenarioEngine> {
     const usable = usableConfig(config, dataset.units.attributes.names);
     if (!usable.ok) return usable;
-    return ok(new ScenarioEngine(dataset, usable.value), usable.warnings);
+    const horizon = options.horizon ?? config.projection?.horizon ?? DEFAULT_HORIZON;
+    if (!Number.isInteger(horizon) || horizon < 0 || horizon > MAX_HORIZON) {
+      return fail({ code: 'bad-horizon', message: `The horizon of ${String(horizon)} years is not a whole number from 0 to ${MAX_HORIZON}.`, fix: `Give a horizon of 0–${MAX_HORIZON} years (default ${DEFAULT_HORIZON}).` });
+    }
+    return ok(new ScenarioEngine(dataset, usable.value, { ...options, horizon }), usable.warnings);
   }
 
   /** Prefer `create`, which checks the config against the data; this trusts the caller. */
-  constructor(dataset: Dataset, config: IndicatorConfig) {
+  constructor(dataset: Dataset, config: IndicatorConfig, options: EngineOptions = {}) {
     this.dataset = dataset;
     this.config = config;
     const marked = markSuppressed(dataset.units.attributes, config);
     this.units = { ...dataset.units, attributes: marked.table } as Units;
     this.suppression = marked.report;
-    this.schoolsById = new Map(dataset.schools.map((s) => [s.id, s]));
+    this.baseYear = options.baseYear ?? dataset.year ?? new Date().getUTCFullYear();
+    this.horizon = Math.min(MAX_HORIZON, options.horizon ?? config.projection?.horizon ?? DEFAULT_HORIZON);
+    this.selected = this.baseYear;
+    const schoolsById = new Map(dataset.schools.map((s) => [s.id, s]));
+    const setup = { baseYear: this.baseYear, horizon: this.horizon, forecast: options.forecast };
     for (const network of dataset.networks) {
       const partition = dataset.partitions[network.id];
       if (!partition) continue;
-      const values = buildUnitValues(this.units, config, ageBandOf(config, network));
-      const overlay = NetworkOverlay.build(this.units, partition);
-      const editable = new EditableNetwork({ network, units: this.units, partition, matrix: values.matrix, width: values.width, overlay });
-      const tracker = new NetworkTracker(overlay, values.matrix, values.width, values.layout.children);
-      const state: NetworkState = { network, editable, layout: values.layout, report: values.report, tracker, baseline: null as never, current: null };
-      state.baseline = this.compute(state);
-      state.current = state.baseline;
-      this.states.set(network.id, state);
+      const schools = network.schoolIds.map((id) => schoolsById.get(id)!);
+      const s = createState(this.units, config, network, partition, schools, setup);
+      s.baseline.set(this.baseYear, indicatorsOf(s, yearFigures(s, this.baseYear, true, [], config.housing), config));
+      this.states.set(network.id, s);
     }
+    this.log = new RecordLog(this.states, this.units, this.baseYear, this.horizon);
   }
 
   /** Ids of the networks that have a partition, in dataset order. */
   get networkIds(): string[] {
     return [...this.states.keys()];
+  }
+
+  /** The selected school year. */
+  get year(): number {
+    return this.selected;
+  }
+
+  /** Last projected year (base year + horizon). */
+  get lastYear(): number {
+    return this.baseYear + this.horizon;
+  }
+
+  /** The school years the engine can show, base year first. */
+  years(): number[] {
+    return Array.from({ length: this.horizon + 1 }, (_, i) => this.baseYear + i);
+  }
+
+  /**
+   * Selects the year every figure is for. Cheap (the figures are computed on demand) unless a
+   * boundary edit dated between the old and new year changes the catchments.
+   */
+  setYear(year: number): Result<RecordOutcome> {
+    if (!Number.isInteger(year) || year < this.baseYear || year > this.lastYear) {
+      return fail({ code: 'year-out-of-range', message: `The year ${String(year)} is outside the projection (${this.baseYear}–${this.lastYear}).`, fix: `Pick a year from ${this.baseYear} to ${this.lastYear}.` });
+    }
+    this.selected = year;
+    const changed = this.networkIds.map((id) => ({ id, units: syncEdits(this.state(id), this.log.boundaryEdits(id, year)) }));
+    const first = changed.find((c) => c.units.length > 0) ?? changed[0];
+    return ok({ networkId: first?.id ?? '', networks: this.networkIds, changedSchools: [], changedUnits: first?.units ?? new Int32Array(0), emptiedSchools: [], catchments: [] });
   }
 
   network(networkId: string): Network {
@@ -104,17 +142,44 @@ export class ScenarioEngine {
     return this.state(networkId).report;
   }
 
+  /** The scenario's indicators in the selected year. */
   indicators(networkId: string): NetworkIndicators {
+    return this.indicatorsInYear(networkId, this.selected);
+  }
+
+  /** The scenario's indicators in any projected year (the catchments of that year, its housing). */
+  indicatorsInYear(networkId: string, year: number): NetworkIndicators {
     const s = this.state(networkId);
-    if (!s.current) s.current = this.compute(s);
-    return s.current;
+    const cached = s.current.get(year);
+    if (cached) return cached;
+    const out = this.withYear(networkId, year, () => indicatorsOf(s, this.figures(s, year), this.config));
+    s.current.set(year, out);
+    return out;
   }
 
-  baselineIndicators(networkId: string): NetworkIndicators {
-    return this.state(networkId).baseline;
+  /** The baseline (no records) in the selected year, or in `year`. */
+  baselineIndicators(networkId: string, year = this.selected): NetworkIndicators {
+    const s = this.state(networkId);
+    let b = s.baseline.get(year);
+    if (!b) {
+      b = indicatorsOf(s, yearFigures(s, year, false, [], this.config.housing), this.config);
+      s.baseline.set(year, b);
+    }
+    return b;
   }
 
-  /** Current catchments, parallel to network.schoolIds (EPSG:3067; never mutate). */
+  /** Children per unit in the selected year (projection + housing); a fresh array. */
+  unitChildren(networkId: string): Float64Array {
+    const s = this.state(networkId);
+    return this.figures(s, this.selected).unitChildren;
+  }
+
+  /** Where each unit's children come from in the selected year (SOURCE_* of forecast-table.ts). */
+  childrenSource(networkId: string): YearChildren['source'] {
+    return this.state(networkId).projection.year(this.selected).source;
+  }
+
+  /** Current catchments (selected year), parallel to network.schoolIds (EPSG:3067; never mutate). */
   catchments(networkId: string): MultiPolygon[] {
     return this.state(networkId).editable.partition.catchments;
   }
@@ -129,70 +194,54 @@ export class ScenarioEngine {
     return this.state(networkId).tracker.changed;
   }
 
-  /** The network's live overlay: unit weights per school (read it, never modify it). */
+  /** The network's live overlay in the selected year: unit weights per school (read it, never modify it). */
   overlay(networkId: string): NetworkOverlay {
     return this.state(networkId).editable.overlay;
   }
 
-  /** The network's live per-school sums (schoolCount × layout.width) and their layout. */
+  /** Per-school sums (schoolCount × layout.width) in the selected year, and their layout. */
   sums(networkId: string): { sums: Float64Array; layout: UnitValueLayout } {
     const s = this.state(networkId);
-    return { sums: s.editable.sums, layout: s.layout };
+    return { sums: this.figures(s, this.selected).sums, layout: s.layout };
   }
 
-  canUndo(): boolean {
-    return this.undoNetworks.length > 0;
-  }
-
-  canRedo(): boolean {
-    return this.redoNetworks.length > 0;
-  }
-
-  /** The edits in effect, oldest first (what a scenario saves). */
-  edits(): Edit[] {
-    const cursor = new Map<string, number>();
-    return this.undoNetworks.map((id) => {
-      const i = cursor.get(id) ?? 0;
-      cursor.set(id, i + 1);
-      return this.state(id).editable.history[i];
-    });
-  }
-
-  /** Undone edits that redo would re-apply, next first (saved so a scenario keeps its redo history). */
-  redoEdits(): Edit[] {
-    const cursor = new Map<string, number>();
-    return [...this.redoNetworks].reverse().map((id) => {
-      const redo = this.state(id).editable.redoHistory;
-      const i = cursor.get(id) ?? 0;
-      cursor.set(id, i + 1);
-      return redo[redo.length - 1 - i];
-    });
-  }
-
-  /** The network's unit-value matrix (row-major, `width` columns) and its layout; column layout.children holds children. */
+  /** The network's base-year unit-value matrix (row-major, `width` columns) and its layout. */
   unitValues(networkId: string): { matrix: Float64Array; width: number; layout: UnitValueLayout } {
     const s = this.state(networkId);
     return { matrix: s.editable.matrix, width: s.editable.width, layout: s.layout };
   }
 
-  /** Applies one edit. A failed or refused edit changes nothing. */
-  apply(edit: Edit, options: ApplyOptions = {}): Result<AppliedEdit> {
-    const s = this.states.get(edit.networkId);
-    if (!s) return fail(unknownNetwork(edit.networkId, this.networkIds));
-    const result = s.editable.apply(edit);
-    if (!result.ok) return result;
-    if (result.value.emptiedSchools.length > 0 && !options.allowEmptying) {
-      s.editable.undo();
-      s.editable.discardRedo();
-      return fail(...result.warnings);
-    }
-    this.after(s, result.value);
-    this.undoNetworks.push(edit.networkId);
-    this.redoNetworks.length = 0;
-    return result;
+  canUndo(): boolean {
+    return this.log.canUndo();
   }
 
-  /** Replays a saved edit log on the current state; stops at the first failing edit. */
+  canRedo(): boolean {
+    return this.log.canRedo();
+  }
+
+  /** The records in effect, oldest first (what a scenario saves). */
+  edits(): Edit[] {
+    return this.log.records();
+  }
+
+  /** Undone records that redo would re-apply, next first (saved so a scenario keeps its redo history). */
+  redoEdits(): Edit[] {
+    return this.log.redoRecords();
+  }
+
+  /** The housing projects in effect (any completion year), in log order. */
+  housingProjects() {
+    return this.log.projects().map((p) => p.record);
+  }
+
+  /** Applies one record. A failed or refused record changes nothing. */
+  apply(edit: Edit, options: ApplyOptions = {}): Result<RecordOutcome> {
+    const r = this.log.apply(edit, this.selected, options.allowEmptying === true);
+    if (r.ok) this.invalidate();
+    return r;
+  }
+
+  /** Replays a saved record log on the current state; stops at the first failing record. */
   replay(edits: Edit[]): Result<number> {
     for (let i = 0; i < edits.length; i++) {
       const r = this.apply(edits[i], { allowEmptying: true });
@@ -201,34 +250,36 @@ export class ScenarioEngine {
     return ok(edits.length);
   }
 
-  undo(): AppliedEdit | null {
-    const id = this.undoNetworks.pop();
-    if (id === undefined) return null;
-    const s = this.state(id);
-    const outcome = s.editable.undo();
-    if (outcome) this.after(s, outcome);
-    this.redoNetworks.push(id);
-    return outcome;
+  undo(): RecordOutcome | null {
+    const out = this.log.undo(this.selected);
+    if (out) this.invalidate();
+    return out;
   }
 
-  redo(): AppliedEdit | null {
-    const id = this.redoNetworks.pop();
-    if (id === undefined) return null;
-    const s = this.state(id);
-    const outcome = s.editable.redo();
-    if (outcome) this.after(s, outcome);
-    this.undoNetworks.push(id);
-    return outcome;
+  redo(): RecordOutcome | null {
+    const out = this.log.redo(this.selected);
+    if (out) this.invalidate();
+    return out;
   }
 
-  private after(s: NetworkState, outcome: AppliedEdit): void {
-    s.tracker.update(s.editable.overlay, outcome.changedUnits);
-    s.current = null;
+  private figures(s: NetworkState, year: number): YearFigures {
+    return yearFigures(s, year, true, this.log.projects(), this.config.housing);
   }
 
-  private compute(s: NetworkState): NetworkIndicators {
-    const schools = s.network.schoolIds.map((id) => this.schoolsById.get(id)!);
-    return networkIndicators(s.editable.sums, s.layout, s.network, schools, this.config, s.tracker.gapOverlap());
+  /** Runs `fn` with the network's catchments as in `year`, then brings them back to the selected year. */
+  private withYear<T>(networkId: string, year: number, fn: () => T): T {
+    const s = this.state(networkId);
+    if (year === this.selected) return fn();
+    syncEdits(s, this.log.boundaryEdits(networkId, year));
+    try {
+      return fn();
+    } finally {
+      syncEdits(s, this.log.boundaryEdits(networkId, this.selected));
+    }
+  }
+
+  private invalidate(): void {
+    for (const s of this.states.values()) s.current.clear();
   }
 
   private state(networkId: string): NetworkState {
@@ -238,7 +289,7 @@ export class ScenarioEngine {
   }
 }
 
-function unknownNetwork(id: string, known: string[]): Problem {
+export function unknownNetwork(id: string, known: string[]): Problem {
   return {
     code: 'unknown-network',
     message: `There is no network "${id}".`,

@@ -57,9 +57,9 @@ export function createFakeEngine(): EngineApi & { log: Edit[]; position: number 
     async snapshot() { return snapshot(null); },
     async unitMeasures() { return []; },
     async apply(edit, allowEmptying) {
-      if (edit.schoolId === 'empties' && !allowEmptying)
+      if ('schoolId' in edit && edit.schoolId === 'empties' && !allowEmptying)
         return fail({ code: 'edit-empties-school', message: 'b emptied', fix: 'undo', ids: ['b'] });
-      if (edit.schoolId === 'bad') return fail({ code: 'edit-no-change', message: 'nothing changes', fix: 'draw elsewhere' });
+      if ('schoolId' in edit && edit.schoolId === 'bad') return fail({ code: 'edit-no-change', message: 'nothing changes', fix: 'draw elsewhere' });
       state.log = state.log.slice(0, state.position).concat([edit]);
       state.position++;
       return ok(response());

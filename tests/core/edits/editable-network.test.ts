@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EditableNetwork } from '../../../src/core/edits/editable-network';
-import type { Edit } from '../../../src/core/scenario/edit';
+import type { BoundaryEdit as Edit } from '../../../src/core/scenario/edit';
 import type { MultiPolygon, Ring } from '../../../src/core/model/geometry-types';
 import { multiPolygonArea } from '../../../src/core/geometry/area';
 import { intersect } from '../../../src/core/geometry/boolean-ops';

@@ -37,7 +37,7 @@ function scenario(edits: Edit[], cursor = edits.length): Scenario {
 }
 
 function positions(edits: Edit[]): number[] {
-  return edits.flatMap((e) => (e.kind === 'assign-region' ? e.region.flat(3) : e.cells.flat()));
+  return edits.flatMap((e) => (e.kind === 'assign-region' ? e.region.flat(3) : e.kind === 'assign-cells' ? e.cells.flat() : []));
 }
 
 describe('scenario helpers', () => {

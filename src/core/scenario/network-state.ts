@@ -1,0 +1,134 @@
+/**
+ * One network's editing state inside the ScenarioEngine and the figures it derives for a
+ * school year: the EditableNetwork holds the catchments with the boundary edits in effect in
+ * the selected year; the projection gives its children per unit and year; housing projects
+ * add their children on top (docs/indicators.md "Projection by year", /work/notes/time-design.md).
+ */
+import type { IndicatorConfig } from '../config/indicator-config';
+import { EditableNetwork } from '../edits/editable-network';
+import type { AppliedEdit } from '../edits/editable-network';
+import type { HousingConfig } from '../housing/housing-config';
+import { addHousing } from '../housing/housing-sums';
+import type { ActiveProject } from '../housing/housing-sums';
+import type { NetworkIndicators } from '../indicators/indicator-types';
+import type { Network, Partition, School } from '../model/school';
+import type { Units } from '../model/units';
+import { NetworkOverlay } from '../overlay/network-overlay';
+import { networkIndicators } from '../pupil-base/network-indicators';
+import type { GapOverlap } from '../pupil-base/network-indicators';
+import { buildUnitValues } from '../pupil-base/unit-values';
+import type { UnitValueLayout, UnitValuesReport } from '../pupil-base/unit-values';
+import { levelAges, projectionBands } from '../projection/projection-config';
+import { UnitProjection } from '../projection/unit-projection';
+import type { ProjectionSetup } from '../projection/unit-projection';
+import { averageComposition, yearSums } from '../projection/year-sums';
+import type { BoundaryEdit } from './edit';
+import { NetworkTracker } from './network-tracker';
+import type { FieldExpression } from '../config/indicator-config';
+
+export interface NetworkState {
+  network: Network;
+  schools: School[];
+  editable: EditableNetwork;
+  layout: UnitValueLayout;
+  report: UnitValuesReport;
+  tracker: NetworkTracker;
+  /** The baseline overlay (no edits), for the baseline in any year. */
+  baselineOverlay: NetworkOverlay;
+  projection: UnitProjection;
+  /** Network-average value per child, for units without children in the base year. */
+  fallback: Float64Array;
+  /** Indicators per year for the current log; cleared on every change of the log. */
+  current: Map<number, NetworkIndicators>;
+  baseline: Map<number, NetworkIndicators>;
+}
+
+/** Age band of a network: per-network override, else the level's band. */
+export function ageBandOf(config: IndicatorConfig, network: Network): FieldExpression {
+  return config.ageBands.byNetwork?.[network.id] ?? (network.level === 'lower' ? config.ageBands.lower : config.ageBands.upper);
+}
+
+export function createState(units: Units, config: IndicatorConfig, network: Network, partition: Partition, schools: School[],
+  setup: Omit<ProjectionSetup, 'bands' | 'config'>): NetworkState {
+  const values = buildUnitValues(units, config, ageBandOf(config, network));
+  const overlay = NetworkOverlay.build(units, partition);
+  const editable = new EditableNetwork({ network, units, partition, matrix: values.matrix, width: values.width, overlay, maxHistory: Number.MAX_SAFE_INTEGER });
+  const tracker = new NetworkTracker(overlay, values.matrix, values.width, values.layout.children);
+  const n = units.count;
+  const children = new Float64Array(n);
+  for (let u = 0; u < n; u++) children[u] = values.matrix[u * values.width + values.layout.children];
+  const projection = new UnitProjection(units, { ...setup, bands: projectionBands(config.preset, config.projection), config: config.projection }, levelAges(network.level), children);
+  return {
+    network, schools, editable, layout: values.layout, report: values.report, tracker,
+    baselineOverlay: overlay, projection, fallback: averageComposition(values.matrix, values.layout),
+    current: new Map(), baseline: new Map(),
+  };
+}
+
+export interface YearFigures {
+  sums: Float64Array;
+  gapOverlap: GapOverlap;
+  /** Children per unit (projection + housing). */
+  unitChildren: Float64Array;
+}
+
+/**
+ * Sums of `year` over `overlay` (the live one, or the baseline's). The base year without
+ * housing is the live sums as they are (bit for bit the figures without a projection).
+ */
+export function yearFigures(s: NetworkState, year: number, live: boolean, projects: ActiveProject[], housing: HousingConfig | undefined): YearFigures {
+  const overlay = live ? s.editable.overlay : s.baselineOverlay;
+  const { children } = s.projection.year(year);
+  let sums: Float64Array;
+  let gapOverlap: GapOverlap;
+  if (year === s.projection.baseYear && live) {
+    sums = s.editable.sums.slice();
+    gapOverlap = s.tracker.gapOverlap();
+  } else {
+    const y = yearSums(overlay, s.editable.matrix, s.layout, children, s.fallback);
+    sums = y.sums;
+    gapOverlap = y.gapOverlap;
+  }
+  const unitChildren = children.slice();
+  if (projects.length > 0) addHousing(projects, year, s.network.level, housing, overlay, s.editable.matrix, s.layout, s.fallback, sums, unitChildren);
+  return { sums, gapOverlap, unitChildren };
+}
+
+export function indicatorsOf(s: NetworkState, f: YearFigures, config: IndicatorConfig): NetworkIndicators {
+  return networkIndicators(f.sums, s.layout, s.network, s.schools, config, f.gapOverlap);
+}
+
+/**
+ * Brings the editable network to the boundary edits `desired` (in log order): undoes back to
+ * the longest common prefix with what is applied, then applies the rest. An edit that no longer
+ * changes anything (an earlier one took its area) is skipped. Returns the changed units.
+ */
+export function syncEdits(s: NetworkState, desired: BoundaryEdit[]): Int32Array {
+  const applied = s.editable.history;
+  let p = 0;
+  while (p < applied.length && p < desired.length && applied[p] === desired[p]) p++;
+  if (p === applied.length && p === desired.length) return new Int32Array(0);
+  const changed: Int32Array[] = [];
+  for (let i = applied.length; i > p; i--) {
+    const o = s.editable.undo();
+    if (o) changed.push(o.changedUnits);
+  }
+  for (let i = p; i < desired.length; i++) {
+    const r = s.editable.apply(desired[i]);
+    if (r.ok) changed.push(r.value.changedUnits);
+  }
+  const units = unionUnits(changed);
+  s.tracker.update(s.editable.overlay, units);
+  return units;
+}
+
+export function unionUnits(parts: Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0];
+  return Int32Array.from(new Set(parts.flatMap((p) => Array.from(p)))).sort();
+}
+
+/** What a record, its undo or redo, or a year switch changed. */
+export interface RecordOutcome extends AppliedEdit {
+  /** Every network whose figures changed (a housing project or a year switch: all of them). */
+  networks: string[];
+}
