@@ -182,7 +182,7 @@ describe('scenarios in the app', () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('export-scenario').click()]);
     const text = await readFile((await download.path())!, 'utf8');
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'catchment-studio-scenario', version: 2, cursor: 1 });
+    expect(file).toMatchObject({ format: 'catchment-studio-scenario', version: 3, cursor: 1 });
     expect(file.dataset.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(download.suggestedFilename()).toMatch(/\.scenario\.json$/);
 

@@ -3,8 +3,10 @@
  *
  * A scenario is a named, described sequence of edits on a baseline dataset: edits[0..cursor)
  * are in effect, edits[cursor..) are redo history. A scenario file holds one scenario and
- * records the dataset it was made on (content hash + name). Version 2 is written; version 1
- * files (a flat edit list without cursor, the dataset as a plain name) are migrated on read.
+ * records the dataset it was made on (content hash + name). Version 3 is written (dated records:
+ * boundary edits with an optional `year`, housing projects, and the scenario's `baseYear`);
+ * version 2 files (boundary edits only, all in effect from the base year) and version 1 files
+ * (a flat edit list without cursor, the dataset as a plain name) are migrated on read.
  * Coordinates are EPSG:3067 metres written as JSON numbers, which round-trip bit for bit.
  */
 import type { Dataset } from '../model/dataset';
@@ -16,7 +18,7 @@ import type { ScenarioEngine } from './scenario-engine';
 import { readEdit } from './validate-edit';
 
 export const SCENARIO_FORMAT = 'catchment-studio-scenario';
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 
 export interface Scenario {
   id: string;
@@ -32,6 +34,8 @@ export interface Scenario {
   edits: Edit[];
   /** edits[0..cursor) are applied; the rest is redo history. */
   cursor: number;
+  /** Base year of the projection the records were made with (records' years are school years). */
+  baseYear?: number;
 }
 
 function newId(): string {
@@ -100,13 +104,14 @@ export function applyScenario(engine: ScenarioEngine, s: Scenario): Result<numbe
   return ok(s.cursor);
 }
 
-/** The version-2 file text of `s`, recording `dataset`'s hash and name (pretty-printed JSON). */
+/** The version-3 file text of `s`, recording `dataset`'s hash and name (pretty-printed JSON). */
 export function serializeScenario(s: Scenario, dataset: Dataset): string {
   const file = {
     format: SCENARIO_FORMAT,
     version: SCENARIO_VERSION,
     scenario: { id: s.id, name: s.name, description: s.description, createdAt: s.createdAt, updatedAt: s.updatedAt },
     dataset: { name: dataset.name, hash: datasetHash(dataset) },
+    ...(s.baseYear !== undefined ? { baseYear: s.baseYear } : {}),
     cursor: s.cursor,
     edits: s.edits,
   };
@@ -158,13 +163,13 @@ export function parseScenarioFile(text: string, dataset?: Dataset): Result<Scena
   }
   const warnings: Problem[] = [];
   let file = json;
-  if (json.version === 1) {
-    file = migrateV1(json);
-    warnings.push(bad('scenario-migrated', 'The file is in the old version-1 format; it was converted to version 2.', 'Export it again to save it in the current format.', 'version'));
+  if (json.version === 1 || json.version === 2) {
+    file = json.version === 1 ? migrateV1(json) : json;
+    warnings.push(bad('scenario-migrated', `The file is in the old version-${json.version} format; it was converted to version ${SCENARIO_VERSION} (its edits are in effect from the base year).`, 'Export it again to save it in the current format.', 'version'));
   } else if (typeof json.version === 'number' && Number.isInteger(json.version) && json.version > SCENARIO_VERSION) {
     return fail(bad('scenario-future-version', `The file is version ${json.version}; this Catchment Studio reads versions 1–${SCENARIO_VERSION}.`, 'Update Catchment Studio, or export the scenario from the newer version in an older format.', 'version'));
   } else if (json.version !== SCENARIO_VERSION) {
-    return fail(bad('scenario-bad-version', `The file has an invalid version ${JSON.stringify(json.version)}.`, `The version must be 1 or ${SCENARIO_VERSION}.`, 'version'));
+    return fail(bad('scenario-bad-version', `The file has an invalid version ${JSON.stringify(json.version)}.`, `The version must be 1, 2 or ${SCENARIO_VERSION}.`, 'version'));
   }
   const read = readV2(file, dataset);
   if (!read.ok) return read;
@@ -202,7 +207,12 @@ function readV2(file: Record<string, unknown>, dataset?: Dataset): Result<Scenar
   if (typeof cursor !== 'number' || !Number.isInteger(cursor) || cursor < 0 || cursor > edits.length) {
     return fail(bad('scenario-bad-cursor', `The cursor ${JSON.stringify(cursor)} is not a whole number between 0 and the number of edits (${edits.length}).`, 'Set "cursor" to the number of edits in effect.', 'cursor'));
   }
+  const baseYear = file.baseYear;
+  if (baseYear !== undefined && !Number.isInteger(baseYear)) {
+    return fail(bad('scenario-bad-field', `The base year ${JSON.stringify(baseYear)} is not a whole year.`, 'Give "baseYear" as a year such as 2024, or leave it out.', 'baseYear'));
+  }
   return ok({
+    ...(baseYear !== undefined ? { baseYear: baseYear as number } : {}),
     id: meta.id,
     name: meta.name,
     description: meta.description as string,

@@ -5,42 +5,12 @@
  * of that network. Returns the edit as a fresh, typed object or the Problem that names what is wrong.
  */
 import type { Dataset } from '../model/dataset';
-import type { MultiPolygon, Position } from '../model/geometry-types';
 import type { Problem } from '../model/result';
-import type { Edit } from './edit';
+import type { BoundaryEdit, Edit } from './edit';
+import { readHousingRecord } from './validate-housing-record';
+import { isFinitePair, isRecord, problem, readMultiPolygon } from './read-json-shapes';
 
-const KINDS = ['assign-region', 'assign-cells'];
-
-function problem(code: string, message: string, fix: string, feature: string, field?: string): Problem {
-  return { code, message, fix, feature, ...(field ? { field } : {}) };
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function isFinitePair(p: unknown): p is Position {
-  return Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1]);
-}
-
-/** A MultiPolygon of finite coordinates with closed rings of ≥ 4 positions, or null. */
-function readMultiPolygon(x: unknown): MultiPolygon | null {
-  if (!Array.isArray(x) || x.length === 0) return null;
-  const out: MultiPolygon = [];
-  for (const polygon of x) {
-    if (!Array.isArray(polygon) || polygon.length === 0) return null;
-    const rings = [];
-    for (const ring of polygon) {
-      if (!Array.isArray(ring) || ring.length < 4 || !ring.every(isFinitePair)) return null;
-      const first = ring[0] as Position;
-      const last = ring[ring.length - 1] as Position;
-      if (first[0] !== last[0] || first[1] !== last[1]) return null;
-      rings.push((ring as Position[]).map((p) => [p[0], p[1]] as Position));
-    }
-    out.push(rings);
-  }
-  return out;
-}
+const KINDS = ['assign-region', 'assign-cells', 'housing-project', 'remove-housing-project'];
 
 function readCells(x: unknown): [number, number][] | null {
   if (!Array.isArray(x) || x.length === 0) return null;
@@ -62,21 +32,26 @@ export function readEdit(x: unknown, index: number, dataset?: Dataset): { edit: 
   if (typeof x.kind !== 'string' || !KINDS.includes(x.kind)) {
     return { problem: problem('edit-unknown-kind', `Edit ${index + 1} has the unknown kind ${JSON.stringify(x.kind)}.`, `Use one of: ${KINDS.join(', ')}; the file may come from a newer version of Catchment Studio.`, where, 'kind') };
   }
+  if (x.kind === 'housing-project' || x.kind === 'remove-housing-project') return readHousingRecord(x, index);
+  if (x.year !== undefined && !Number.isInteger(x.year)) {
+    return { problem: problem('edit-bad-year', `Edit ${index + 1} has the year ${JSON.stringify(x.year)}, not a whole year.`, 'Give the school year from which the edit is in effect, e.g. 2027, or leave "year" out for the base year.', where, 'year') };
+  }
+  const year = x.year === undefined ? {} : { year: x.year as number };
   if (typeof x.networkId !== 'string' || x.networkId === '') {
     return { problem: problem('edit-bad-network', `Edit ${index + 1} has no valid network id.`, 'Give networkId as the id of a network of the dataset.', where, 'networkId') };
   }
   if (typeof x.schoolId !== 'string' || x.schoolId === '') {
     return { problem: problem('edit-bad-school', `Edit ${index + 1} has no valid school id.`, 'Give schoolId as the id of a school of the network.', where, 'schoolId') };
   }
-  let edit: Edit;
+  let edit: BoundaryEdit;
   if (x.kind === 'assign-region') {
     const region = readMultiPolygon(x.region);
     if (!region) return { problem: problem('edit-bad-coordinates', `Edit ${index + 1} has a region that is not a MultiPolygon of finite coordinates (a coordinate is missing, NaN or not a number, or a ring is not closed).`, 'Redraw the region; coordinates are EPSG:3067 metres as JSON numbers.', where, 'region') };
-    edit = { kind: 'assign-region', networkId: x.networkId, schoolId: x.schoolId, region };
+    edit = { kind: 'assign-region', networkId: x.networkId, schoolId: x.schoolId, region, ...year };
   } else {
     const cells = readCells(x.cells);
     if (!cells) return { problem: problem('edit-bad-cells', `Edit ${index + 1} has cells that are not a list of integer [col, row] pairs.`, 'Repaint the cells; each cell is [col, row] on the units grid.', where, 'cells') };
-    edit = { kind: 'assign-cells', networkId: x.networkId, schoolId: x.schoolId, cells };
+    edit = { kind: 'assign-cells', networkId: x.networkId, schoolId: x.schoolId, cells, ...year };
   }
   if (dataset) {
     const network = dataset.networks.find((n) => n.id === edit.networkId);

@@ -81,10 +81,10 @@ describe('scenario file round trip', () => {
     expect(serializeScenario(r.value, dataset)).toBe(text);
   });
 
-  it('records format, version 2 and the dataset (hash + name)', () => {
+  it('records format, version 3 and the dataset (hash + name)', () => {
     const file = JSON.parse(serializeScenario(scenario([column2]), dataset));
     expect(file.format).toBe('catchment-studio-scenario');
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.dataset.name).toBe('Tiny City (test fixture)');
     expect(file.dataset.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(file.cursor).toBe(1);
@@ -137,7 +137,7 @@ describe('corrupted files', () => {
   const cases: [string, () => string, string][] = [
     ['truncated JSON', () => serializeScenario(scenario([column2]), dataset).slice(0, 120), 'scenario-not-json'],
     ['wrong format tag', () => JSON.stringify({ ...good(), format: 'catchment-studio-bundle' }), 'scenario-wrong-format'],
-    ['unknown future version', () => JSON.stringify({ ...good(), version: 3 }), 'scenario-future-version'],
+    ['unknown future version', () => JSON.stringify({ ...good(), version: 4 }), 'scenario-future-version'],
     ['non-numeric version', () => JSON.stringify({ ...good(), version: '2' }), 'scenario-bad-version'],
     ['NaN coordinate (JSON null)', () => JSON.stringify(good()).replace('385500.3', 'null'), 'edit-bad-coordinates'],
     ['NaN coordinate (string)', () => JSON.stringify(good()).replace('385500.3', '"NaN"'), 'edit-bad-coordinates'],
