@@ -118,6 +118,7 @@ export async function loadDatasetWithReport(inputs: DatasetInputs, options: Load
     networks: catchments.value.networks,
     partitions: catchments.value.partitions,
     ...context,
+    ...(manifest?.year !== undefined ? { year: manifest.year } : {}),
   };
   const report: LoadReport = {
     files: roles.map((role) => fileReport(role, byRole[role])),

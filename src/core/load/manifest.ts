@@ -19,6 +19,8 @@ export interface BundleManifest {
   files: { units: string; schools: string; catchments: string; context?: string };
   /** Optional indicator configuration file beside the manifest (docs/indicator-config.md); overrides `preset`. */
   config?: string;
+  /** Year of the statistics: the base year of projections (docs/data-formats.md). */
+  year?: number;
 }
 
 /** Validate a parsed manifest.json (or its text). Every problem names the field and the fix. */
@@ -51,6 +53,7 @@ export function parseManifest(input: unknown, file = 'manifest.json'): Result<Bu
     if (n?.language !== 'fi' && n?.language !== 'sv') bad(`networks[${i}].language`, `Network ${i} has language ${JSON.stringify(n?.language)}.`, 'Use "fi" or "sv".');
     if (n?.level !== 'lower' && n?.level !== 'upper') bad(`networks[${i}].level`, `Network ${i} has level ${JSON.stringify(n?.level)}.`, 'Use "lower" (grades 1–6) or "upper" (grades 7–9).');
   });
+  if (m.year !== undefined && !(Number.isInteger(m.year) && (m.year as number) >= 1900 && (m.year as number) <= 2200)) bad('year', `"year" is ${JSON.stringify(m.year)}, not a year.`, 'Give the year of the statistics, e.g. "year": 2024, or leave it out.');
   if (problems.length) return fail(...problems);
   return ok({
     format: BUNDLE_FORMAT,
@@ -68,5 +71,6 @@ export function parseManifest(input: unknown, file = 'manifest.json'): Result<Bu
     })),
     files: files as BundleManifest['files'],
     config: typeof m.config === 'string' ? m.config : undefined,
+    ...(m.year !== undefined ? { year: m.year as number } : {}),
   });
 }
