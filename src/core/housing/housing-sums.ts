@@ -8,7 +8,9 @@
  * k the tenure's composition[k] where the config gives it, else the unit's own with/base ratio
  * (the network's average where the unit has none); partition categories the unit's ratios.
  */
+import { COVER_TOLERANCE } from '../overlay/network-overlay';
 import type { NetworkOverlay } from '../overlay/network-overlay';
+import type { GapOverlap } from '../pupil-base/network-indicators';
 import type { UnitValueLayout } from '../pupil-base/unit-values';
 import type { HousingProjectRecord } from '../scenario/edit';
 import type { HousingConfig, YieldLevel } from './housing-config';
@@ -50,16 +52,18 @@ export function housingRow(out: Float64Array, layout: UnitValueLayout, matrix: F
 }
 
 /**
- * Adds the projects' contribution in `year` to `sums` (schoolCount × width, in place) and to
- * `unitChildren` (per unit, in place). Returns the children added in total.
+ * Adds the projects' contribution in `year` to `sums` (schoolCount × width), `unitChildren`
+ * (per unit) and the children in gaps and overlaps, all in place. Returns the children added.
  */
 export function addHousing(projects: Iterable<ActiveProject>, year: number, level: YieldLevel, config: HousingConfig | undefined, overlay: NetworkOverlay,
-  matrix: Float64Array, layout: UnitValueLayout, fallback: Float64Array, sums: Float64Array, unitChildren: Float64Array): number {
+  matrix: Float64Array, layout: UnitValueLayout, fallback: Float64Array, sums: Float64Array, unitChildren: Float64Array, gapOverlap: GapOverlap): number {
   const w = layout.width;
   const row = new Float64Array(w);
   let amount = 0;
   let total = 0;
+  let covered = 0;
   const add = (s: number, weight: number): void => {
+    covered += weight;
     const base = s * w;
     for (let k = 0; k < w; k++) sums[base + k] += weight * amount * row[k];
   };
@@ -71,7 +75,10 @@ export function addHousing(projects: Iterable<ActiveProject>, year: number, leve
       const u = p.where.units[i];
       amount = h * p.where.shares[i];
       housingRow(row, layout, matrix, u, composition, fallback);
+      covered = 0;
       overlay.forEach(u, add);
+      if (covered < 1 - COVER_TOLERANCE) gapOverlap.gapChildren += (1 - covered) * amount;
+      else if (covered > 1 + COVER_TOLERANCE) gapOverlap.overlapChildren += (covered - 1) * amount;
       unitChildren[u] += amount;
       total += amount;
     }

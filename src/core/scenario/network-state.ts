@@ -83,14 +83,14 @@ export function yearFigures(s: NetworkState, year: number, live: boolean, projec
   let gapOverlap: GapOverlap;
   if (year === s.projection.baseYear && live) {
     sums = s.editable.sums.slice();
-    gapOverlap = s.tracker.gapOverlap();
+    gapOverlap = { ...s.tracker.gapOverlap() };
   } else {
     const y = yearSums(overlay, s.editable.matrix, s.layout, children, s.fallback);
     sums = y.sums;
     gapOverlap = y.gapOverlap;
   }
   const unitChildren = children.slice();
-  if (projects.length > 0) addHousing(projects, year, s.network.level, housing, overlay, s.editable.matrix, s.layout, s.fallback, sums, unitChildren);
+  if (projects.length > 0) addHousing(projects, year, s.network.level, housing, overlay, s.editable.matrix, s.layout, s.fallback, sums, unitChildren, gapOverlap);
   return { sums, gapOverlap, unitChildren };
 }
 
