@@ -28,10 +28,10 @@ import { catchmentRecords, chosenSchools, filterSchools, generatedNetworks, matc
 import { fileSummary, groupTotals, textFields, withMappedColumns } from '../import/import-tables';
 import { checkNetworks, repairNetworks, type RepairState } from '../import/import-repairs';
 import { unitCheck } from '../import/import-check';
-import { unitsHull } from '../import/convex-hull';
+import { unitsHull } from '../../core/geometry/convex-hull';
 import { equalsConditions } from '../../core/mapping/feature-filter';
 import { pointsOutside, truncatedNames } from '../../core/mapping/school-flags';
-import { restrictToArea, type AreaCut } from '../import/import-area';
+import { restrictToArea, type AreaCut } from '../../core/mapping/planning-area';
 import type { DatasetSummary } from './engine-protocol';
 import { guardImportApi } from './import-guard';
 import type { CheckInfo, FieldChoices, ImportApi, ImportFileInput, ImportRole, SchoolsInfo } from './import-protocol';

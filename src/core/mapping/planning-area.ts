@@ -1,18 +1,18 @@
 /**
- * The planning area of an import (pure, runs in the worker): the units of the Fields step cut to
+ * The planning area of an import (the wizard's worker and the CLI's --area): the units of the Fields step cut to
  * the boundary polygons that satisfy the area conditions (a unit belongs when its centre lies
  * inside), and the outline generated catchments are clipped to: the area together with the kept
  * units (grid cells whole), so every kept unit is covered. Geometry in EPSG:3067 metres.
  */
-import { buildUnits, type UnitsReport } from '../../core/load/build-units';
-import type { FeatureTable } from '../../core/load/feature-table';
-import { areaOutline, subsetTable, unitsInArea } from '../../core/mapping/area-filter';
-import { conditionsText, type FieldCondition } from '../../core/mapping/feature-filter';
-import { cellsToMultiPolygon } from '../../core/geometry/cells-to-multi-polygon';
-import { unionAll } from '../../core/geometry/boolean-ops';
-import type { MultiPolygon } from '../../core/model/geometry-types';
-import { fail, ok, type Problem, type Result } from '../../core/model/result';
-import type { Units } from '../../core/model/units';
+import { buildUnits, type UnitsReport } from '../load/build-units';
+import type { FeatureTable } from '../load/feature-table';
+import { areaOutline, subsetTable, unitsInArea } from './area-filter';
+import { conditionsText, type FieldCondition } from './feature-filter';
+import { cellsToMultiPolygon } from '../geometry/cells-to-multi-polygon';
+import { unionAll } from '../geometry/boolean-ops';
+import type { MultiPolygon } from '../model/geometry-types';
+import { fail, ok, type Problem, type Result } from '../model/result';
+import type { Units } from '../model/units';
 
 /** The units of the Fields step: their table, as built, and the warnings so far. */
 export interface AreaInput {
@@ -60,7 +60,7 @@ export function restrictToArea(all: AreaInput, boundary: FeatureTable, condition
   const note: Problem = {
     code: 'area-applied',
     message: `${kept} of ${units.count} units lie inside the planning area (${boundary.file}${conditions.length ? `, ${conditionsText(conditions)}` : ''}); the others are left out.`,
-    fix: 'Change the area filter in the Schools step, or remove the boundary file to use every unit.',
+    fix: 'Change the area filter (the Schools step of the wizard, --area-where in the CLI), or leave the planning area out to use every unit.',
     file: boundary.file,
   };
   return ok({ table, units: built, warnings: [...all.warnings, note], outline, kept });
