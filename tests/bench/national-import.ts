@@ -62,3 +62,24 @@ export async function nationalImport(files = { paavo: paavoNational(), register:
     networks: check.networks.length,
   };
 }
+
+/**
+ * The straightforward baseline: catchments generated for every school of the register over the
+ * whole country (the units' hull), before any filter, as the wizard did on entering the Schools
+ * step (it then overflowed the clipper; with the bounded Voronoi it completes). Same reading.
+ */
+export async function nationalImportUnfiltered(files = { paavo: paavoNational(), register: registerNational() }): Promise<number> {
+  const service = createImportService(async (d) => ok({ name: d.name } as DatasetSummary));
+  const enc = new TextEncoder();
+  const none = () => undefined;
+  const t0 = performance.now();
+  await service.read('units', { name: 'paavo_finland.geojson', bytes: enc.encode(files.paavo) }, null, none);
+  await service.read('schools', { name: 'register_finland.geojson', bytes: enc.encode(files.register) }, null, none);
+  const fields = await service.fields();
+  if (!fields.ok) throw new Error('fields');
+  await service.applyFields({ preset: 'paavo', mapping: fields.value.mapping });
+  await service.schools({ filter: null, overrides: {}, generate: true });
+  const check = await service.check();
+  if (!check.ok || check.value.errors.length) throw new Error('baseline check');
+  return performance.now() - t0;
+}
