@@ -2,27 +2,16 @@
 import { join } from 'node:path';
 import { loadBundleWithReport } from '../core/load/load-bundle';
 import { loadDatasetWithReport, type LoadedDataset, type LoadOptions } from '../core/load/load-dataset';
-import { fail, ok, type Result } from '../core/model/result';
-import type { CliIo } from './cli-io';
-import type { ParsedOptions } from './cli-options';
+import { fail, type Result } from '../core/model/result';
+import { readInput, type CliIo } from './cli-io';
+import { usesPlanning, type ParsedOptions } from './cli-options';
+import { loadPlanned } from './cli-planning';
 
-/** Read one file; a missing or unreadable file is a 'file-not-found' problem. */
-export async function readInput(io: CliIo, path: string, role: string): Promise<Result<Uint8Array>> {
-  try {
-    return ok(await io.readFile(path));
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    return fail({
-      code: 'file-not-found',
-      message: `The ${role} file "${path}" could not be read (${code === 'ENOENT' ? 'no such file' : (e as Error).message}).`,
-      fix: 'Check the path (relative paths start from the current directory).',
-      file: path,
-    });
-  }
-}
+export { readInput } from './cli-io';
 
 /** Load the dataset from --bundle DIR or from --units/--schools/--catchments [--context]. */
 export async function loadFromOptions(io: CliIo, options: ParsedOptions): Promise<Result<LoadedDataset>> {
+  if (!options.bundle && usesPlanning(options)) return loadPlanned(io, options);
   const loadOptions: LoadOptions = options['max-mb'] ? { maxBytes: Number(options['max-mb']) * 1024 ** 2 } : {};
   if (options.bundle) {
     const dir = options.bundle;

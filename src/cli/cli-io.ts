@@ -1,7 +1,24 @@
-/** What the CLI needs from the outside world; main.ts wires Node's, tests pass fakes. */
+import { fail, ok, type Result } from '../core/model/result';
+
+/** What the CLI needs from the outside world (main.ts wires Node's, tests pass fakes), and reading one input through it. */
 export interface CliIo {
   /** Read a file by path (relative paths are relative to the working directory); rejects when missing. */
   readFile(path: string): Promise<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
+}
+
+/** Read one file; a missing or unreadable file is a 'file-not-found' problem. */
+export async function readInput(io: CliIo, path: string, role: string): Promise<Result<Uint8Array>> {
+  try {
+    return ok(await io.readFile(path));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return fail({
+      code: 'file-not-found',
+      message: `The ${role} file "${path}" could not be read (${code === 'ENOENT' ? 'no such file' : (e as Error).message}).`,
+      fix: 'Check the path (relative paths start from the current directory).',
+      file: path,
+    });
+  }
 }

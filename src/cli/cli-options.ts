@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Problem } from '../core/model/result';
+import { parseCondition } from '../core/mapping/feature-filter';
 
 export const COMMANDS = {
   indicators: 'Compute segregation indicators of the baseline catchments and print them (JSON or CSV).',
@@ -14,6 +15,10 @@ export type Command = keyof typeof COMMANDS;
 
 interface OptionSpec {
   type: 'string' | 'boolean';
+  /** May be given several times (all values kept, in order). */
+  multiple?: boolean;
+  /** Each value is a condition FIELD=VALUE (feature-filter.ts), checked when parsing. */
+  condition?: boolean;
   short?: string;
   value?: string;
   description: string;
@@ -28,7 +33,10 @@ const BOTH: readonly Command[] = ['indicators', 'validate'];
 export const OPTIONS = {
   units: { type: 'string', value: 'FILE', description: 'Statistical units (grid cells or areas): GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
   schools: { type: 'string', value: 'FILE', description: 'School points: GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
-  catchments: { type: 'string', value: 'FILE', description: 'Catchment polygons with fields network and school_id (any of the formats above).', commands: BOTH },
+  catchments: { type: 'string', value: 'FILE|voronoi', description: 'Catchment polygons with fields network and school_id (any of the formats above), or "voronoi" to generate them from the school points inside the planning area (as the wizard does). Optional for validate.', commands: BOTH },
+  area: { type: 'string', value: 'FILE', description: 'Planning-area polygons (e.g. Paavo postal areas or the municipality): units whose centre lies outside are left out, generated catchments cover the area, schools outside it are left out with a warning.', commands: BOTH },
+  'area-where': { type: 'string', multiple: true, condition: true, value: 'FIELD=VALUE', description: 'Only the --area polygons where FIELD=VALUE (e.g. kuntano=837). Repeat for several conditions: all must hold. Also FIELD!=VALUE, and <, <=, >, >= with numbers.', commands: BOTH },
+  'schools-where': { type: 'string', multiple: true, condition: true, value: 'FIELD=VALUE', description: 'Only the schools where FIELD=VALUE (e.g. kunta=837, olo=0). Repeat for several conditions: all must hold. Applied before anything else.', commands: BOTH },
   context: { type: 'string', value: 'FILE', description: 'Optional boundary/water polygons (field kind).', commands: BOTH },
   bundle: { type: 'string', value: 'DIR', description: 'A dataset bundle folder with manifest.json (instead of --units/--schools/--catchments).', commands: BOTH },
   network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array.', commands: ['indicators'] },
@@ -40,7 +48,16 @@ export const OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
-export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help'>, string>> & { help?: boolean };
+type RepeatedOption = 'area-where' | 'schools-where';
+export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help' | RepeatedOption>, string>> & Partial<Record<RepeatedOption, string[]>> & { help?: boolean };
+
+/** --catchments voronoi: generate catchments instead of reading a file. */
+export const VORONOI = 'voronoi';
+
+/** Whether the options ask for the planning flow (planning area, school conditions, generated or no catchments). */
+export function usesPlanning(options: ParsedOptions): boolean {
+  return !!(options.area || options['area-where']?.length || options['schools-where']?.length || options.catchments === VORONOI || !options.catchments);
+}
 
 export interface ParsedArgs {
   command: Command;
@@ -67,6 +84,11 @@ export function parseCliArgs(argv: string[]): { ok: true; value: ParsedArgs } | 
   for (const [name, value] of Object.entries(options)) {
     const spec: OptionSpec = OPTIONS[name as OptionName];
     if (!spec.commands.includes(command)) return bad(`Option --${name} does not apply to "${command}".`, name);
+    if (spec.condition)
+      for (const text of value as string[]) {
+        const c = parseCondition(text, name);
+        if (!c.ok) return { ok: false, problems: c.problems.map((p) => ({ ...p, message: `--${name} ${p.message}` })) };
+      }
     if (typeof value !== 'string') continue;
     if (spec.choices && !spec.choices.includes(value)) return bad(`--${name} must be one of ${spec.choices.join(', ')}, got "${value}".`, name);
     if (spec.integerMin !== undefined && !(/^\d+$/.test(value) && Number(value) >= spec.integerMin)) return bad(`--${name} must be a whole number ≥ ${spec.integerMin}, got "${value}".`, name);
@@ -75,8 +97,12 @@ export function parseCliArgs(argv: string[]): { ok: true; value: ParsedArgs } | 
   if (command === 'validate' && options.format === 'csv') return bad('validate prints text or json, not csv.', 'format');
   if (command !== 'help') {
     const files = [options.units, options.schools, options.catchments];
-    if (options.bundle && files.some(Boolean)) return bad('Give either --bundle or --units/--schools/--catchments, not both.', 'bundle');
-    if (!options.bundle && !files.every(Boolean)) return bad('Give --units, --schools and --catchments (or --bundle DIR).');
+    const planning = [options.area, options['area-where']?.length, options['schools-where']?.length].some(Boolean);
+    if (options.bundle && (files.some(Boolean) || planning)) return bad('Give either --bundle or --units/--schools/--catchments (with --area, --area-where, --schools-where), not both.', 'bundle');
+    const needed = command === 'validate' ? [options.units, options.schools] : files;
+    if (!options.bundle && !needed.every(Boolean))
+      return bad(command === 'validate' ? 'Give --units and --schools (and optionally --catchments), or --bundle DIR.' : 'Give --units, --schools and --catchments FILE or --catchments voronoi (or --bundle DIR).');
+    if (options['area-where']?.length && !options.area) return bad('--area-where selects polygons of --area FILE: give --area too.', 'area-where');
   }
   return { ok: true, value: { command, options } };
 }
@@ -88,8 +114,9 @@ export function helpText(): string {
     '',
     'Usage:',
     '  npm run cli -- indicators --units FILE --schools FILE --catchments FILE [options]',
+    '  npm run cli -- indicators --units FILE --area FILE --area-where FIELD=VALUE --schools FILE --schools-where FIELD=VALUE --catchments voronoi [options]',
     '  npm run cli -- indicators --bundle DIR [options]',
-    '  npm run cli -- validate (--bundle DIR | --units FILE --schools FILE --catchments FILE)',
+    '  npm run cli -- validate (--bundle DIR | --units FILE --schools FILE [--catchments FILE|voronoi] [--area FILE …])',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(12)}${d}`),
@@ -97,7 +124,7 @@ export function helpText(): string {
     'Options:',
   ];
   for (const [name, spec] of Object.entries(OPTIONS) as [string, OptionSpec][]) {
-    const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+    const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}${spec.multiple ? ' …' : ''}`;
     lines.push(`  ${flag.padEnd(30)}${spec.description}${spec.commands.length === 1 ? ` (${spec.commands[0]} only)` : ''}`);
   }
   lines.push('', 'Exit codes: 0 success, 2 problems with the input (listed on stderr), 1 internal error.', 'Docs: docs/cli.md, docs/data-formats.md.');

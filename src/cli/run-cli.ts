@@ -11,6 +11,7 @@ import type { IndicatorConfig } from '../core/config/indicator-config';
 import { formatProblem, type Problem, UserError } from '../core/model/result';
 import { applyPrivacy } from '../core/pupil-base/privacy';
 import { computeIndicators } from '../core/scenario/scenario-engine';
+import type { NetworkIndicators } from '../core/indicators/indicator-types';
 import { resolveConfig } from './cli-config';
 import { loadFromOptions } from './cli-inputs';
 import type { CliIo } from './cli-io';
@@ -83,7 +84,7 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
   const { dataset, report } = loaded.value;
-  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file, report.unitFields);
   if (!cfg.ok) return problems(io, cfg.problems);
   warn(io, [...loaded.warnings, ...cfg.warnings]);
   const config: IndicatorConfig = cfg.value.config;
@@ -92,22 +93,50 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   if (options.network && !wanted.length)
     return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
   if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
-  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(computeIndicators(dataset, config, n.id), threshold) }));
+  const raw = wanted.map((n) => computeIndicators(dataset, config, n.id));
+  warn(io, childrenOutside(raw, threshold, Boolean(options.area)));
+  const outputs: NetworkOutput[] = wanted.map((n, i) => ({ label: n.label, ...applyPrivacy(raw[i], threshold) }));
   io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
   return EXIT_OK;
+}
+
+/** Share of a network's children in no catchment above which the CLI warns (units reaching beyond the catchments). */
+const OUTSIDE_SHARE = 0.01;
+
+/**
+ * A warning per network whose catchments leave children of the units uncovered (more than 1 % of
+ * them and at least the privacy threshold): the units reach beyond the catchments, e.g. a national
+ * file with one city's catchments, and every share is then of the covered part only.
+ */
+function childrenOutside(raw: NetworkIndicators[], threshold: number, hasArea: boolean): Problem[] {
+  return raw.flatMap((r) => {
+    // totals.children are the children in catchments; gapChildren those in none.
+    const { gapChildren } = r.totals;
+    const children = r.totals.children + gapChildren;
+    if (!(gapChildren >= threshold && gapChildren > OUTSIDE_SHARE * children)) return [];
+    const share = Math.round((1000 * gapChildren) / children) / 10;
+    return [{
+      code: 'children-outside-catchments',
+      message: `${Math.round(gapChildren)} of ${Math.round(children)} children (${share} %) of network ${r.network} live in units no catchment covers: the units reach far beyond the catchments.`,
+      fix: hasArea
+        ? 'Narrow the planning area with --area-where (e.g. kuntano=837) to the catchments\' municipality, or give catchments that cover it.'
+        : 'Cut the units to the planning area with --area FILE --area-where FIELD=VALUE (e.g. the Paavo file with kuntano=837), or give catchments that cover every unit.',
+      field: 'area',
+    }];
+  });
 }
 
 async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
   const { dataset, report } = loaded.value;
-  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file, report.unitFields);
   if (!cfg.ok && options.config) return problems(io, cfg.problems);
   const warnings = [...loaded.warnings, ...(cfg.ok ? cfg.warnings : cfg.problems)];
   const origin = cfg.ok ? cfg.value.origin : null;
   const fields = cfg.ok ? configFields(cfg.value.config) : [];
   const suppression = cfg.ok ? suppressionSummary(dataset.units.attributes, cfg.value.config) : null;
-  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, suppression, warnings }, null, 2) + '\n');
+  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, preset: report.preset ?? (cfg.ok ? cfg.value.preset : null), suppression, warnings }, null, 2) + '\n');
   else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem) + (suppression ? suppressionText(suppression) : ''));
   return EXIT_OK;
 }

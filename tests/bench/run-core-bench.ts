@@ -1,6 +1,7 @@
 /**
  * Core benchmark (`npm run bench`): overlay build, incremental edits and the
- * straightforward baseline on a synthetic 250 000-cell grid with 300 schools.
+ * straightforward baseline on a synthetic 250 000-cell grid with 300 schools; then the import
+ * of generated national files with a municipality filter (national-import.ts).
  * Prints ONE JSON object on stdout; progress goes to stderr. See docs/overlay-and-edits.md.
  */
 import type { IndicatorConfig } from '../../src/core/config/indicator-config';
@@ -19,6 +20,8 @@ import type { MultiPolygon } from '../../src/core/model/geometry-types';
 import { lcg } from '../core/random-shapes';
 import { X0, X1, Y0, Y1, randomLasso, syntheticCity } from './synthetic-city';
 import type { BenchCity } from './synthetic-city';
+import { nationalImport, nationalImportUnfiltered } from './national-import';
+import { paavoNational, registerNational } from '../helpers/national-files';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -93,7 +96,7 @@ function baselineEdit(city: BenchCity, edit: ReturnType<typeof lassoEdit>, indic
   return performance.now() - t0;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   log('building synthetic city…');
   const city = syntheticCity();
   const verts = city.partition.catchments.reduce((n, c) => n + c[0][0].length, 0);
@@ -151,6 +154,12 @@ function main(): void {
     if (i > 0) base.push(dt); // first run is warm-up
     log(`baseline edit ${i}: ${dt.toFixed(0)} ms`);
   }
+  log('national import (generated national files, municipality filter)…');
+  const files = { paavo: paavoNational(), register: registerNational() };
+  await nationalImport(files); // warm-up: the first run pays for the JIT
+  const national = await nationalImport(files);
+  const nationalBaselineMs = await nationalImportUnfiltered(files);
+  log(`national import: ${national.total_ms.toFixed(0)} ms (read ${national.read_ms.toFixed(0)}, schools ${national.schools_ms.toFixed(0)}, check ${national.check_ms.toFixed(0)}); unfiltered baseline ${nationalBaselineMs.toFixed(0)} ms`);
   const editP50 = quantile(times, 0.5);
   const baselineMs = quantile(base, 0.5);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -175,8 +184,16 @@ function main(): void {
     schools_changed_mean: +mean(schoolsChanged).toFixed(1),
     catchment_vertices_mean: Math.round(verts / city.partition.catchments.length),
     split_units: overlay.splitUnitCount,
+    national_import_ms: +national.total_ms.toFixed(0),
+    national_read_ms: +national.read_ms.toFixed(0),
+    national_schools_step_ms: +national.schools_ms.toFixed(0),
+    national_check_step_ms: +national.check_ms.toFixed(0),
+    national_units_kept: national.units_kept,
+    national_schools_chosen: national.schools_chosen,
+    national_unfiltered_baseline_ms: +nationalBaselineMs.toFixed(0),
+    national_speedup_vs_unfiltered: +(nationalBaselineMs / national.total_ms).toFixed(1),
     node: process.version,
   })}\n`);
 }
 
-main();
+void main();

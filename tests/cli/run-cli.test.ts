@@ -53,7 +53,7 @@ describe('runCli', () => {
     expect(io.out).toContain('Units: 16 grid cells of 250 m; id field grd_id');
     expect(io.out).toContain('Schools: 2 (fi 2, sv 0; capacity known for 2)');
     expect(io.out).toContain('Networks: fi-lower (2 schools)');
-    expect(io.out).toContain('preset statfi-grid (detected from the unit fields)');
+    expect(io.out).toContain('preset statfi-grid, Statistics Finland grid (detected from the unit fields)');
     expect(io.out).toMatch(/he_7_12 +0 \/ +0/);
     expect(io.err).toBe('');
   });
@@ -63,7 +63,7 @@ describe('runCli', () => {
     expect(await runCli(['validate', '--bundle', TINY, '--format', 'json'], io)).toBe(0);
     const report = JSON.parse(io.out);
     expect(report.name).toBe('Tiny City (test fixture)');
-    expect(report.config).toBe('preset statfi-grid (from the manifest)');
+    expect(report.config).toBe('preset statfi-grid, Statistics Finland grid (from the manifest)');
     expect(report.units).toMatchObject({ kind: 'grid', count: 16, cellSize: 250 });
     expect(report.files.map((f: { role: string }) => f.role)).toEqual(['units', 'schools', 'catchments', 'context']);
     expect(report.networks).toEqual([{ id: 'fi-lower', label: 'Finnish-language, grades 1–6', schools: 2 }]);

@@ -10,26 +10,29 @@ import { findField, textValue, type FeatureTable } from '../../core/load/feature
 import { normaliseMultiPolygon } from '../../core/load/polygon-utils';
 import { inferSchool } from '../../core/mapping/school-inference';
 import type { CatchmentRecord, MatchReport } from '../../core/mapping/school-matching';
-import { colocatedSchools, generateCatchments } from '../../core/mapping/voronoi-catchments';
+import { LEVELS, networkLabel, type NetworkBuild } from '../../core/mapping/generated-networks';
 import type { MultiPolygon } from '../../core/model/geometry-types';
-import type { Problem } from '../../core/model/result';
-import { schoolServesLevel, type Language, type Network, type Partition, type School, type SchoolLevel } from '../../core/model/school';
-import type { SchoolChoices, SchoolRow } from '../workers/import-protocol';
+import { ok, type Result } from '../../core/model/result';
+import { featuresWhere, type FieldCondition } from '../../core/mapping/feature-filter';
+import { schoolServesLevel, type Language, type School, type SchoolLevel } from '../../core/model/school';
+import type { SchoolChoices, SchoolFlag, SchoolRow } from '../workers/import-protocol';
 
-/** Network labels in the three UI languages, by language and level. */
-export function networkLabel(language: Language, level: SchoolLevel): { fi: string; sv: string; en: string } {
-  const grades = level === 'lower' ? '1–6' : '7–9';
-  return language === 'fi'
-    ? { fi: `Suomenkieliset, vuosiluokat ${grades}`, sv: `Finskspråkiga, årskurs ${grades}`, en: `Finnish-language, grades ${grades}` }
-    : { fi: `Ruotsinkieliset, vuosiluokat ${grades}`, sv: `Svenskspråkiga, årskurs ${grades}`, en: `Swedish-language, grades ${grades}` };
+/** Schools the user must decide about: outside the planning area, or a name cut short (by id). */
+export interface SchoolFlagSets {
+  outside: ReadonlySet<string>;
+  truncated: ReadonlySet<string>;
 }
+
+const NO_FLAGS: SchoolFlagSets = { outside: new Set(), truncated: new Set() };
 
 /**
  * One row per school of the file: language and grades from the file's own fields (high
  * confidence) or inferred (school-inference.ts), then the user's overrides. A school is
- * included by default when both are known and it is not a special-education school.
+ * included by default when both are known, it is not a special-education school and it lies
+ * inside the planning area. Schools outside the area, with a name cut short, or with unknown
+ * language or grades carry flags, so the wizard lists them for the user to decide.
  */
-export function schoolRows(table: FeatureTable, schools: readonly School[], overrides: SchoolChoices['overrides']): SchoolRow[] {
+export function schoolRows(table: FeatureTable, schools: readonly School[], overrides: SchoolChoices['overrides'], sets: SchoolFlagSets = NO_FLAGS): SchoolRow[] {
   const langField = findField(table, SCHOOL_FIELDS.language);
   const gradeField = findField(table, SCHOOL_FIELDS.grades);
   const idField = findField(table, SCHOOL_FIELDS.id);
@@ -49,21 +52,28 @@ export function schoolRows(table: FeatureTable, schools: readonly School[], over
     const gradesConfidence = o.grades !== undefined ? 'high' : fileGrades ? 'high' : inferred.grades.confidence;
     const languageReason = o.language !== undefined ? 'set by you' : fileLang ? `field "${langField}"` : inferred.language.reason;
     const gradesReason = o.grades !== undefined ? 'set by you' : fileGrades ? `field "${gradeField}"` : inferred.grades.reason;
+    const outside = sets.outside.has(s.id);
+    const flags: SchoolFlag[] = [];
+    if (outside) flags.push('outside-area');
+    if (sets.truncated.has(s.id)) flags.push('truncated-name');
+    if (language === null) flags.push('language-unknown');
+    if (grades === null) flags.push('grades-unknown');
     const excludedReason =
-      inferred.type === 'special' && !fileGrades ? 'special-education school' : language === null ? 'language unknown' : grades === null ? 'grades unknown' : undefined;
+      inferred.type === 'special' && !fileGrades ? 'special-education school' : outside ? 'outside planning area' : language === null ? 'language unknown' : grades === null ? 'grades unknown' : undefined;
     const include = o.include ?? excludedReason === undefined;
-    return { id: s.id, name: s.name, language, languageConfidence, languageReason, grades, gradesConfidence, gradesReason, include, ...(excludedReason ? { excludedReason } : {}), catchment: null };
+    return { id: s.id, name: s.name, language, languageConfidence, languageReason, grades, gradesConfidence, gradesReason, include, flags, ...(excludedReason ? { excludedReason } : {}), catchment: null };
   });
 }
 
-/** Indices of schools kept by the filter (field = value, compared as trimmed text). */
-export function filterSchools(table: FeatureTable, schools: readonly School[], filter: SchoolChoices['filter']): School[] {
-  if (!filter || !filter.field) return [...schools];
+/** Schools of the file whose features satisfy every condition (compared as feature-filter.ts does). */
+export function filterSchools(table: FeatureTable, schools: readonly School[], conditions: readonly FieldCondition[]): Result<School[]> {
+  if (conditions.length === 0) return ok([...schools]);
+  const where = featuresWhere(table, conditions, 'schools file');
+  if (!where.ok) return where;
   const idField = findField(table, SCHOOL_FIELDS.id);
   const keep = new Set<string>();
-  for (let i = 0; i < table.count; i++)
-    if ((textValue(table, filter.field, i) ?? '').trim() === filter.value.trim() && idField) keep.add(textValue(table, idField, i) ?? '');
-  return schools.filter((s) => keep.has(s.id));
+  for (let i = 0; i < table.count; i++) if (where.value[i]) keep.add(idField ? (textValue(table, idField, i) ?? '') : String(i));
+  return ok(schools.filter((s) => keep.has(s.id)));
 }
 
 /** The schools as they go into the dataset: included rows with their language and grades. */
@@ -95,33 +105,7 @@ export function catchmentRecords(table: FeatureTable): { records: CatchmentRecor
   return { records, labels, networks };
 }
 
-export interface NetworkBuild {
-  networks: Network[];
-  partitions: Record<string, Partition>;
-  labels: Record<string, { fi: string; sv: string; en: string }>;
-  warnings: Problem[];
-}
-
-const LEVELS: SchoolLevel[] = ['lower', 'upper'];
-const LANGUAGES: Language[] = ['fi', 'sv'];
-
-/** Networks fi/sv × lower/upper of the schools that serve them, with Voronoi catchments clipped to `outline`. */
-export function generatedNetworks(schools: readonly School[], outline: MultiPolygon): NetworkBuild {
-  const skip = colocatedSchools(schools);
-  const out: NetworkBuild = { networks: [], partitions: {}, labels: {}, warnings: [] };
-  if (skip.size)
-    out.warnings.push({ code: 'colocated-schools', message: `${skip.size} school(s) have exactly the point of another school and get no generated catchment.`, fix: 'Correct their coordinates in the schools file, or leave them out.', ids: [...skip] });
-  for (const language of LANGUAGES)
-    for (const level of LEVELS) {
-      const members = schools.filter((s) => !skip.has(s.id) && s.language === language && schoolServesLevel(s, level));
-      if (members.length === 0) continue;
-      const id = `${language}-${level}`;
-      out.networks.push({ id, label: networkLabel(language, level).en, labels: networkLabel(language, level), language, level, schoolIds: members.map((s) => s.id) });
-      out.partitions[id] = generateCatchments(members, outline, id);
-      out.labels[id] = networkLabel(language, level);
-    }
-  return out;
-}
+export { generatedNetworks, networkLabel, type NetworkBuild } from '../../core/mapping/generated-networks';
 
 /**
  * Networks from matched catchments: by the file's network field when present (level from the

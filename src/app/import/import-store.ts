@@ -7,7 +7,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PresetId } from '../../core/config/presets';
 import type { AgeFraction } from '../../core/mapping/age-apportion';
-import type { Problem, Result } from '../../core/model/result';
+import { fail, type Problem, type Result } from '../../core/model/result';
+import { thrownProblem } from '../workers/import-guard';
 import type { OverlapRule } from '../../core/validate/split-overlaps';
 import type { DatasetSummary } from '../workers/engine-protocol';
 import type { CheckInfo, FieldsInfo, GroupTotal, ImportApi, ImportFileInput, ImportFileSummary, ImportRole, RepairKind, SchoolChoices, SchoolOverride, SchoolsInfo } from '../workers/import-protocol';
@@ -97,7 +98,13 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
     const call = async <T>(work: () => Promise<Result<T>>): Promise<T | null> => {
       set({ busy: true, problems: [] });
       try {
-        const r = await work();
+        let r: Result<T>;
+        try {
+          r = await work();
+        } catch (e) {
+          // The worker itself failed (crashed, out of memory): a named problem, not a silent wait.
+          r = fail(thrownProblem(e, 'the import worker'));
+        }
         if (!r.ok) {
           set({ problems: r.problems });
           return null;
@@ -115,7 +122,12 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
     const reading = async (role: ImportRole, name: string, work: (progress: (p: { fraction: number; message: string }) => void) => Promise<Result<ImportFileSummary>>) => {
       slot(role, { status: 'reading', name, progress: 0, message: '', problems: [] });
       downstream(role);
-      const r = await work((p) => slot(role, { progress: p.fraction, message: p.message }));
+      let r: Result<ImportFileSummary>;
+      try {
+        r = await work((p) => slot(role, { progress: p.fraction, message: p.message }));
+      } catch (e) {
+        r = fail(thrownProblem(e, 'the import worker'));
+      }
       if (r.ok) slot(role, { status: 'ready', progress: 1, summary: r.value, problems: [] });
       else slot(role, { status: 'error', summary: null, problems: r.problems });
     };

@@ -6,6 +6,7 @@
 import type { PresetId } from '../../core/config/presets';
 import type { TableReport } from '../../core/load/feature-table';
 import type { AgeFraction } from '../../core/mapping/age-apportion';
+import type { FieldCondition } from '../../core/mapping/feature-filter';
 import type { MatchMethod } from '../../core/mapping/school-matching';
 import type { BBox, MultiPolygon, Position } from '../../core/model/geometry-types';
 import type { Problem, Result } from '../../core/model/result';
@@ -37,6 +38,16 @@ export interface ImportProgress {
   /** 0…1. */
   fraction: number;
   message: string;
+}
+
+/** Progress of a step's work in the worker (filters, planning area, generated catchments, checks). */
+export interface StepProgress {
+  stage: 'schools' | 'filter' | 'area' | 'flags' | 'matching' | 'generate' | 'check';
+  /** Items done of total (networks generated, …); 0 of 0 when not counted. */
+  done: number;
+  total: number;
+  /** The network being generated or checked, when any. */
+  network?: string;
 }
 
 export interface FieldsInfo {
@@ -80,9 +91,14 @@ export interface SchoolRow {
   include: boolean;
   /** Why a school is left out by default (special school, unknown language …). */
   excludedReason?: string;
+  /** What the user should decide about (outside the planning area, name cut short, unknown language or grades). */
+  flags: SchoolFlag[];
   /** Catchment matched to the school (index in the catchments file) and how. */
   catchment: { index: number; label: string; method: MatchMethod } | null;
 }
+
+/** Why a school is listed for the user to decide; such schools are never dropped silently. */
+export type SchoolFlag = 'outside-area' | 'truncated-name' | 'language-unknown' | 'grades-unknown';
 
 export interface SchoolOverride {
   language?: Language | null;
@@ -91,8 +107,10 @@ export interface SchoolOverride {
 }
 
 export interface SchoolChoices {
-  /** Keep only schools whose field equals the value (e.g. kunta = 049). */
+  /** Keep only schools whose field equals the value (e.g. kunta = 049); the same as one condition of `filters`. */
   filter: { field: string; value: string } | null;
+  /** Keep only schools satisfying every condition (e.g. kunta = 837 and olo = 0), applied before anything is generated. */
+  filters?: FieldCondition[];
   overrides: Record<string, SchoolOverride>;
   /** Generate Voronoi catchments clipped to the outline (only without a catchments file). */
   generate: boolean;
@@ -101,6 +119,8 @@ export interface SchoolChoices {
    * field equals the value (e.g. Paavo kuntano = 049); only units whose centre lies inside are kept.
    */
   area?: { field: string; value: string } | null;
+  /** With a boundary file: the planning area is made of the polygons satisfying every condition (with `area`, if given). */
+  areaFilters?: FieldCondition[];
 }
 
 export interface SchoolsInfo {
@@ -115,6 +135,10 @@ export interface SchoolsInfo {
   problems: Problem[];
   /** With a boundary file: units kept inside the planning area, of all, and the boundary's text fields. */
   area?: { unitsKept: number; unitsTotal: number; polygons: number; filterFields: string[]; problems: Problem[] };
+  /** Why the school filter could not be applied (e.g. a field the file lacks); no school is listed meanwhile. */
+  filterProblems?: Problem[];
+  /** Schools the filter kept (before the planning area and the user's choices). */
+  filteredCount?: number;
 }
 
 /** A catchment problem ready to draw: the problem geometry and its neighbours clipped to the view. */
@@ -203,8 +227,10 @@ export interface ImportApi {
   remove(role: ImportRole): Promise<void>;
   fields(): Promise<Result<FieldsInfo>>;
   applyFields(choices: FieldChoices): Promise<Result<FieldsApplied>>;
-  schools(choices: SchoolChoices): Promise<Result<SchoolsInfo>>;
-  check(): Promise<Result<CheckInfo>>;
+  /** Filters, planning area, flags and matching; generated catchments wait for `check`, so filters apply first. */
+  schools(choices: SchoolChoices, onProgress?: (p: StepProgress) => void): Promise<Result<SchoolsInfo>>;
+  /** Generates catchments when asked for (inside the planning area), then checks units and catchments. */
+  check(onProgress?: (p: StepProgress) => void): Promise<Result<CheckInfo>>;
   repair(kind: RepairKind, rule?: OverlapRule): Promise<Result<CheckInfo>>;
   undoRepair(): Promise<Result<CheckInfo>>;
   totals(field: string): Promise<Result<GroupTotal[]>>;

@@ -28,11 +28,12 @@ import { catchmentRecords, chosenSchools, filterSchools, generatedNetworks, matc
 import { fileSummary, groupTotals, textFields, withMappedColumns } from '../import/import-tables';
 import { checkNetworks, repairNetworks, type RepairState } from '../import/import-repairs';
 import { unitCheck } from '../import/import-check';
-import { unitsHull } from '../import/convex-hull';
-import { areaOutline, subsetTable, unitsInArea } from '../../core/mapping/area-filter';
-import { cellsToMultiPolygon } from '../../core/geometry/cells-to-multi-polygon';
-import { unionAll } from '../../core/geometry/boolean-ops';
+import { unitsHull } from '../../core/geometry/convex-hull';
+import { equalsConditions } from '../../core/mapping/feature-filter';
+import { pointsOutside, truncatedNames } from '../../core/mapping/school-flags';
+import { restrictToArea, type AreaCut } from '../../core/mapping/planning-area';
 import type { DatasetSummary } from './engine-protocol';
+import { guardImportApi } from './import-guard';
 import type { CheckInfo, FieldChoices, ImportApi, ImportFileInput, ImportRole, SchoolsInfo } from './import-protocol';
 
 /** Installs a finished dataset in the engine (engine-service.ts `adopt`). */
@@ -59,6 +60,10 @@ interface Draft extends NetworkBuild {
 const need = (what: string): Problem => ({ code: 'import-step-missing', message: `The ${what} is not ready yet.`, fix: `Go back and give the ${what}.` });
 
 export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']): ImportApi {
+  return guardImportApi(createUnguardedImportService(adopt, sqlJs));
+}
+
+function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']): ImportApi {
   const layers: Partial<Record<ImportRole, Layer>> = {};
   /** The units as mapped in the Fields step (whole file). */
   let fieldsAll: Fields | null = null;
@@ -67,8 +72,12 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
   let draft: Draft | null = null;
   let repairs: RepairState[] = [];
   let outline: MultiPolygon | null = null;
-  /** Why the planning area could not be applied (blocks Finish until corrected). */
+  /** Why the filters or the planning area could not be applied (blocks Finish until corrected). */
   let areaProblems: Problem[] = [];
+  /** The planning area cut for the last area conditions (reused while only the school choices change). */
+  let areaCache: { key: string; cut: Result<AreaCut> } | null = null;
+  /** Catchments to generate at the Check step: the chosen schools and the outline. */
+  let pending: { schools: School[]; boundary: MultiPolygon } | null = null;
 
   const invalidate = (role: ImportRole) => {
     if (role === 'units') {
@@ -77,8 +86,10 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
       outline = null;
     }
     if (role === 'boundary') fields = fieldsAll;
+    if (role === 'units' || role === 'boundary') areaCache = null;
     areaProblems = [];
     draft = null;
+    pending = null;
     repairs = [];
   };
 
@@ -172,42 +183,64 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
       fieldsAll = { preset: choices.preset, config: usable.value, table, units: buildUnits(table, { numericFields: [] }), warnings: usable.warnings };
       fields = fieldsAll;
       outline = null;
+      areaCache = null;
       draft = null;
+      pending = null;
       repairs = [];
       return ok({ preset: choices.preset, estimated: !!usable.value.ageBands.estimated, warnings: usable.warnings }, usable.warnings);
     },
 
-    async schools(choices) {
+    async schools(choices, onProgress = () => undefined) {
       const layer = layers.schools;
       if (!layer) return fail(need('schools file'));
+      onProgress({ stage: 'schools', done: 0, total: 0 });
       const built = buildSchools(layer.table);
       if (!built.ok) return built;
-      const filtered = filterSchools(layer.table, built.value, choices.filter);
-      const rows = schoolRows(layer.table, filtered, choices.overrides);
-      const chosen = chosenSchools(filtered, rows);
-      const info: SchoolsInfo = { totalInFile: built.value.length, filterFields: textFields(layer.table), schools: rows, hasCatchmentFile: !!layers.catchments, catchmentCount: 0, catchmentsWithoutSchool: [], schoolsWithoutCatchment: [], problems: [] };
-      let build: NetworkBuild | null = null;
-      let boundary: MultiPolygon | undefined;
-      // The planning area (a boundary file): keep the units inside it; generated catchments cover them.
-      let areaOutlineNow: MultiPolygon | null = null;
+      const info: SchoolsInfo = { totalInFile: built.value.length, filterFields: textFields(layer.table), schools: [], hasCatchmentFile: !!layers.catchments, catchmentCount: 0, catchmentsWithoutSchool: [], schoolsWithoutCatchment: [], problems: [] };
       fields = fieldsAll;
       areaProblems = [];
+      draft = null;
+      pending = null;
+      repairs = [];
+      // 1. The school filter, before anything else.
+      onProgress({ stage: 'filter', done: 0, total: 0 });
+      const filtered = filterSchools(layer.table, built.value, [...equalsConditions(choices.filter), ...(choices.filters ?? [])]);
+      if (!filtered.ok) {
+        // Shown with the filter so it can be corrected there; Finish is refused meanwhile.
+        areaProblems = filtered.problems;
+        info.filterProblems = filtered.problems;
+        return ok(info);
+      }
+      info.filteredCount = filtered.value.length;
+      // 2. The planning area (a boundary file): keep the units inside it; generated catchments cover them.
+      let areaOutlineNow: MultiPolygon | null = null;
       if (layers.boundary && fieldsAll?.units.ok) {
-        const area = restrictToArea(fieldsAll, layers.boundary.table, choices.area ?? null);
+        onProgress({ stage: 'area', done: 0, total: 0 });
+        const conditions = [...equalsConditions(choices.area), ...(choices.areaFilters ?? [])];
+        const key = JSON.stringify(conditions);
+        if (areaCache?.key !== key) areaCache = { key, cut: restrictToArea(fieldsAll, layers.boundary.table, conditions) };
+        const area = areaCache.cut;
         const base = { unitsTotal: fieldsAll.units.value.units.count, polygons: layers.boundary.table.count, filterFields: textFields(layers.boundary.table) };
         if (!area.ok) {
-          // Shown with the area filter so it can be corrected there; Finish is refused meanwhile.
           areaProblems = area.problems;
           info.area = { ...base, unitsKept: 0, problems: area.problems };
-          draft = null;
-          repairs = [];
           return ok(info);
         }
-        fields = area.value.fields;
+        fields = { ...fieldsAll, table: area.value.table, units: area.value.units, warnings: area.value.warnings };
         areaOutlineNow = area.value.outline;
         info.area = { ...base, unitsKept: area.value.kept, problems: [] };
       }
+      // 3. Schools for the user to decide about: outside the area, names cut short.
+      onProgress({ stage: 'flags', done: 0, total: 0 });
+      const truncatedFlags = truncatedNames(built.value.map((x) => x.name));
+      const truncated = new Set(built.value.filter((_, i) => truncatedFlags[i]).map((x) => x.id));
+      const outsideFlags = areaOutlineNow ? pointsOutside(filtered.value.map((x) => x.location), areaOutlineNow) : [];
+      const outside = new Set(filtered.value.filter((_, i) => outsideFlags[i]).map((x) => x.id));
+      const rows = schoolRows(layer.table, filtered.value, choices.overrides, { outside, truncated });
+      info.schools = rows;
+      const chosen = chosenSchools(filtered.value, rows);
       if (layers.catchments) {
+        onProgress({ stage: 'matching', done: 0, total: 0 });
         const { records, labels, networks } = catchmentRecords(layers.catchments.table);
         const match = matchSchoolsToCatchments(chosen, records, layers.catchments.table.file);
         const rowById = new Map(rows.map((r) => [r.id, r]));
@@ -219,19 +252,26 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
         info.catchmentsWithoutSchool = match.catchmentsWithoutSchool.map((index) => ({ index, label: labels[index] }));
         info.schoolsWithoutCatchment = match.schoolsWithoutCatchment;
         info.problems = match.problems;
-        build = matchedNetworks(chosen, match, records, networks);
+        draft = { ...matchedNetworks(chosen, match, records, networks), schools: chosen };
       } else if (choices.generate) {
         if (!fields) return fail(need('units file and its fields'));
         if (!fields.units.ok) return fields.units;
-        boundary = areaOutlineNow ?? unitOutline(fields.units.value.units);
-        build = generatedNetworks(chosen, boundary);
+        // Generated when the Check step asks for it: every filter and choice is set by then.
+        pending = { schools: chosen, boundary: areaOutlineNow ?? unitOutline(fields.units.value.units) };
       }
-      draft = build ? { ...build, schools: chosen, ...(boundary ? { boundary } : {}) } : null;
-      repairs = [];
       return ok(info, info.problems);
     },
 
-    async check() {
+    async check(onProgress = () => undefined) {
+      if (pending && !draft) {
+        const { schools, boundary } = pending;
+        const built = generatedNetworks(schools, boundary, (network, done, total) => onProgress({ stage: 'generate', done, total, network }));
+        if (!built.ok) {
+          areaProblems = built.problems;
+          pending = null;
+        } else draft = { ...built.value, schools, boundary };
+      }
+      onProgress({ stage: 'check', done: 0, total: 0 });
       return check();
     },
 
@@ -298,31 +338,4 @@ export function createImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']):
       outline = null;
     },
   };
-}
-
-/**
- * The Fields-step units restricted to the planning area: the units whose centre lies inside the
- * boundary's polygons (all, or those with field = value), the table cut to them, and the outline
- * generated catchments are clipped to: the area together with the kept units (grid cells whole).
- */
-function restrictToArea(all: Fields, boundary: FeatureTable, filter: { field: string; value: string } | null): Result<{ fields: Fields; outline: MultiPolygon; kept: number }> {
-  if (!all.units.ok) return all.units;
-  const area = areaOutline(boundary, filter);
-  if (!area.ok) return area;
-  const units = all.units.value.units;
-  const keep = unitsInArea(units, area.value);
-  let kept = 0;
-  for (let i = 0; i < keep.length; i++) kept += keep[i];
-  if (kept === 0)
-    return fail({ code: 'area-no-units', message: `None of the ${units.count} units of ${all.table.file} has its centre inside the planning area of ${boundary.file}.`, fix: 'Check that the boundary and the units cover the same place (and their coordinate systems), or change the area filter.', file: boundary.file });
-  const table = subsetTable(all.table, keep);
-  const built = buildUnits(table, { numericFields: [] });
-  let outline = area.value;
-  if (built.ok) {
-    const u = built.value.units;
-    const cover = u.kind === 'grid' ? cellsToMultiPolygon(u.grid, Array.from({ length: u.count }, (_, i) => [u.col[i], u.row[i]] as [number, number])) : unionAll(...u.geometries);
-    outline = unionAll(area.value, cover);
-  }
-  const note: Problem = { code: 'area-applied', message: `${kept} of ${units.count} units lie inside the planning area (${boundary.file}${filter?.field ? `, ${filter.field} = ${filter.value}` : ''}); the others are left out.`, fix: 'Change the area filter in the Schools step, or remove the boundary file to use every unit.', file: boundary.file };
-  return ok({ fields: { ...all, table, units: built, warnings: [...all.warnings, note] }, outline, kept });
 }

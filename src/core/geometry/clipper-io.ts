@@ -22,6 +22,7 @@ import type { MultiPolygon, Polygon, Position, Ring } from '../model/geometry-ty
 import { ringSignedArea } from './area';
 import { PointTable } from './point-table';
 import { installExactCollinear } from './clipper-collinear';
+import { UserError, type Problem } from '../model/result';
 
 installExactCollinear();
 
@@ -29,6 +30,18 @@ installExactCollinear();
 export const CLIP_UNITS_PER_METRE = 1000;
 /** Largest extent of one operation, in grid units (see the limitation above). */
 export const CLIP_MAX_EXTENT = 2 ** 31;
+/** Largest extent of one operation in metres (≈ 2 147 km). */
+export const CLIP_MAX_METRES = CLIP_MAX_EXTENT / CLIP_UNITS_PER_METRE;
+
+/** The problem of an operation whose extent (metres) the clipper's integer range cannot hold. */
+export function clipExtentProblem(extentMetres: number): Problem {
+  return {
+    code: 'geometry-too-large',
+    message: `A geometry operation spans ${Math.round(extentMetres / 1000)} km, more than the ${Math.floor(CLIP_MAX_METRES / 1000)} km the polygon clipper can hold exactly.`,
+    fix: 'Cut the data to the planning area first (a municipality: an area filter such as kuntano = 837, or --area with --area-where in the CLI), and check the coordinate systems of the files.',
+  };
+}
+
 /** How far (grid units) a truncated crossing may lie from the exact one. */
 const CROSSING_TOLERANCE = 3;
 
@@ -102,7 +115,8 @@ export class ClipperIO {
   run(clipType: C2.ClipType, subject: Paths64, clip: Paths64 | null): MultiPolygon {
     if (subject.length === 0) return [];
     if (this.maxX - this.minX >= CLIP_MAX_EXTENT || this.maxY - this.minY >= CLIP_MAX_EXTENT) {
-      throw new Error(`boolean operation spans more than ${CLIP_MAX_EXTENT / CLIP_UNITS_PER_METRE / 1000} km`);
+      // Input-driven (e.g. an outline spanning the whole country and more), not a bug: a named problem.
+      throw new UserError(clipExtentProblem(Math.max(this.maxX - this.minX, this.maxY - this.minY) / CLIP_UNITS_PER_METRE));
     }
     const tree = new C2.PolyTree64();
     C2.booleanOpWithPolyTree(clipType, subject, clip, tree, C2.FillRule.NonZero);

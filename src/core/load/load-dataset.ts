@@ -44,7 +44,8 @@ export interface LoadOptions {
 export type { TableReport };
 
 export interface FileReport extends TableReport {
-  role: 'units' | 'schools' | 'catchments' | 'context';
+  /** 'area': the planning area (CLI --area). */
+  role: 'units' | 'schools' | 'catchments' | 'context' | 'area';
 }
 
 /** What was loaded, for `validate` and the app's import summary. */
@@ -145,7 +146,7 @@ function schoolCounts(schools: School[]): LoadReport['schools'] {
 }
 
 /** Context polygons: "kind" = "boundary" (municipal boundary) or "water" (sea and lakes). */
-function readContext(t: FeatureTable, warnings: Problem[]): { boundary?: MultiPolygon; water?: MultiPolygon } {
+export function readContext(t: FeatureTable, warnings: Problem[]): { boundary?: MultiPolygon; water?: MultiPolygon } {
   const kindField = findField(t, ['kind', 'type', 'laji']);
   const boundary: MultiPolygon = [];
   const water: MultiPolygon = [];

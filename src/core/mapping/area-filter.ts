@@ -13,25 +13,29 @@ import { bboxIsEmpty, bboxUnion, emptyBBox, multiPolygonBBox } from '../geometry
 import type { BBox, MultiPolygon } from '../model/geometry-types';
 import { fail, ok, type Result } from '../model/result';
 import type { Units } from '../model/units';
-import { textValue, type FeatureGeometry, type FeatureTable, type PropertyColumn } from '../load/feature-table';
+import type { FeatureGeometry, FeatureTable, PropertyColumn } from '../load/feature-table';
+import { conditionsText, equalsConditions, featuresWhere, type FieldCondition } from './feature-filter';
 
-/** The union of the boundary file's polygons, or of those whose `field` equals `value`. */
-export function areaOutline(table: FeatureTable, filter: { field: string; value: string } | null = null): Result<MultiPolygon> {
+/**
+ * The union of the boundary file's polygons that satisfy every condition (all polygons for none),
+ * e.g. Paavo areas with kuntano = 837. `{ field, value }` is the single condition field = value.
+ */
+export function areaOutline(table: FeatureTable, filter: readonly FieldCondition[] | { field: string; value: string } | null = null): Result<MultiPolygon> {
+  const conditions = Array.isArray(filter) ? (filter as readonly FieldCondition[]) : equalsConditions(filter as { field: string; value: string } | null);
+  const where = featuresWhere(table, conditions, 'planning-area file');
+  if (!where.ok) return where;
   const parts: MultiPolygon[] = [];
-  const field = filter?.field ? filter.field.toLowerCase() : null;
   for (let i = 0; i < table.count; i++) {
     const g = table.geometries[i];
-    if (g?.kind !== 'polygons') continue;
-    if (field && (textValue(table, field, i) ?? '').trim() !== filter!.value.trim()) continue;
-    parts.push(g.polygons);
+    if (g?.kind === 'polygons' && where.value[i]) parts.push(g.polygons);
   }
   if (parts.length === 0)
     return fail({
       code: 'area-empty',
-      message: filter?.field ? `No polygon of the boundary file has ${filter.field} = "${filter.value}".` : 'The boundary file has no polygons.',
-      fix: filter?.field ? 'Check the field and the value (e.g. kuntano = 049 for Espoo in Paavo data).' : 'Give a file of the planning area as polygons (e.g. the municipality, or its postal-code areas).',
+      message: conditions.length ? `No polygon of the boundary file has ${conditionsText(conditions)}.` : 'The boundary file has no polygons.',
+      fix: conditions.length ? 'Check the fields and the values (e.g. kuntano = 049 for Espoo in Paavo data).' : 'Give a file of the planning area as polygons (e.g. the municipality, or its postal-code areas).',
       file: table.file,
-      ...(filter?.field ? { field: filter.field } : {}),
+      ...(conditions.length ? { field: conditions.map((c) => c.field).join(', ') } : {}),
     });
   return ok(unionAll(...parts));
 }

@@ -27,12 +27,15 @@ export function schoolTypeOf(oltyp: string | number | null | undefined): SchoolT
 /** Finnish school words end in "koulu"/"koulun"; checked first, since Finnish place names may end in "-skola" ("Kiiskolan koulu"). */
 const FINNISH = /koulu(n|t)?\b/;
 const SWEDISH = /skolan?\b|\bsvenska\b/;
+/** Other Finnish school words ("Hertsikan ala-aste", "Helsingin normaalilyseo"): a usual rule, not certain. */
+const FINNISH_OTHER = /ala-?aste|ylä-?aste|yla-?aste|lyseo|lukio\b/;
 
-/** Language from the name: "sv" for …skola/…skolan/svenska, "fi" for …koulu; else unknown. */
+/** Language from the name: "sv" for …skola/…skolan/svenska, "fi" for …koulu (high) or ala-aste/yläaste/lyseo/lukio (medium); else unknown. */
 export function inferLanguageFromName(name: string): Inferred<Language> {
   const n = name.trim().toLowerCase();
   if (FINNISH.test(n)) return { value: 'fi', confidence: 'high', reason: 'the name is Finnish ("koulu")' };
   if (SWEDISH.test(n)) return { value: 'sv', confidence: 'high', reason: 'the name is Swedish ("skola"/"skolan"/"svenska")' };
+  if (FINNISH_OTHER.test(n)) return { value: 'fi', confidence: 'medium', reason: 'the name has a Finnish school word ("ala-aste", "yläaste", "lyseo", "lukio")' };
   return { value: null, confidence: 'unknown', reason: 'the name says neither "koulu" nor "skola"; set the language' };
 }
 

@@ -11,18 +11,30 @@ import { multiPolygonBBox } from '../geometry/bbox';
 import { intersect } from '../geometry/boolean-ops';
 import type { MultiPolygon, Position } from '../model/geometry-types';
 import type { Partition } from '../model/school';
+import { fail, ok, type Result } from '../model/result';
+import { CLIP_MAX_METRES, clipExtentProblem } from '../geometry/clipper-io';
 
 /**
  * One catchment per school, parallel to `schools`: its Voronoi cell ∩ outline.
  * Schools at exactly the same point share one cell: the first of them gets it, the others an
  * empty catchment. A school whose cell misses the outline gets an empty catchment.
  *
+ * The Voronoi diagram is bounded by the outline's box (plus a margin), never by the schools: a
+ * school far away (another municipality, a wrong coordinate) cannot stretch the box, so every
+ * boolean operation stays within the outline's extent. An outline too large for the clipper's
+ * integer range (about 2 147 km) is a 'geometry-too-large' problem, not an exception.
+ *
  * @param schools school points in EPSG:3067 (School or anything with a location)
  * @param outline area to partition (e.g. the municipality), EPSG:3067
  * @param networkId id put on the Partition
  */
-export function generateCatchments(schools: readonly { location: Position }[], outline: MultiPolygon, networkId = 'generated'): Partition {
-  if (schools.length === 0 || outline.length === 0) return { networkId, catchments: schools.map(() => []) };
+export function generateCatchments(schools: readonly { location: Position }[], outline: MultiPolygon, networkId = 'generated'): Result<Partition> {
+  if (schools.length === 0 || outline.length === 0) return ok({ networkId, catchments: schools.map(() => []) });
+  const [minX, minY, maxX, maxY] = multiPolygonBBox(outline);
+  // A margin so that d3's clipping to the box never touches the outline.
+  const margin = Math.max(1000, 0.01 * Math.max(maxX - minX, maxY - minY));
+  const extent = Math.max(maxX - minX, maxY - minY) + 2 * margin;
+  if (!(extent < CLIP_MAX_METRES)) return fail(clipExtentProblem(extent));
   const firstAt = new Map<string, number>();
   const unique: number[] = [];
   schools.forEach((s, i) => {
@@ -32,9 +44,6 @@ export function generateCatchments(schools: readonly { location: Position }[], o
       unique.push(i);
     }
   });
-  const [minX, minY, maxX, maxY] = boundsOf(schools, outline);
-  // Bounds far outside the outline, so that d3's clipping to them never touches the outline.
-  const margin = Math.max(maxX - minX, maxY - minY, 1000);
   const delaunay = Delaunay.from(unique.map((i) => schools[i].location));
   const voronoi = delaunay.voronoi([minX - margin, minY - margin, maxX + margin, maxY + margin]);
   const cells: MultiPolygon[] = unique.map((_, k) => {
@@ -45,18 +54,7 @@ export function generateCatchments(schools: readonly { location: Position }[], o
     const k = firstAt.get(`${s.location[0]},${s.location[1]}`)!;
     return unique[k] === i ? cells[k] : [];
   });
-  return { networkId, catchments };
-}
-
-function boundsOf(schools: readonly { location: Position }[], outline: MultiPolygon): [number, number, number, number] {
-  const b = multiPolygonBBox(outline);
-  for (const s of schools) {
-    b[0] = Math.min(b[0], s.location[0]);
-    b[1] = Math.min(b[1], s.location[1]);
-    b[2] = Math.max(b[2], s.location[0]);
-    b[3] = Math.max(b[3], s.location[1]);
-  }
-  return b;
+  return ok({ networkId, catchments });
 }
 
 /** Schools at exactly the point of an earlier school: one Voronoi cell per point, so they get none. */

@@ -1,7 +1,7 @@
 /** Pure helpers of the import wizard: steps, file grouping, mapping by column copy, totals, hull, SVG path, scale bar, view box. */
 import { describe, expect, it } from 'vitest';
 import type { FeatureTable, PropertyColumn } from '../../../src/core/load/feature-table';
-import { convexHull } from '../../../src/app/import/convex-hull';
+import { convexHull } from '../../../src/core/geometry/convex-hull';
 import { rankProblems, viewBoxAround } from '../../../src/app/import/import-check';
 import { areaParts, canEnter, crsLabel, CRS_CHOICES, problemWhere, shareOf } from '../../../src/app/import/import-steps';
 import { groupInputFiles, groupTotals, withMappedColumns } from '../../../src/app/import/import-tables';

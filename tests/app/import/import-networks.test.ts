@@ -39,7 +39,9 @@ describe('generated networks', () => {
     const b = { ...school('b', 'B koulu', 75, 50), grades: '1-6' as const };
     const twin = school('t', 'Twin koulu', 25, 50);
     const outline = [[[[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]]]] as [number, number][][][];
-    const built = generatedNetworks([a, b, twin], outline);
+    const result = generatedNetworks([a, b, twin], outline);
+    if (!result.ok) throw new Error('generated networks failed');
+    const built = result.value;
     expect([...colocatedSchools([a, b, twin])]).toEqual(['t']);
     expect(built.networks.map((n) => [n.id, n.schoolIds])).toEqual([['fi-lower', ['a', 'b']], ['fi-upper', ['a']]]);
     // The bisector of (25, 50) and (75, 50) is x = 50: each school gets half of the 100 × 100 square.

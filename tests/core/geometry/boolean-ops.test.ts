@@ -72,7 +72,7 @@ describe('boolean operations (Clipper2 on a millimetre grid, exact coordinates r
   });
 
   it('refuses an operation wider than the port can handle (2^31 mm)', () => {
-    expect(() => intersect([[sq(0, 0, 10, 10)]], [[sq(2_200_000, 0, 2_200_010, 10)]])).toThrow(/spans more than/);
+    expect(() => intersect([[sq(0, 0, 10, 10)]], [[sq(2_200_000, 0, 2_200_010, 10)]])).toThrow(/more than the 2147 km/);
   });
 
   it('agrees with polyclip-ts (an independent clipper) on random polygons with holes', () => {

@@ -124,7 +124,7 @@ describe.skipIf(!present)('Espoo scenario on real data', () => {
     const outline = unionAll(...parts);
     const networks = networksOf(schools);
     const byId = new Map(schools.map((x) => [x.id, x]));
-    const partitions = Object.fromEntries(networks.map((n) => [n.id, generateCatchments(n.schoolIds.map((id) => byId.get(id)!), outline, n.id)]));
+    const partitions = Object.fromEntries(networks.map((n) => [n.id, (generateCatchments(n.schoolIds.map((id) => byId.get(id)!), outline, n.id) as { ok: true; value: Partition }).value]));
     const hsy = buildUnits(await load('hsy-pop-grid-2015/hsy_pop_grid_2015_4326.geojson'));
     if (!hsy.ok || hsy.value.units.kind !== 'polygons') throw new Error('HSY grid did not load as polygons');
     const { units, raw, straddling } = espooCells(hsy.value.units, outline);

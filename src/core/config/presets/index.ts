@@ -14,6 +14,18 @@ export const presets: Record<PresetId, IndicatorConfig> = {
   hsy: hsyPreset,
 };
 
+/** The presets' names as the app shows them in English (import.presets in the app's locales). */
+export const PRESET_NAMES: Record<PresetId, string> = {
+  'statfi-grid': 'Statistics Finland grid',
+  paavo: 'Paavo (postal-code areas)',
+  hsy: 'HSY population grid',
+};
+
+/** "paavo, Paavo (postal-code areas)" for a shipped preset; the id alone for any other. */
+export function presetLabel(id: string): string {
+  return id in PRESET_NAMES ? `${id}, ${PRESET_NAMES[id as PresetId]}` : id;
+}
+
 /** Fields that mark a Paavo postal-code table rather than a grid. */
 const PAAVO_ID_FIELDS = ['postinumero', 'posti_alue', 'pono'];
 

@@ -3,8 +3,8 @@
  * to: every unit lies inside it and each Voronoi cell ∩ hull is one convex piece, so generated
  * catchments have no holes, islands or gaps. EPSG:3067 metres.
  */
-import type { MultiPolygon, Position, Ring } from '../../core/model/geometry-types';
-import type { Units } from '../../core/model/units';
+import type { MultiPolygon, Position, Ring } from '../model/geometry-types';
+import type { Units } from '../model/units';
 
 const cross = (o: Position, a: Position, b: Position) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 
