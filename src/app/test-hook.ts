@@ -6,6 +6,7 @@ import { fromLonLat, toLonLat } from './map/display-projection';
 import type { MapView } from './map/map-view';
 import type { AppStores } from './stores/app-stores';
 import { currentView } from './stores/selectors';
+import { catchmentColour } from './map/layers/catchment-layers';
 import type { Tool } from './stores/ui-store';
 import type { Edit } from '../core/scenario/edit';
 import type { EngineApi } from './workers/engine-protocol';
@@ -27,6 +28,8 @@ export interface CatchmentStudioTestHook {
   setTool(tool: Tool): void;
   /** The edits in effect, oldest first, as the engine holds them (EPSG:3067), for replaying in the core. */
   edits(): Promise<Edit[]>;
+  /** The catchment fill colour [r, g, b] the map layers get for each school of the current network, by school id. */
+  catchmentColours(): Record<string, [number, number, number]>;
 }
 
 export function isTestMode(search: string): boolean {
@@ -39,7 +42,7 @@ export function installTestHook(stores: AppStores, getMap: () => MapView | null,
     isReady: () => {
       const d = stores.document.getState();
       const map = getMap();
-      return d.status === 'ready' && d.inFlight === 0 && !!map && map.map.loaded();
+      return d.status === 'ready' && d.inFlight === 0 && !!map && map.map.loaded() && !map.map.isMoving();
     },
     state: () => {
       const d = stores.document.getState();
@@ -64,6 +67,14 @@ export function installTestHook(stores: AppStores, getMap: () => MapView | null,
     selectSchool: (id) => stores.ui.getState().selectSchool(id),
     setTool: (tool) => stores.ui.getState().setTool(tool),
     edits: () => engine.edits(),
+    catchmentColours: () => {
+      const d = stores.document.getState();
+      const v = currentView(d);
+      const network = d.summary?.networks.find((n) => n.id === d.networkId);
+      const out: Record<string, [number, number, number]> = {};
+      if (v && network) for (const s of network.schools) out[s.id] = [...catchmentColour(v.colourIndex, s.index)] as [number, number, number];
+      return out;
+    },
   };
   (window as unknown as { __catchmentStudio: CatchmentStudioTestHook }).__catchmentStudio = hook;
 }

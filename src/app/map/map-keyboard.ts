@@ -31,9 +31,22 @@ export class MapKeyboard {
   private readonly host: MapKeyboardHost;
   private cursor: Cell | null = null;
   private focused = false;
+  /**
+   * The cursor shows after keyboard focus or a key press, not after a click: a click focuses
+   * the map too, and showing the cursor then zoomed the map to the view centre under the mouse.
+   */
+  private keyboardMode = false;
+  private pointerFocus = false;
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
+  private readonly onPointerDown = () => {
+    this.pointerFocus = true;
+    this.keyboardMode = false;
+    this.host.showCursor(null);
+  };
   private readonly onFocus = () => {
     this.focused = true;
+    this.keyboardMode = !this.pointerFocus;
+    this.pointerFocus = false;
     this.refresh();
   };
   private readonly onBlur = (e: FocusEvent) => {
@@ -46,6 +59,7 @@ export class MapKeyboard {
     this.element = element;
     this.host = host;
     element.addEventListener('keydown', this.onKey, true);
+    element.addEventListener('pointerdown', this.onPointerDown, true);
     element.addEventListener('focusin', this.onFocus);
     element.addEventListener('focusout', this.onBlur);
   }
@@ -54,7 +68,7 @@ export class MapKeyboard {
   refresh(): void {
     const tool = this.host.cursorTool();
     const grid = this.host.grid();
-    if (!this.focused || !tool || !grid) {
+    if (!this.focused || !this.keyboardMode || !tool || !grid) {
       this.host.showCursor(null);
       return;
     }
@@ -72,6 +86,7 @@ export class MapKeyboard {
 
   destroy(): void {
     this.element.removeEventListener('keydown', this.onKey, true);
+    this.element.removeEventListener('pointerdown', this.onPointerDown, true);
     this.element.removeEventListener('focusin', this.onFocus);
     this.element.removeEventListener('focusout', this.onBlur);
   }
@@ -81,6 +96,14 @@ export class MapKeyboard {
     const tool = this.host.cursorTool();
     const grid = this.host.grid();
     if (tool && grid) {
+      if (!this.keyboardMode && moveCursor(this.cursor ?? [0, 0], e.key, grid, false) !== null) {
+        // After a click the cursor is hidden: the first arrow key only shows it where it was.
+        this.keyboardMode = true;
+        this.refresh();
+        e.preventDefault();
+        e.stopPropagation();
+        return;
+      }
       if (!this.cursor) this.refresh();
       const moved = this.cursor ? moveCursor(this.cursor, e.key, grid, e.shiftKey) : null;
       if (moved) {

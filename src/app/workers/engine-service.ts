@@ -20,6 +20,7 @@ import type { EngineFactory, EngineLike } from './engine-like';
 import type { BundleSource, DatasetSummary, EditResponse, EngineApi, LoadProgress, NetworkSnapshot, UnitDisplay, UnitMeasure } from './engine-protocol';
 import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, mergeAdjacency, outlineAdjacency } from '../map/catchment-palette';
 import { catchmentArea, labelPoint } from './label-point';
+import { CatchmentColourMemory } from '../map/catchment-colour-memory';
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
@@ -44,27 +45,23 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
   };
 
   /**
-   * Last palette colours per network, so colours stay put across edits. A network's first
-   * colouring starts from the baseline partition's, so a school has the same colour after a
-   * reload or a scenario switch as before (edits recolour only where they create a clash).
+   * Palette colours per network (catchment-colour-memory.ts): an edit recolours only the
+   * schools it changed, and a state seen before (undo, redo, switching back) gets its colours
+   * back exactly. A network's first colouring starts from the baseline partition's, so a school
+   * has the same colour after a reload or a scenario switch as before.
    */
-  const colourMemory = new Map<string, Int32Array>();
-  const colours = (networkId: string, all: MultiPolygon[], unitSchool: Int32Array): Int32Array => {
+  const colourMemory = new CatchmentColourMemory(CATCHMENT_PALETTE.length);
+  const colours = (networkId: string, all: MultiPolygon[], unitSchool: Int32Array, changed: number[] | null): Int32Array => {
     const { dataset } = need();
     const u = dataset.units;
     const tolerance = u.kind === 'grid' ? u.grid.cellSize / 2 : 50;
-    let previous = colourMemory.get(networkId);
-    if (!previous) {
+    const start = (): ArrayLike<number> => {
       const baseline = dataset.partitions[networkId]?.catchments;
-      if (baseline && baseline.length === all.length) {
-        previous = assignColours(outlineAdjacency(baseline, tolerance), CATCHMENT_PALETTE.length);
-      }
-    }
+      return baseline && baseline.length === all.length ? assignColours(outlineAdjacency(baseline, tolerance), CATCHMENT_PALETTE.length) : [];
+    };
     const touching = outlineAdjacency(all, tolerance);
     const adjacency = mergeAdjacency(touching, u.kind === 'grid' ? gridAdjacency(u.col, u.row, unitSchool, all.length) : bboxAdjacency(all.map(bboxOf), 1));
-    const next = assignColours(adjacency, CATCHMENT_PALETTE.length, previous);
-    colourMemory.set(networkId, next);
-    return next.slice();
+    return colourMemory.colours(networkId, unitSchool, adjacency, changed, start);
   };
 
   const snapshot = (networkId: string, changed: number[] | null): NetworkSnapshot => {
@@ -96,7 +93,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       labelPoints,
       areas,
       unitSchool,
-      colourIndex: colours(networkId, all, unitSchool),
+      colourIndex: colours(networkId, all, unitSchool, changed),
       unitChanged: engine.unitChanged(networkId).slice(),
       complete: changed === null,
       canUndo: engine.canUndo(),
