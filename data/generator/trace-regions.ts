@@ -2,10 +2,16 @@
  * Raster regions → polygons along pixel edges (EPSG:3067 metres, integer coordinates when
  * the origin and pixel are integers). Each label's boundary edges are walked with the
  * region on the left, so outer rings come out counter-clockwise and holes clockwise; at a
- * vertex where a region touches itself diagonally the walk turns left, which keeps rings
- * simple (4-connected regions). Collinear points are dropped as the rings are walked.
+ * vertex where a region touches itself diagonally the walk turns left (4-connected regions).
+ * A 4-connected region can still come back to that vertex later on the same walk (a ring
+ * around a pocket of other pixels that opens only at a corner); such a ring touches itself,
+ * which OGC simple features (GEOS, QGIS "Check validity") call a ring self-intersection. Each
+ * walk is therefore split at every vertex it passes twice (splitAtRepeatedVertices): the pocket
+ * becomes a clockwise hole touching the outer ring at that one vertex, which is valid and
+ * encloses exactly the same area. Collinear points are dropped as the rings are walked.
  * Neighbouring regions share exactly the same edges, so a partition stays a partition.
  */
+import { splitAtRepeatedVertices } from '../../src/core/geometry/split-touching-rings';
 import type { MultiPolygon, Polygon, Position, Ring } from '../../src/core/model/geometry-types';
 
 export interface RasterFrame {
@@ -38,7 +44,7 @@ export function traceRegions(frame: RasterFrame, labels: Int32Array, labelCount:
       if (lab < 0 || lab >= labelCount) continue;
       // The bottom edge of a pixel runs east from its lower-left corner; every ring has a lowest such edge.
       if (at(c, r - 1) === lab || visited[r * (w + 1) + c] & 1) continue;
-      rings[lab].push(walk(c, r, lab));
+      rings[lab].push(...splitAtRepeatedVertices(walk(c, r, lab)));
     }
   }
   return rings.map((list) => assemble(list));

@@ -13,6 +13,8 @@ import { generateSampleCity, sampleCityConfig } from '../../data/generator/gener
 import { presets } from '../../src/core/config/presets';
 import { validateConfig } from '../../src/core/config/validate-config';
 import type { Dataset } from '../../src/core/model/dataset';
+import type { MultiPolygon } from '../../src/core/model/geometry-types';
+import { findSelfIntersections } from '../../src/core/validate/self-intersections';
 import { ScenarioEngine } from '../../src/core/scenario/scenario-engine';
 import { loadFixtureBundle } from '../helpers/load-fixture-bundle';
 import { SMALL_CONFIG } from '../../data/generator/sample-city-config';
@@ -232,6 +234,15 @@ describe('committed sample-city bundle', () => {
   it('has context layers: one municipal boundary and the water', () => {
     expect(context.filter((f) => f.properties.kind === 'boundary')).toHaveLength(1);
     expect(context.filter((f) => f.properties.kind === 'water').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has valid catchment and context geometry: no ring crosses or touches itself (356750 6670750 did in three networks)', () => {
+    // findSelfIntersections reports crossings, overlapping edges and a ring passing twice
+    // through one vertex (GEOS "Ring Self-intersection"); a hole may touch its outer ring.
+    for (const f of [...catchments, ...context]) {
+      const where = `${f.properties.network ?? f.properties.kind} ${f.properties.school_id ?? f.properties.name}`;
+      expect(findSelfIntersections(asMulti(f.geometry) as MultiPolygon), where).toEqual([]);
+    }
   });
 
   for (const network of ['fi-lower', 'fi-upper', 'sv-lower']) {

@@ -7,7 +7,11 @@
  */
 import { schoolAliases } from '../../core/export/anonymise';
 import { catchmentsGeoJson } from '../../core/export/catchment-features';
-import { indicesCsv, schoolsCsv } from '../../core/export/csv-export';
+import { compareIndicators, type IndicatorComparison } from '../../core/compare/compare-indicators';
+import { changeTableCsv } from '../../core/export/change-table-format';
+import { indicesCsv } from '../../core/export/csv-export';
+import { schoolChangeTable, type TableVariant } from '../../core/export/school-change-table';
+import { applyPrivacy } from '../../core/pupil-base/privacy';
 import { impactReportForEngine } from '../../core/export/impact-report';
 import { fail, ok, type Result } from '../../core/model/result';
 import type { Scenario } from '../../core/scenario/scenario-file';
@@ -30,6 +34,17 @@ function today(now: string): string {
   return now.slice(0, 10);
 }
 
+/** Baseline → scenario of every network, privacy applied. */
+function changeTables(engine: ScenarioEngine): IndicatorComparison[] {
+  const t = engine.config.privacyThreshold;
+  return engine.networkIds.map((id) => compareIndicators(applyPrivacy(engine.baselineIndicators(id), t), applyPrivacy(engine.indicators(id), t)));
+}
+
+/** Network id → label in the language. */
+function networkLabels(engine: ScenarioEngine, language: ExportRequest['language']): Record<string, string> {
+  return Object.fromEntries(engine.dataset.networks.map((n) => [n.id, n.labels?.[language] ?? n.label]));
+}
+
 /** Produces one export of `engine` (the scenario `scenario`). */
 export async function exportFile(engine: ScenarioEngine, scenario: Scenario, request: ExportRequest, now: string = new Date().toISOString()): Promise<Result<ExportedFile>> {
   const { config, dataset } = engine;
@@ -39,18 +54,27 @@ export async function exportFile(engine: ScenarioEngine, scenario: Scenario, req
   const crs = request.crs ?? 'EPSG:3067';
   const crsTag = crs === 'EPSG:4326' ? 'wgs84' : 'tm35fin';
   const networks = () => engine.networkIds.map((id) => ({ indicators: engine.indicators(id), catchments: engine.catchments(id) }));
+  const year = request.year ?? null;
+  const tableOptions = { language: request.language, shares: config.shares, networkLabels: networkLabels(engine, request.language), aliases, year };
+  const tableCsv = (variant: TableVariant) => changeTableCsv(schoolChangeTable(changeTables(engine), { ...tableOptions, variant }), variant, request.language, config.privacyThreshold);
   switch (request.kind) {
     case 'schools-csv':
-      return ok({ fileName: `${base}-schools.csv`, mime: MIME.csv, bytes: UTF8.encode(schoolsCsv(indicators, config, { aliases })) });
+      return ok({ fileName: `${base}-schools.csv`, mime: MIME.csv, bytes: UTF8.encode(tableCsv('report')) });
+    case 'schools-data-csv':
+      return ok({ fileName: `${base}-schools-data.csv`, mime: MIME.csv, bytes: UTF8.encode(tableCsv('data')) });
     case 'indices-csv':
       return ok({ fileName: `${base}-indices.csv`, mime: MIME.csv, bytes: UTF8.encode(indicesCsv(indicators, config)) });
     case 'xlsx': {
-      const { indicatorsXlsx } = await import('../../core/export/xlsx-export');
-      const bytes = await indicatorsXlsx(indicators, config, { source: dataset.source, scenarioName: scenario.name, date: now, aliases, caveats: aliases ? ['School names are replaced by aliases (Koulu A, Koulu B, …).'] : [] });
+      const { schoolChangeXlsx } = await import('../../core/export/change-xlsx');
+      const bytes = await schoolChangeXlsx(changeTables(engine), { ...tableOptions, multigroup: config.multigroup, threshold: config.privacyThreshold, source: dataset.source, scenarioName: scenario.name, date: now, estimated: indicators.some((i) => i.estimated) });
       return ok({ fileName: `${base}.xlsx`, mime: MIME.xlsx, bytes });
     }
-    case 'geojson':
-      return ok({ fileName: `${base}-catchments-${crsTag}.geojson`, mime: MIME.geojson, bytes: UTF8.encode(catchmentsGeoJson(networks(), config, { crs, aliases })) });
+    case 'geojson': {
+      // GeoJSON has no layers: one file per network (the selected one).
+      const id = request.networkId && engine.networkIds.includes(request.networkId) ? request.networkId : engine.networkIds[0];
+      const one = [{ indicators: engine.indicators(id), catchments: engine.catchments(id) }];
+      return ok({ fileName: `${base}-${id}-catchments-${crsTag}.geojson`, mime: MIME.geojson, bytes: UTF8.encode(catchmentsGeoJson(one, config, { crs, aliases })) });
+    }
     case 'gpkg': {
       const [{ default: initSqlJs }, { default: wasmUrl }, { catchmentsGeoPackage }] = await Promise.all([
         import('sql.js'),
@@ -63,7 +87,7 @@ export async function exportFile(engine: ScenarioEngine, scenario: Scenario, req
     }
     case 'report-html': {
       const networkId = request.networkId ?? engine.networkIds[0];
-      const html = impactReportForEngine(engine, networkId, { name: scenario.name, description: scenario.description }, { language: request.language, anonymise: request.anonymise, date: now });
+      const html = impactReportForEngine(engine, networkId, { name: scenario.name, description: scenario.description }, { language: request.language, anonymise: request.anonymise, date: request.reportMeta?.date || now, author: request.reportMeta?.author, organisation: request.reportMeta?.organisation, year: request.year });
       if (!html.ok) return html;
       return ok({ fileName: `${base}-${networkId}-impact-assessment.html`, mime: MIME.html, bytes: UTF8.encode(html.value) }, html.warnings);
     }

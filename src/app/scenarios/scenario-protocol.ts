@@ -110,7 +110,7 @@ export interface ComparisonPayload {
   threshold: number;
 }
 
-export type ExportKind = 'schools-csv' | 'indices-csv' | 'xlsx' | 'geojson' | 'gpkg' | 'report-html';
+export type ExportKind = 'schools-csv' | 'schools-data-csv' | 'indices-csv' | 'xlsx' | 'geojson' | 'gpkg' | 'report-html';
 
 export interface ExportRequest {
   kind: ExportKind;
@@ -119,8 +119,12 @@ export interface ExportRequest {
   /** School names become "Koulu A", "Koulu B", … */
   anonymise: boolean;
   language: UiLanguage;
-  /** Report only: the network reported on. */
+  /** The network of the report and of the GeoJSON file (default the first). */
   networkId?: string;
+  /** The year the figures are for (the year control); default the data's own year, none when unknown. */
+  year?: number;
+  /** Report only: the fields the user fills in. */
+  reportMeta?: { author?: string; organisation?: string; date?: string };
 }
 
 export interface ExportedFile {

@@ -1,15 +1,19 @@
 /**
  * Catchments as features for the GeoJSON and GeoPackage exports: one feature per school of
  * each network with properties network, school_id, school_name, children (privacy applied:
- * null when the school rests on fewer children than the threshold; one decimal otherwise) and
- * capacity. Geometry is EPSG:3067 metres, or EPSG:4326 longitude/latitude degrees when asked
- * (reprojected with the loaders' proj4 definitions, core/load/crs.ts).
+ * null when the school rests on fewer children than the threshold; one decimal otherwise),
+ * capacity, utilisation (children/capacity, three decimals) and every share of the
+ * configuration under its id (fraction 0–1, four decimals; null when hidden). Geometry is
+ * valid OGC simple features (rings through one vertex twice are split, split-touching-rings.ts)
+ * in EPSG:3067 metres, or EPSG:4326 longitude/latitude degrees when asked (reprojected with the
+ * loaders' proj4 definitions, core/load/crs.ts).
  */
 import type { IndicatorConfig } from '../config/indicator-config';
 import type { NetworkIndicators } from '../indicators/indicator-types';
 import type { MultiPolygon } from '../model/geometry-types';
 import { reproject, TM35FIN, WGS84 } from '../load/crs';
 import { applyPrivacy } from '../pupil-base/privacy';
+import { splitTouchingRings } from '../geometry/split-touching-rings';
 import { nameFor } from './anonymise';
 
 export type ExportCrs = 'EPSG:3067' | 'EPSG:4326';
@@ -22,6 +26,10 @@ export interface CatchmentProperties {
   children: number | null;
   /** Pupil places; null when unknown. */
   capacity: number | null;
+  /** children / capacity (three decimals); null when hidden or capacity unknown. */
+  utilisation: number | null;
+  /** Share id → share 0–1 (four decimals); null when hidden. */
+  shares: Record<string, number | null>;
 }
 
 export interface CatchmentFeature {
@@ -47,6 +55,14 @@ export function reprojectMultiPolygon(mp: MultiPolygon, crs: ExportCrs): MultiPo
   return mp.map((p) => p.map((r) => reproject(r, TM35FIN, WGS84)));
 }
 
+const round = (v: number | null, decimals: number): number | null => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** decimals) / 10 ** decimals);
+
+/** The properties as one flat record (shares under their ids), as GeoJSON and GeoPackage store them. */
+export function flatProperties(p: CatchmentProperties): Record<string, string | number | null> {
+  const { shares, ...rest } = p;
+  return { ...rest, ...shares };
+}
+
 /** Features of every school of every given network, privacy applied. */
 export function catchmentFeatures(networks: NetworkCatchments[], config: IndicatorConfig, options: FeatureOptions = {}): CatchmentFeature[] {
   const crs = options.crs ?? TM35FIN;
@@ -59,8 +75,10 @@ export function catchmentFeatures(networks: NetworkCatchments[], config: Indicat
         school_name: nameFor(options.aliases, s.id, s.name),
         children: s.children === null ? null : Math.round(s.children * 10) / 10,
         capacity: s.capacity,
+        utilisation: round(s.utilisation, 3),
+        shares: Object.fromEntries(config.shares.map((d) => [d.id, round(s.shares[d.id] ?? null, 4)])),
       },
-      geometry: reprojectMultiPolygon(catchments[i] ?? [], crs as ExportCrs),
+      geometry: reprojectMultiPolygon(splitTouchingRings(catchments[i] ?? []), crs as ExportCrs),
     }));
   });
 }
@@ -73,7 +91,7 @@ export function catchmentsGeoJson(networks: NetworkCatchments[], config: Indicat
   const crs = options.crs ?? TM35FIN;
   const features = catchmentFeatures(networks, config, options).map((f) => ({
     type: 'Feature',
-    properties: f.properties,
+    properties: flatProperties(f.properties),
     geometry: { type: 'MultiPolygon', coordinates: f.geometry },
   }));
   const fc = {

@@ -5,8 +5,11 @@
  *
  * Contents: application_id 'GPKG' (0x47504B47), user_version 10300; gpkg_spatial_ref_sys with
  * the required rows −1 and 0 plus EPSG:3067 and EPSG:4326 (OGC WKT); gpkg_contents;
- * gpkg_geometry_columns; the feature table (default "catchments") with a MULTIPOLYGON column
- * "geom" in GeoPackageBinary and the properties of catchment-features.ts.
+ * gpkg_geometry_columns; one feature table per network ("catchments_<network id>") with a
+ * MULTIPOLYGON column "geom" in GeoPackageBinary and the properties of catchment-features.ts
+ * (children, capacity, utilisation and one REAL column per share); and `layer_styles`, the table
+ * QGIS reads its default style from (qgis-style.ts): each layer opens coloured by school and
+ * labelled with the school name.
  */
 import type { SqlJsStatic } from 'sql.js';
 import type { IndicatorConfig } from '../config/indicator-config';
@@ -14,6 +17,7 @@ import { multiPolygonBBox } from '../geometry/bbox';
 import { catchmentFeatures } from './catchment-features';
 import type { FeatureOptions, NetworkCatchments } from './catchment-features';
 import { encodeGpkgMultiPolygon } from './gpkg-geometry';
+import { qgisStyleQml, qgisStyleSld, styleColours } from './qgis-style';
 
 export const GPKG_APPLICATION_ID = 0x47504b47;
 export const GPKG_USER_VERSION = 10300;
@@ -42,7 +46,7 @@ CREATE TABLE gpkg_geometry_columns (
 `;
 
 export interface GeoPackageOptions extends FeatureOptions {
-  /** Feature table name (a plain SQL identifier); default "catchments". */
+  /** Prefix of the feature tables, one per network: "<prefix>_<network id>" (default "catchments"). */
   table?: string;
   /** Description stored in gpkg_contents. */
   description?: string;
@@ -50,12 +54,27 @@ export interface GeoPackageOptions extends FeatureOptions {
   date?: string;
 }
 
-/** The GeoPackage file bytes of the catchments of the given networks (privacy applied). */
+/** `layer_styles` as QGIS creates it (QgsOgrProvider / GDAL GPKG driver). */
+const LAYER_STYLES = `CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, f_table_catalog TEXT(256),
+  f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT,
+  styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30),
+  update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))`;
+
+/** A plain SQL identifier from any id: letters, digits and _ (others become _). */
+export function sqlName(id: string): string {
+  const s = id.replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z_]/.test(s) ? s : `_${s}`;
+}
+
+type Bbox = [number, number, number, number];
+
+/** The GeoPackage file bytes: one styled layer per network (privacy applied). */
 export function catchmentsGeoPackage(SQL: SqlJsStatic, networks: NetworkCatchments[], config: IndicatorConfig, options: GeoPackageOptions = {}): Uint8Array {
-  const table = options.table ?? 'catchments';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) throw new Error(`catchmentsGeoPackage: bad table name ${table}`);
+  const prefix = options.table ?? 'catchments';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix)) throw new Error(`catchmentsGeoPackage: bad table name ${prefix}`);
   const srsId = options.crs === 'EPSG:4326' ? 4326 : 3067;
-  const features = catchmentFeatures(networks, config, options);
+  const date = options.date ?? new Date().toISOString();
+  const shareColumns = config.shares.map((d) => ({ id: d.id, column: sqlName(d.id) }));
   const db = new SQL.Database();
   try {
     db.run(`PRAGMA application_id = ${GPKG_APPLICATION_ID}; PRAGMA user_version = ${GPKG_USER_VERSION};`);
@@ -66,23 +85,36 @@ export function catchmentsGeoPackage(SQL: SqlJsStatic, networks: NetworkCatchmen
     srs.run(['WGS 84 geodetic', 4326, 'EPSG', 4326, WKT_4326, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid']);
     srs.run(['ETRS89 / TM35FIN(E,N)', 3067, 'EPSG', 3067, WKT_3067, 'ETRS-TM35FIN, metres (Finland)']);
     srs.free();
-    db.run(`CREATE TABLE "${table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON,
-      network TEXT, school_id TEXT, school_name TEXT, children REAL, capacity INTEGER)`);
-    const insert = db.prepare(`INSERT INTO "${table}" (geom, network, school_id, school_name, children, capacity) VALUES (?, ?, ?, ?, ?, ?)`);
-    let bbox = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const f of features) {
-      const p = f.properties;
-      insert.run([encodeGpkgMultiPolygon(f.geometry, srsId), p.network, p.school_id, p.school_name, p.children, p.capacity]);
-      const b = multiPolygonBBox(f.geometry);
-      bbox = [Math.min(bbox[0], b[0]), Math.min(bbox[1], b[1]), Math.max(bbox[2], b[2]), Math.max(bbox[3], b[3])];
+    db.run(LAYER_STYLES);
+    for (const network of networks) {
+      const table = `${prefix}_${sqlName(network.indicators.network)}`;
+      const features = catchmentFeatures([network], config, options);
+      const shareDefs = shareColumns.map((c) => `"${c.column}" REAL`).join(', ');
+      db.run(`CREATE TABLE "${table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON,
+        network TEXT, school_id TEXT, school_name TEXT, children REAL, capacity INTEGER, utilisation REAL${shareDefs ? `, ${shareDefs}` : ''})`);
+      const columns = ['geom', 'network', 'school_id', 'school_name', 'children', 'capacity', 'utilisation', ...shareColumns.map((c) => `"${c.column}"`)];
+      const insert = db.prepare(`INSERT INTO "${table}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      let bbox: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const f of features) {
+        const p = f.properties;
+        insert.run([encodeGpkgMultiPolygon(f.geometry, srsId), p.network, p.school_id, p.school_name, p.children, p.capacity, p.utilisation, ...shareColumns.map((c) => p.shares[c.id] ?? null)]);
+        const b = multiPolygonBBox(f.geometry);
+        bbox = [Math.min(bbox[0], b[0]), Math.min(bbox[1], b[1]), Math.max(bbox[2], b[2]), Math.max(bbox[3], b[3])];
+      }
+      insert.free();
+      const finite = bbox.every(Number.isFinite);
+      db.run('INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        table, 'features', table, options.description ?? 'School catchments (Catchment Studio)', date,
+        finite ? bbox[0] : null, finite ? bbox[1] : null, finite ? bbox[2] : null, finite ? bbox[3] : null, srsId,
+      ]);
+      db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [table, 'geom', 'MULTIPOLYGON', srsId]);
+      const styled = features.map((f) => ({ schoolId: f.properties.school_id, label: f.properties.school_name, geometry: f.geometry }));
+      const colours = styleColours(styled.map((f) => f.geometry));
+      db.run('INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        '', '', table, 'geom', table, qgisStyleQml(styled, colours), qgisStyleSld(table, styled, colours), 1, 'Catchments coloured by school, labelled with the school name (Catchment Studio)', '', null, date,
+      ]);
     }
-    insert.free();
-    const finite = bbox.every(Number.isFinite);
-    db.run('INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-      table, 'features', table, options.description ?? 'School catchments (Catchment Studio)', options.date ?? new Date().toISOString(),
-      finite ? bbox[0] : null, finite ? bbox[1] : null, finite ? bbox[2] : null, finite ? bbox[3] : null, srsId,
-    ]);
-    db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [table, 'geom', 'MULTIPOLYGON', srsId]);
+    db.run("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) VALUES ('layer_styles', 'attributes', 'layer_styles', 'QGIS layer styles', ?)", [date]);
     return db.export();
   } finally {
     db.close();

@@ -2,11 +2,16 @@
  * The map of the impact report as an inline SVG string, drawn from EPSG:3067 geometry
  * (metres; SVG y grows downwards, so y is flipped): every catchment after the change in thin
  * grey, changed catchments outlined strongly, the area that changed school hatched, school
- * points with labels, a scale bar and a north arrow (EPSG:3067 grid north; it differs from
+ * points with labels that never overlap (report-label-placement.ts: changed schools first, a
+ * leader line where a label sits away from its point, dropped when nothing fits), a scale bar
+ * and a north arrow (EPSG:3067 grid north; it differs from
  * true north by under 3° in Finland).
  */
 import type { BBox, MultiPolygon, Position } from '../model/geometry-types';
 import { multiPolygonBBox } from '../geometry/bbox';
+import { placeLabels } from './report-label-placement';
+
+const LABEL_SIZE = 10.5;
 
 export interface ReportMapInput {
   /** Catchments after the change (drawn thin grey), EPSG:3067. */
@@ -15,7 +20,8 @@ export interface ReportMapInput {
   changed: number[];
   /** Area that changed school (hatched), EPSG:3067. */
   changedArea: MultiPolygon;
-  schools: { label: string; location: Position }[];
+  /** `changed` schools are labelled first. */
+  schools: { label: string; location: Position; changed?: boolean }[];
   /** Optional municipal boundary for context. */
   boundary?: MultiPolygon;
   /** Width of the drawing in SVG user units (px at 96 dpi); default 680 (≈ 180 mm). */
@@ -57,6 +63,11 @@ function extent(input: ReportMapInput): BBox {
 
 /** The map as an <svg> element string (self-contained: styles and hatch pattern inline). */
 export function reportMapSvg(input: ReportMapInput): string {
+  return reportMap(input).svg;
+}
+
+/** The map and the number of school labels left off because they did not fit. */
+export function reportMap(input: ReportMapInput): { svg: string; dropped: number } {
   const [x0, y0, x1, y1] = extent(input);
   const scale = Math.min((input.width ?? 680) / (x1 - x0), (input.maxHeight ?? 760) / (y1 - y0));
   const width = Math.max((x1 - x0) * scale, 200);
@@ -77,10 +88,15 @@ export function reportMapSvg(input: ReportMapInput): string {
     const mp = input.catchments[i];
     if (mp?.length) parts.push(`<path class="changed-catchment" d="${path(mp)}" fill="none" stroke="#111" stroke-width="2.2" fill-rule="evenodd"/>`);
   }
-  for (const s of input.schools) {
-    const [x, y] = s.location;
-    parts.push(`<circle cx="${px(x)}" cy="${py(y)}" r="4" fill="#1f4e79" stroke="#fff" stroke-width="1.2"/>`);
-    parts.push(`<text x="${(Number(px(x)) + 6).toFixed(1)}" y="${(Number(py(y)) - 6).toFixed(1)}" font-size="11" font-family="sans-serif" fill="#111" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(s.label)}</text>`);
+  const requests = input.schools.map((s) => ({ x: Number(px(s.location[0])), y: Number(py(s.location[1])), text: s.label, priority: s.changed ? 1 : 0 }));
+  const { placed, dropped } = placeLabels(requests, { fontSize: LABEL_SIZE, width, height: mapHeight, pointRadius: 4 });
+  for (const l of placed) {
+    if (l.leader) parts.push(`<line class="leader" x1="${l.leader[0].toFixed(1)}" y1="${l.leader[1].toFixed(1)}" x2="${l.leader[2].toFixed(1)}" y2="${l.leader[3].toFixed(1)}" stroke="#555" stroke-width="0.7"/>`);
+  }
+  for (const r of requests) parts.push(`<circle cx="${r.x.toFixed(1)}" cy="${r.y.toFixed(1)}" r="4" fill="#1f4e79" stroke="#fff" stroke-width="1.2"/>`);
+  for (const l of placed) {
+    const b = l.box.map((v) => v.toFixed(1)).join(' ');
+    parts.push(`<text class="school-label" data-box="${b}" x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" text-anchor="${l.anchor}" font-size="${LABEL_SIZE}" font-family="sans-serif" fill="#111" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(requests[l.index].text)}</text>`);
   }
   // Scale bar: about a fifth of the map width, 1/2/5 × 10^k metres.
   const metres = niceLength((x1 - x0) / 5);
@@ -92,5 +108,5 @@ export function reportMapSvg(input: ReportMapInput): string {
   const nx = width - 24;
   parts.push(`<g class="north-arrow"><path d="M${nx} 10L${nx + 8} 34L${nx} 28L${nx - 8} 34Z" fill="#111"/><text x="${nx}" y="48" font-size="12" font-family="sans-serif" text-anchor="middle">N</text></g>`);
   parts.push('</svg>');
-  return parts.join('');
+  return { svg: parts.join(''), dropped: dropped.length };
 }

@@ -44,6 +44,27 @@ export interface ReportText {
   caveatPrivacy: string;
   caveatThresholds: string;
   generated: string;
+  summary: string;
+  whatChanges: string;
+  whatChangesNone: string;
+  shiftsMost: string;
+  biggestShare: string;
+  segregation: string;
+  readingAllSame: string;
+  trips: string;
+  tripsNote: string;
+  keyCaveats: string;
+  details: string;
+  allIndices: string;
+  schoolsDetail: string;
+  unchangedSchools: string;
+  unchanged: string;
+  author: string;
+  organisation: string;
+  year: string;
+  page: string;
+  labelsDropped: string;
+  group: string;
 }
 
 export const REPORT_TEXT: Record<ReportLanguage, ReportText> = {
@@ -69,6 +90,27 @@ export const REPORT_TEXT: Record<ReportLanguage, ReportText> = {
     caveatPrivacy: 'Tietosuoja: alle {t} henkilöön perustuvia lukuja ei näytetä (”<{t}” tai tyhjä).',
     caveatThresholds: 'Tulkinnan rajat: alle 0,005:n muutos tulkitaan ennallaan pysymiseksi, 0,005–0,02 pieneksi muutokseksi.',
     generated: 'Laadittu Catchment Studiolla',
+    summary: 'Tiivistelmä',
+    whatChanges: 'Muutos koskee {n} koulun oppilaaksiottoaluetta. Lapsia, joiden lähikoulu vaihtuu: {children}.',
+    whatChangesNone: 'Yhdenkään koulun oppilaaksiottoalue ei muutu.',
+    shiftsMost: 'Eniten muuttuva oppilaspohja',
+    biggestShare: 'Suurin osuuden muutos',
+    segregation: 'Eriytyminen ennen ja jälkeen (eriytymisindeksi D)',
+    readingAllSame: 'Eriytymisindeksit pysyivät käytännössä ennallaan (muutos alle 0,005).',
+    trips: 'Koulumatkat yli {km} km',
+    tripsNote: 'Perusopetuslain 32 §: yli 5 km:n koulumatka oikeuttaa maksuttomaan kuljetukseen. Matkat linnuntietä.',
+    keyCaveats: 'Tärkeimmät varaumat',
+    details: 'Yksityiskohdat',
+    allIndices: 'Kaikki eriytymisindeksit',
+    schoolsDetail: 'Koulut, joiden oppilaspohja muuttuu',
+    unchangedSchools: 'Muiden {n} koulun alue ei muutu.',
+    unchanged: 'ennallaan',
+    author: 'Laatija',
+    organisation: 'Organisaatio',
+    year: 'Vuosi',
+    page: 'Sivu',
+    labelsDropped: 'Kartalta jätettiin pois {n} nimeä, jotka eivät mahtuneet päällekkäin.',
+    group: 'Ryhmä',
   },
   sv: {
     title: 'Förhandsbedömning av segregationskonsekvenser',
@@ -92,6 +134,27 @@ export const REPORT_TEXT: Record<ReportLanguage, ReportText> = {
     caveatPrivacy: 'Dataskydd: siffror som vilar på färre än {t} personer visas inte (”<{t}” eller tomt).',
     caveatThresholds: 'Tolkningsgränser: en förändring under 0,005 tolkas som oförändrat, 0,005–0,02 som en liten förändring.',
     generated: 'Utarbetad med Catchment Studio',
+    summary: 'Sammanfattning',
+    whatChanges: 'Förändringen gäller {n} skolors upptagningsområden. Barn vars närskola byts: {children}.',
+    whatChangesNone: 'Inget skolområde ändras.',
+    shiftsMost: 'Elevunderlag som förändras mest',
+    biggestShare: 'Största förändringen av en andel',
+    segregation: 'Segregation före och efter (segregationsindex D)',
+    readingAllSame: 'Segregationsindexen förblev i praktiken oförändrade (förändring under 0,005).',
+    trips: 'Skolvägar över {km} km',
+    tripsNote: 'Lagen om grundläggande utbildning 32 §: en skolväg över 5 km ger rätt till avgiftsfri skolskjuts. Avstånd fågelvägen.',
+    keyCaveats: 'Viktigaste förbehåll',
+    details: 'Detaljer',
+    allIndices: 'Alla segregationsindex',
+    schoolsDetail: 'Skolor vars elevunderlag förändras',
+    unchangedSchools: 'Övriga {n} skolors områden ändras inte.',
+    unchanged: 'oförändrat',
+    author: 'Utarbetad av',
+    organisation: 'Organisation',
+    year: 'År',
+    page: 'Sida',
+    labelsDropped: '{n} namn som inte fick plats utan att överlappa har lämnats bort från kartan.',
+    group: 'Grupp',
   },
   en: {
     title: 'Ex-ante segregation impact assessment',
@@ -115,6 +178,27 @@ export const REPORT_TEXT: Record<ReportLanguage, ReportText> = {
     caveatPrivacy: 'Privacy: figures resting on fewer than {t} people are not shown ("<{t}" or blank).',
     caveatThresholds: 'Interpretation thresholds: a change below 0.005 counts as unchanged, 0.005–0.02 as a slight change.',
     generated: 'Prepared with Catchment Studio',
+    summary: 'Summary',
+    whatChanges: 'The change concerns the catchments of {n} schools. Children whose catchment school changes: {children}.',
+    whatChangesNone: 'No catchment changes.',
+    shiftsMost: 'Pupil bases that shift most',
+    biggestShare: 'Largest change of a share',
+    segregation: 'Segregation before and after (dissimilarity index D)',
+    readingAllSame: 'The segregation indices stayed practically unchanged (change below 0.005).',
+    trips: 'School trips over {km} km',
+    tripsNote: 'Basic Education Act, section 32: a school trip over 5 km gives the right to free transport. Straight-line distances.',
+    keyCaveats: 'Main caveats',
+    details: 'Details',
+    allIndices: 'All segregation indices',
+    schoolsDetail: 'Schools whose pupil base changes',
+    unchangedSchools: 'The catchments of the other {n} schools do not change.',
+    unchanged: 'unchanged',
+    author: 'Author',
+    organisation: 'Organisation',
+    year: 'Year',
+    page: 'Page',
+    labelsDropped: '{n} names that did not fit without overlapping are left off the map.',
+    group: 'Group',
   },
 };
 

@@ -2,10 +2,12 @@
  * The one-click repair of self-intersections: a catchment whose rings cross themselves or each
  * other (bow ties, a hole crossing its outer ring, overlapping parts) is rebuilt as the area it
  * encloses: the union of its rings under the NonZero fill rule, so every lobe of a bow tie is
- * kept and overlapping parts are merged. What QGIS "Fix geometries" does for polygons. Other
+ * kept and overlapping parts are merged; rings Clipper2 returns through one vertex twice are split
+ * there (a pocket becomes a hole touching its outer ring: splitTouchingRings). What QGIS "Fix geometries" does for polygons. Other
  * catchments are untouched (the same arrays). Geometry in EPSG:3067 metres.
  */
 import { unionAll } from '../geometry/boolean-ops';
+import { splitTouchingRings } from '../geometry/split-touching-rings';
 import type { MultiPolygon } from '../model/geometry-types';
 import type { Partition } from '../model/school';
 import { changeReport, type RepairResult } from './change-report';
@@ -14,7 +16,7 @@ import { findSelfIntersections } from './self-intersections';
 
 export function fixSelfIntersections(partition: Partition, schoolIds: readonly string[], options: { population?: PopulationContext } = {}): RepairResult {
   const before = partition.catchments;
-  const after: MultiPolygon[] = before.map((c) => (c.length > 0 && findSelfIntersections(c, 1).length > 0 ? unionAll(c) : c));
+  const after: MultiPolygon[] = before.map((c) => (c.length > 0 && findSelfIntersections(c, 1).length > 0 ? splitTouchingRings(unionAll(c)) : c));
   const unresolved: GeometryProblem[] = [];
   after.forEach((c, i) => {
     if (c === before[i]) return;

@@ -1,7 +1,9 @@
 /**
  * Self-intersections of a MultiPolygon: points where two of its edges cross (a "bow tie", a hole
  * crossing its outer ring, two parts crossing), or where two non-adjacent edges run along each
- * other. Edges meeting only at a shared vertex are not reported. Sweep over x: O((n + k) log n)
+ * other, or a ring passing twice through the same vertex (a "ring self-intersection" in GEOS and
+ * QGIS "Check validity"; ESRI-style inverted holes). Edges of different rings meeting only at a
+ * shared vertex are not reported (a hole may touch its outer ring at a point). Sweep over x: O((n + k) log n)
  * for n edges and k reported points in practice. Metres, EPSG:3067.
  */
 import type { MultiPolygon, Position } from '../model/geometry-types';
@@ -74,10 +76,31 @@ function crossing(e: Edge, f: Edge): Position | null {
   return null;
 }
 
-/** Points where edges of `mp` cross or overlap, at most `limit` of them. */
-export function findSelfIntersections(mp: MultiPolygon, limit = 100): Position[] {
-  const edges = collectEdges(mp).sort((p, q) => p.minX - q.minX);
+/** Vertices that a ring of `mp` passes more than once (the closing vertex aside). */
+export function findRingSelfTouches(mp: MultiPolygon, limit = 100): Position[] {
   const out: Position[] = [];
+  for (const polygon of mp)
+    for (const ring of polygon) {
+      const closed = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1];
+      const seen = new Set<string>();
+      for (let i = 0; i < (closed ? ring.length - 1 : ring.length); i++) {
+        const key = `${ring[i][0]},${ring[i][1]}`;
+        // Consecutive duplicates are repeated points, not a touch.
+        if (seen.has(key) && (i === 0 || ring[i - 1][0] !== ring[i][0] || ring[i - 1][1] !== ring[i][1])) {
+          out.push([ring[i][0], ring[i][1]]);
+          if (out.length >= limit) return out;
+        }
+        seen.add(key);
+      }
+    }
+  return out;
+}
+
+/** Points where edges of `mp` cross or overlap, or where a ring touches itself; at most `limit` of them. */
+export function findSelfIntersections(mp: MultiPolygon, limit = 100): Position[] {
+  const out: Position[] = findRingSelfTouches(mp, limit);
+  if (out.length >= limit) return out;
+  const edges = collectEdges(mp).sort((p, q) => p.minX - q.minX);
   const active: Edge[] = [];
   for (const e of edges) {
     for (let k = active.length - 1; k >= 0; k--) if (active[k].maxX < e.minX) active.splice(k, 1);

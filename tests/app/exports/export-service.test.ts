@@ -29,8 +29,12 @@ describe('exports of the active scenario', () => {
     const csv = r.ok ? text(r.value.bytes) : '';
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('Länsikoulu');
-    // Children: A 180.0, B 100.0 (one decimal).
-    expect(csv).toMatch(/fi-lower,A,Länsikoulu,100,180\.0/);
+    // Report variant in Finnish: semicolons; A 100 → 180 children (+80), B 180 → 100.
+    expect(csv).toContain(';Länsikoulu;100;100;180;+80;');
+    expect(csv).toContain('Lapsia, lähtötilanne (lkm)');
+    const data = await exportFile(engine, scenario(), { kind: 'schools-data-csv', anonymise: false, language: 'fi', year: 2026 }, NOW);
+    expect(data.ok && data.value.fileName).toBe('Sarake 2-2025-03-04-schools-data.csv');
+    expect(data.ok ? text(data.value.bytes) : '').toContain('fi-lower,2026,A,Länsikoulu,100,100.0,180.0,80.0,');
     const anon = await exportFile(engine, scenario(), { kind: 'schools-csv', anonymise: true, language: 'fi' }, NOW);
     const anonCsv = anon.ok ? text(anon.value.bytes) : '';
     expect(anonCsv).toContain('Koulu A');
@@ -39,7 +43,7 @@ describe('exports of the active scenario', () => {
 
   test('GeoJSON in EPSG:4326 has longitude/latitude and the tm/wgs tag in its name', async () => {
     const r = await exportFile(engine, scenario(), { kind: 'geojson', crs: 'EPSG:4326', anonymise: false, language: 'en' }, NOW);
-    expect(r.ok && r.value.fileName).toBe('Sarake 2-2025-03-04-catchments-wgs84.geojson');
+    expect(r.ok && r.value.fileName).toBe('Sarake 2-2025-03-04-fi-lower-catchments-wgs84.geojson');
     const fc = JSON.parse(r.ok ? text(r.value.bytes) : '{}');
     expect(fc.features).toHaveLength(2);
     const [lon, lat] = fc.features[0].geometry.coordinates[0][0][0];

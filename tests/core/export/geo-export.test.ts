@@ -33,8 +33,10 @@ describe('catchmentsGeoJson', () => {
     const fc = JSON.parse(catchmentsGeoJson(networks(engine), config));
     expect(fc.crs.properties.name).toBe('urn:ogc:def:crs:EPSG::3067');
     expect(fc.features).toHaveLength(2);
-    expect(fc.features[0].properties).toEqual({ network: 'fi-lower', school_id: 'A', school_name: 'Länsikoulu', children: 100, capacity: 100 });
-    expect(fc.features[1].properties).toEqual({ network: 'fi-lower', school_id: 'B', school_name: 'Itäkoulu', children: 180, capacity: 80 });
+    // Utilisation A 100/100, B 180/80 = 2.25; foreign-language share A 6/100, B 46/180 = 0.2556 (README).
+    expect(fc.features[0].properties).toMatchObject({ network: 'fi-lower', school_id: 'A', school_name: 'Länsikoulu', children: 100, capacity: 100, utilisation: 1, foreign_language: 0.06 });
+    expect(fc.features[1].properties).toMatchObject({ network: 'fi-lower', school_id: 'B', school_name: 'Itäkoulu', children: 180, capacity: 80, utilisation: 2.25, foreign_language: 0.2556 });
+    expect(Object.keys(fc.features[0].properties)).toEqual(['network', 'school_id', 'school_name', 'children', 'capacity', 'utilisation', ...config.shares.map((d) => d.id)]);
     expect(fc.features[0].geometry.type).toBe('MultiPolygon');
     expect(fc.features[0].geometry.coordinates).toEqual(engine.catchments('fi-lower')[0]);
     expect(multiPolygonBBox(fc.features[0].geometry.coordinates)).toEqual([385_000, 6_672_000, 385_500, 6_673_000]);
@@ -61,6 +63,8 @@ describe('catchmentsGeoJson', () => {
   it('privacy: a school with fewer than 10 children has children null', () => {
     const fc = JSON.parse(catchmentsGeoJson(networks(smallSchoolEngine(dataset)), config));
     expect(fc.features[0].properties.children).toBeNull();
+    expect(fc.features[0].properties.utilisation).toBeNull();
+    expect(fc.features[0].properties.foreign_language).toBeNull();
     expect(fc.features[1].properties.children).toBe(275);
   });
 });
@@ -101,17 +105,32 @@ describe('catchmentsGeoPackage', () => {
       expect(GPKG_APPLICATION_ID).toBe(1196444487); // 'G' 'P' 'K' 'G' = 0x47 0x50 0x4B 0x47
       expect(one('PRAGMA user_version')[0][0]).toBe(10300);
       const tables = one("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((r) => r[0]);
-      expect(tables).toEqual(expect.arrayContaining(['gpkg_spatial_ref_sys', 'gpkg_contents', 'gpkg_geometry_columns', 'catchments']));
+      expect(tables).toEqual(expect.arrayContaining(['gpkg_spatial_ref_sys', 'gpkg_contents', 'gpkg_geometry_columns', 'catchments_fi_lower', 'layer_styles']));
       expect(one('SELECT srs_id, organization, organization_coordsys_id FROM gpkg_spatial_ref_sys ORDER BY srs_id')).toEqual([
         [-1, 'NONE', -1], [0, 'NONE', 0], [3067, 'EPSG', 3067], [4326, 'EPSG', 4326],
       ]);
       expect(one('SELECT definition FROM gpkg_spatial_ref_sys WHERE srs_id = 3067')[0][0]).toMatch(/^PROJCS\["ETRS89 \/ TM35FIN/);
-      expect(one('SELECT table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id, last_change FROM gpkg_contents')).toEqual([
-        ['catchments', 'features', 'catchments', 385_000, 6_672_000, 386_000, 6_673_000, 3067, '2025-01-15T00:00:00.000Z'],
+      expect(one("SELECT table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id, last_change FROM gpkg_contents WHERE data_type = 'features'")).toEqual([
+        ['catchments_fi_lower', 'features', 'catchments_fi_lower', 385_000, 6_672_000, 386_000, 6_673_000, 3067, '2025-01-15T00:00:00.000Z'],
       ]);
-      expect(one('SELECT table_name, column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns')).toEqual([['catchments', 'geom', 'MULTIPOLYGON', 3067, 0, 0]]);
-      const rows = one('SELECT geom, network, school_id, school_name, children, capacity FROM catchments ORDER BY fid');
-      expect(rows.map((r) => r.slice(1))).toEqual([['fi-lower', 'A', 'Länsikoulu', 100, 100], ['fi-lower', 'B', 'Itäkoulu', 180, 80]]);
+      expect(one('SELECT table_name, column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns')).toEqual([['catchments_fi_lower', 'geom', 'MULTIPOLYGON', 3067, 0, 0]]);
+      const rows = one('SELECT geom, network, school_id, school_name, children, capacity, utilisation, foreign_language FROM catchments_fi_lower ORDER BY fid');
+      expect(rows.map((r) => r.slice(1))).toEqual([['fi-lower', 'A', 'Länsikoulu', 100, 100, 1, 0.06], ['fi-lower', 'B', 'Itäkoulu', 180, 80, 2.25, 0.2556]]);
+      // QGIS default style: categorized on school_id, one category per school, labels on school_name.
+      const [style] = one('SELECT f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, useAsDefault, styleQML, styleSLD FROM layer_styles');
+      expect(style.slice(0, 6)).toEqual(['', '', 'catchments_fi_lower', 'geom', 'catchments_fi_lower', 1]);
+      const qml = style[6] as string;
+      expect(qml).toContain('<renderer-v2 type="categorizedSymbol" attr="school_id"');
+      expect(qml).toContain('value="A" label="Länsikoulu"');
+      expect(qml).toContain('value="B" label="Itäkoulu"');
+      expect(qml).toContain('labelsEnabled="1"');
+      expect(qml).toContain('fieldName="school_name"');
+      // A and B touch: different colours.
+      const colours = [...qml.matchAll(/name="color" type="QString" value="([^"]+)"/g)].map((m) => m[1]);
+      expect(colours).toHaveLength(2);
+      expect(colours[0]).not.toBe(colours[1]);
+      expect(style[7]).toContain('<ogc:Literal>A</ogc:Literal>');
+      expect(one("SELECT data_type FROM gpkg_contents WHERE table_name = 'layer_styles'")).toEqual([['attributes']]);
       rows.forEach((r, i) => {
         const g = decodeGpkgMultiPolygon(r[0] as Uint8Array);
         expect(g.srsId).toBe(3067);
@@ -127,7 +146,7 @@ describe('catchmentsGeoPackage', () => {
     const db = new SQL.Database(bytes);
     try {
       expect(db.exec('SELECT srs_id FROM gpkg_geometry_columns')[0].values).toEqual([[4326]]);
-      const rows = db.exec('SELECT geom, children FROM catchments ORDER BY fid')[0].values;
+      const rows = db.exec('SELECT geom, children FROM catchments_fi_lower ORDER BY fid')[0].values;
       expect(rows[0][1]).toBeNull();
       expect(rows[1][1]).toBe(275);
       const g = decodeGpkgMultiPolygon(rows[1][0] as Uint8Array);

@@ -60,13 +60,13 @@ describe('impactReportForEngine', () => {
     expect(html).toContain('Hand-written test data, Catchment Studio');
     expect(html).toContain('Eriytymisindeksi D (vieraskieliset) laski 0,297 → 0,270 (−0,027): koulujen väliset erot pienenevät.');
     expect(html).toContain('<td class="num">0,297</td><td class="num">0,270</td><td class="num">−0,027</td>');
-    // 80 children change school; nobody is over 5 km.
-    expect(html).toMatch(/Lapsia, joiden lähikoulu vaihtuu<\/th><td class="num" colspan="2">80</);
+    // 2 catchments change; 80 children change school; nobody is over 5 km.
+    expect(html).toContain('Muutos koskee 2 koulun oppilaaksiottoaluetta. Lapsia, joiden lähikoulu vaihtuu: 80.');
     expect(html).toContain('yli 5 km');
     // Caveats: ecological estimate, straight line, imputed share (0 %), privacy threshold 10.
     expect(html).toContain('ekologisia arvioita');
     expect(html).toContain('linnuntie');
-    expect(html).toContain('Lapsista 0,0 % perustuu');
+    expect(html).toContain('Lapsista 0,0\u00a0% perustuu'); // no-break space before %
     expect(html).toContain('alle 10 henkilöön');
     // Affected schools before → after: A 100 → 180, B 180 → 100.
     expect(html).toContain('<td>Länsikoulu</td><td class="num">100 → 180</td>');
@@ -97,6 +97,33 @@ describe('impactReportForEngine', () => {
     expect(html).toContain('2025-03-07');
   });
 
+  it('opens with the one-page summary, shows the user\'s author and organisation and nothing internal', () => {
+    const engine = new ScenarioEngine(dataset, config);
+    engine.apply(column2);
+    const html = report(engine, { author: 'Maija Meikäläinen', organisation: 'Esimerkkilän kaupunki', year: 2027 });
+    const summary = html.indexOf('class="summary-page"');
+    expect(summary).toBeGreaterThan(0);
+    expect(summary).toBeLessThan(html.indexOf('class="details"'));
+    expect(summary).toBeLessThan(html.indexOf('<svg'));
+    // The summary names the school whose pupil base shifts most: A 100 → 180 (+80), foreign-language 6,0 % → 12,2 %.
+    const page = html.slice(summary, html.indexOf('class="details"'));
+    expect(page).toContain('<td>Länsikoulu</td><td class="num">100 → 180 (+80)</td>');
+    expect(page).toContain('Eriytyminen ennen ja jälkeen');
+    expect(page).toContain('Koulumatkat yli 5 km');
+    expect(html).toContain('<th>Laatija</th><td>Maija Meikäläinen</td>');
+    expect(html).toContain('<th>Organisaatio</th><td>Esimerkkilän kaupunki</td>');
+    expect(html).toContain('<th>Vuosi</th><td>2027</td>');
+    // Page numbers and the footer line in the page margins.
+    expect(html).toContain('counter(page) " / " counter(pages)');
+    expect(html).toContain('Esimerkkilän kaupunki · Maija Meikäläinen · 7.3.2025');
+    expect(html).toContain('break-after: avoid');
+    // Nothing internal: no preset id, no network id.
+    expect(html).not.toContain('statfi-grid');
+    expect(html).not.toContain('fi-lower');
+    // The long "practically unchanged" sentence is not repeated per index: unchanged rows read just "ennallaan".
+    expect(html).not.toContain('pysyi käytännössä ennallaan');
+  });
+
   it('Swedish headings exist', () => {
     const engine = new ScenarioEngine(dataset, config);
     engine.apply(column2);
@@ -113,6 +140,8 @@ describe('impactReportForEngine', () => {
   it('no change: says so', () => {
     const html = report(new ScenarioEngine(dataset, config));
     expect(html).toContain('Yhdenkään koulun alue ei muutu.');
+    expect(html).toContain('Yhdenkään koulun oppilaaksiottoalue ei muutu.');
+    expect(html).toContain('Eriytymisindeksit pysyivät käytännössä ennallaan');
     expect(html).not.toContain('class="changed-catchment"');
   });
 });

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { multiPolygonArea, polygonArea } from '../../../src/core/geometry/area';
 import { unionAll } from '../../../src/core/geometry/boolean-ops';
+import type { MultiPolygon } from '../../../src/core/model/geometry-types';
 import type { Partition } from '../../../src/core/model/school';
 import { fixSelfIntersections } from '../../../src/core/validate/fix-self-intersections';
 import { findSelfIntersections } from '../../../src/core/validate/self-intersections';
@@ -55,5 +56,20 @@ describe('fixSelfIntersections', () => {
     expect(r.partition.catchments[0]).toBe(p.catchments[0]);
     expect(r.partition.catchments[1]).toBe(p.catchments[1]);
     expect(r.changes.schools).toEqual([]);
+  });
+
+  it('finds and repairs a ring that passes one vertex twice (an inverted hole); a hole touching its outer ring is valid', () => {
+    // 3 × 3 square whose ring dips in to (2, 1) twice, cutting out the pocket (1..2, 1..2) that
+    // opens only at the corner (2, 1): the ring goes round 3 × 3 − the lower right unit square
+    // (8 m²) and back round the pocket (−1 m²): 7 m² in all, touching itself at (2, 1).
+    const inverted = ring([0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [2, 2], [2, 1], [3, 1], [3, 3], [0, 3]);
+    expect(findSelfIntersections(inverted)).toEqual([[2, 1]]);
+    expect(validatePartition(partition(inverted), ['A']).counts['self-intersection']).toBe(1);
+    const fixed = fixSelfIntersections(partition(inverted), ['A']).partition.catchments[0];
+    expect(multiPolygonArea(fixed)).toBeCloseTo(7, 9);
+    expect(findSelfIntersections(fixed)).toEqual([]);
+    // The same area as an outer ring and a hole touching it at (2, 1): nothing to report.
+    const withHole: MultiPolygon = [[[[0, 0], [2, 0], [2, 1], [3, 1], [3, 3], [0, 3], [0, 0]], [[2, 1], [1, 1], [1, 2], [2, 2], [2, 1]]]];
+    expect(findSelfIntersections(withHole)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { traceRegions } from '../../../data/generator/trace-regions';
+import { ringArea, traceRegions } from '../../../data/generator/trace-regions';
+import { splitAtRepeatedVertices } from '../../../src/core/geometry/split-touching-rings';
 
 // Rasters are given row by row from the SOUTH (row 0 = lowest y); pixel 10 m, origin (0, 0).
 const frame = (w: number, h: number) => ({ w, h, originX: 0, originY: 0, pixel: 10 });
@@ -37,6 +38,38 @@ describe('traceRegions', () => {
       ],
     ]);
     expect(inner).toEqual([[[[10, 10], [20, 10], [20, 20], [10, 20], [10, 10]]]]);
+  });
+
+  it('gives a pocket that opens only at a corner as a hole touching the outer ring, never a ring through one vertex twice', () => {
+    // row 2: 0 0 0   row 1: 0 1 0   row 0: 0 0 1
+    // Label 0 is 4-connected round the middle pixel (10..20, 10..20) except at the corner
+    // (20, 10), where pixels (1,0) and (2,1) touch only diagonally. Walked as one ring it would
+    // pass (20, 10) twice (a ring self-intersection); split there, the middle pixel is a
+    // clockwise hole touching the outline at (20, 10). Area: 9 − 2 pixels = 700 m² both ways.
+    const labels = Int32Array.from([0, 0, 1, 0, 1, 0, 0, 0, 0]);
+    const [a] = traceRegions(frame(3, 3), labels, 2);
+    expect(a).toHaveLength(1);
+    const [outer, hole] = a[0];
+    expect(a[0]).toHaveLength(2);
+    expect(ringArea(outer)).toBe(800); // 3 × 3 − the lower right pixel
+    expect(ringArea(hole)).toBe(-100); // the middle pixel, clockwise
+    expect(hole).toContainEqual([20, 10]);
+    expect(outer).toContainEqual([20, 10]);
+    for (const ring of a[0]) {
+      const keys = ring.slice(0, -1).map((p) => p.join(','));
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+
+  it('splitAtRepeatedVertices cuts a figure-eight into its two loops, keeping their areas', () => {
+    // A bow tie through (10, 10): lower-left square anticlockwise, upper-right square anticlockwise.
+    const ring: [number, number][] = [[0, 0], [10, 0], [10, 10], [20, 10], [20, 20], [10, 20], [10, 10], [0, 10], [0, 0]];
+    const parts = splitAtRepeatedVertices(ring);
+    expect(parts).toEqual([
+      [[10, 10], [20, 10], [20, 20], [10, 20], [10, 10]],
+      [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
+    ]);
+    expect(parts.map(ringArea)).toEqual([100, 100]);
   });
 
   it('ignores background pixels (-1)', () => {
