@@ -37,6 +37,8 @@ export interface MultigroupDefinition {
   denominator?: FieldExpression;
 }
 
+import type { TravelSettings } from './travel-settings';
+
 export type SuppressionRule = 'exclude' | 'impute';
 
 export interface IndicatorConfig {
@@ -68,4 +70,6 @@ export interface IndicatorConfig {
     /** Radius of the surrounding area used for imputation, metres. */
     imputeRadiusMetres: number;
   };
+  /** Street network and trip settings (optional; docs/travel.md). */
+  travel?: TravelSettings;
 }

@@ -6,6 +6,7 @@
 import type { Problem, Result } from '../model/result';
 import { fail, ok } from '../model/result';
 import type { IndicatorConfig } from './indicator-config';
+import { checkTravelSettings } from './travel-settings';
 
 type Obj = Record<string, unknown>;
 
@@ -200,7 +201,7 @@ function checkSuppression(c: Checker, v: unknown): void {
   }
 }
 
-const TOP_KEYS = ['version', 'preset', 'ageBands', 'population', 'shares', 'multigroup', 'composite', 'privacyThreshold', 'suppression'];
+const TOP_KEYS = ['version', 'preset', 'ageBands', 'population', 'shares', 'multigroup', 'composite', 'privacyThreshold', 'suppression', 'travel'];
 
 /**
  * Checks that `json` (a parsed file, or its text) is a valid indicator config.
@@ -233,6 +234,11 @@ export function validateConfig(json: unknown, file?: string): Result<IndicatorCo
     c.error('privacyThreshold', `must be a whole number of people ≥ 1, got ${kindOf(t)}.`, 'Write e.g. 10: figures resting on fewer people are never shown.');
   }
   checkSuppression(c, value.suppression);
+  if (value.travel !== undefined) {
+    const travel = checkTravelSettings(value.travel, file);
+    c.errors.push(...travel.errors);
+    c.warnings.push(...travel.warnings);
+  }
   if (c.errors.length > 0) return fail(...c.errors);
   return ok(value as unknown as IndicatorConfig, c.warnings);
 }
