@@ -30,6 +30,7 @@ export const OPTIONS = {
   schools: { type: 'string', value: 'FILE', description: 'School points: GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
   catchments: { type: 'string', value: 'FILE', description: 'Catchment polygons with fields network and school_id (any of the formats above).', commands: BOTH },
   context: { type: 'string', value: 'FILE', description: 'Optional boundary/water polygons (field kind).', commands: BOTH },
+  streets: { type: 'string', value: 'FILE', description: 'Optional street line layer (Digiroad links or OSM ways) for trip lengths on the street network; without it trips are straight lines. A bundle may name one in files.streets.', commands: BOTH },
   bundle: { type: 'string', value: 'DIR', description: 'A dataset bundle folder with manifest.json (instead of --units/--schools/--catchments).', commands: BOTH },
   network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array.', commands: ['indicators'] },
   config: { type: 'string', value: 'FILE', description: 'Indicator configuration JSON. Default: the preset that fits the unit fields.', commands: BOTH },

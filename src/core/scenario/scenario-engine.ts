@@ -40,7 +40,14 @@ interface NetworkState {
 export interface ApplyOptions {
   /** When false (the default) an edit that would leave a school with no area is refused, changing nothing. */
   allowEmptying?: boolean;
+  /** When false (the default) an edit that an edit check objects to (see addEditCheck) is refused, changing nothing. */
+  allowFlagged?: boolean;
 }
+
+/** Told of every change of a network's weights (apply, undo, redo), after the engine's own bookkeeping. */
+export type EngineListener = (networkId: string, outcome: AppliedEdit) => void;
+/** Objections to an applied edit (e.g. a new detached piece); the edit is refused unless ApplyOptions.allowFlagged. */
+export type EditCheck = (networkId: string, outcome: AppliedEdit) => Problem[];
 
 /** Age band of a network: per-network override, else the level's band. */
 export function ageBandOf(config: IndicatorConfig, network: Network): FieldExpression {
@@ -57,6 +64,8 @@ export class ScenarioEngine {
   private readonly states = new Map<string, NetworkState>();
   private readonly undoNetworks: string[] = [];
   private readonly redoNetworks: string[] = [];
+  private readonly listeners: EngineListener[] = [];
+  private readonly checks: EditCheck[] = [];
 
   /**
    * Checks the config against the units' fields first: a missing age-band or population field
@@ -187,6 +196,13 @@ export class ScenarioEngine {
       return fail(...result.warnings);
     }
     this.after(s, result.value);
+    const objections = options.allowFlagged ? [] : this.checks.flatMap((check) => check(edit.networkId, result.value));
+    if (objections.length > 0) {
+      const undone = s.editable.undo();
+      s.editable.discardRedo();
+      if (undone) this.after(s, undone);
+      return fail(...objections);
+    }
     this.undoNetworks.push(edit.networkId);
     this.redoNetworks.length = 0;
     return result;
@@ -195,7 +211,7 @@ export class ScenarioEngine {
   /** Replays a saved edit log on the current state; stops at the first failing edit. */
   replay(edits: Edit[]): Result<number> {
     for (let i = 0; i < edits.length; i++) {
-      const r = this.apply(edits[i], { allowEmptying: true });
+      const r = this.apply(edits[i], { allowEmptying: true, allowFlagged: true });
       if (!r.ok) return fail(...r.problems.map((p) => ({ ...p, feature: `edit ${i + 1}` })));
     }
     return ok(edits.length);
@@ -221,9 +237,20 @@ export class ScenarioEngine {
     return outcome;
   }
 
+  /** Calls `listener` after every change of weights (travel figures, catchment pieces). */
+  addListener(listener: EngineListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs `check` after every apply; its problems refuse the edit unless ApplyOptions.allowFlagged. */
+  addEditCheck(check: EditCheck): void {
+    this.checks.push(check);
+  }
+
   private after(s: NetworkState, outcome: AppliedEdit): void {
     s.tracker.update(s.editable.overlay, outcome.changedUnits);
     s.current = null;
+    for (const listener of this.listeners) listener(s.network.id, outcome);
   }
 
   private compute(s: NetworkState): NetworkIndicators {
