@@ -30,9 +30,13 @@ export class ShortestPaths {
     this.heapNode = new Int32Array(Math.max(16, n));
   }
 
-  /** Runs from `sources` (node, starting distance) and settles every node at distance ≤ cutoff. */
-  run(sourceNodes: ArrayLike<number>, sourceDist: ArrayLike<number>, cutoff = Infinity): void {
+  /**
+   * Runs from `sources` (node, starting distance) and settles every node at distance ≤ cutoff;
+   * with `targets` (a marker per node, 1 = wanted) it stops as soon as every marked node is settled.
+   */
+  run(sourceNodes: ArrayLike<number>, sourceDist: ArrayLike<number>, cutoff = Infinity, targets?: Uint8Array, targetCount = 0): void {
     this.reset();
+    let remaining = targets ? targetCount : -1;
     const g = this.graph;
     for (let i = 0; i < sourceNodes.length; i++) this.relax(sourceNodes[i], sourceDist[i]);
     while (this.heapSize > 0) {
@@ -42,6 +46,7 @@ export class ShortestPaths {
       if (d > cutoff) break;
       this.done[n] = 1;
       this.settled[this.settledCount++] = n;
+      if (targets && targets[n] && --remaining === 0) break;
       for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
         const e = g.adjEdge[k];
         const m = g.edgeA[e] === n ? g.edgeB[e] : g.edgeA[e];

@@ -18,6 +18,8 @@ export class StreetDistances implements TravelDistances {
   readonly net: StreetNetwork;
   readonly schools: Position[];
   private cachedNearest: { school: Int32Array; distance: Float64Array } | null = null;
+  /** Pairs beyond a school's search limit, computed on demand and kept: per school, unit → metres. */
+  private readonly extra: Map<number, number>[];
 
   /** Runs (or takes from the network's cache) each school's search. */
   constructor(net: StreetNetwork, schools: Position[], onProgress?: (done: number, total: number) => void) {
@@ -30,6 +32,7 @@ export class StreetDistances implements TravelDistances {
       onProgress?.(i + 1, schools.length);
       return r;
     });
+    this.extra = schools.map(() => new Map());
     this.schoolComponent = Int32Array.from(this.reaches, (r) => (r.snap ? net.componentOf(r.snap.edge) : -1));
   }
 
@@ -45,8 +48,25 @@ export class StreetDistances implements TravelDistances {
     const r = this.reaches[school];
     const i = indexOf(r.units, unit);
     if (i >= 0) return r.distances[i];
-    const snap = r.snap as Snap;
-    return this.net.pairDistance(snap, this.net.fullFrom(snap), this.net.unitSnap(unit) as Snap);
+    let d = this.extra[school].get(unit);
+    if (d === undefined) {
+      d = this.net.distancesTo(r.snap as Snap, [unit])[0];
+      this.extra[school].set(unit, d);
+    }
+    return d;
+  }
+
+  known(school: number, unit: number): boolean {
+    return this.fallback(school, unit) !== 'none' || indexOf(this.reaches[school].units, unit) >= 0 || this.extra[school].has(unit);
+  }
+
+  /** Computes in one search the pairs of `units` beyond the school's search limit (kept for later). */
+  prefetch(school: number, units: number[]): void {
+    const r = this.reaches[school];
+    const missing = units.filter((u) => this.fallback(school, u) === 'none' && indexOf(r.units, u) < 0 && !this.extra[school].has(u));
+    if (!missing.length) return;
+    const d = this.net.distancesTo(r.snap as Snap, missing);
+    missing.forEach((u, i) => this.extra[school].set(u, d[i]));
   }
 
   nearest(): { school: Int32Array; distance: Float64Array } {
@@ -64,8 +84,12 @@ export class StreetDistances implements TravelDistances {
         school[u] = s;
       }
     };
+    const reached = new Uint8Array(n);
     this.reaches.forEach((r, s) => {
-      for (let i = 0; i < r.units.length; i++) offer(r.units[i], s, r.distances[i]);
+      for (let i = 0; i < r.units.length; i++) {
+        offer(r.units[i], s, r.distances[i]);
+        reached[r.units[i]] = 1;
+      }
     });
     const schoolsIn = new Map<number, number[]>();
     this.schoolComponent.forEach((c, s) => schoolsIn.set(c, [...(schoolsIn.get(c) ?? []), s]));
@@ -80,7 +104,7 @@ export class StreetDistances implements TravelDistances {
       const c = e < 0 ? -1 : this.net.componentOf(e);
       for (const s of foreign(c)) offer(u, s, straightDistance(this.net.unitPoints, u, this.schools[s]));
       const own = c >= 0 ? schoolsIn.get(c) : undefined;
-      if (own && !own.some((s) => indexOf(this.reaches[s].units, u) >= 0)) this.nearestBeyondLimit(u, own, offer);
+      if (own && !reached[u]) this.nearestBeyondLimit(u, own, offer);
     }
     return { school, distance };
   }

@@ -142,6 +142,9 @@ export class StreetNetwork {
     this.paths.run([g.edgeA[snap.edge], g.edgeB[snap.edge]], [snap.distance + snap.t * len, snap.distance + (1 - snap.t) * len], cutoff);
   }
 
+  /** Unbounded runs so far (for tests and the benchmark). */
+  fullRuns = 0;
+
   /** Node distances of an unbounded run from a snapped point (kept for the last FULL_CACHE points). */
   fullFrom(snap: Snap): Float64Array {
     const key = `${snap.edge},${snap.t},${snap.distance}`;
@@ -152,6 +155,7 @@ export class StreetNetwork {
       return hit;
     }
     this.runFrom(snap, Infinity);
+    this.fullRuns++;
     const d = Float64Array.from(this.paths.dist);
     this.full.set(key, d);
     if (this.full.size > FULL_CACHE) this.full.delete(this.full.keys().next().value as string);
@@ -166,6 +170,40 @@ export class StreetNetwork {
     if (from.edge === to.edge) d = Math.min(d, from.distance + to.distance + Math.abs(from.t - to.t) * len);
     return d;
   }
+
+  /**
+   * Exact trip lengths from a snapped school to the given units (all on the network, in its
+   * component): one search that stops once both ends of every unit's edge are settled.
+   */
+  distancesTo(from: Snap, units: ArrayLike<number>): Float64Array {
+    const g = this.graph;
+    const marks = this.targetMarks ?? (this.targetMarks = new Uint8Array(g.nodeCount));
+    let count = 0;
+    const mark = (n: number) => {
+      if (!marks[n]) {
+        marks[n] = 1;
+        count++;
+      }
+    };
+    for (let i = 0; i < units.length; i++) {
+      mark(g.edgeA[this.unitEdge[units[i]]]);
+      mark(g.edgeB[this.unitEdge[units[i]]]);
+    }
+    const len = g.edgeLength[from.edge];
+    this.paths.run([g.edgeA[from.edge], g.edgeB[from.edge]], [from.distance + from.t * len, from.distance + (1 - from.t) * len], Infinity, marks, count);
+    this.targetRuns++;
+    const out = new Float64Array(units.length);
+    for (let i = 0; i < units.length; i++) out[i] = this.pairDistance(from, this.paths.dist, this.unitSnap(units[i]) as Snap);
+    for (let i = 0; i < units.length; i++) {
+      marks[g.edgeA[this.unitEdge[units[i]]]] = 0;
+      marks[g.edgeB[this.unitEdge[units[i]]]] = 0;
+    }
+    return out;
+  }
+
+  private targetMarks: Uint8Array | null = null;
+  /** Targeted searches so far (for the benchmark). */
+  targetRuns = 0;
 
   /** The snap of unit u, or null when it is off the network. */
   unitSnap(u: number): Snap | null {

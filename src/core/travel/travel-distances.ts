@@ -16,6 +16,10 @@ export interface TravelDistances {
   /** Trip length from school `school` to unit `unit`, metres (straight-line fallback included). */
   distance(school: number, unit: number): number;
   fallback(school: number, unit: number): TripFallback;
+  /** Optional: compute in one go the pairs `distance` will be asked for next (a street network batches its searches). */
+  prefetch?(school: number, units: number[]): void;
+  /** Optional: true when `distance(school, unit)` is answered without a search. */
+  known?(school: number, unit: number): boolean;
   /** Each unit's nearest school by `distance` (ties: the lowest school index) and its distance; −1 / Infinity without schools. */
   nearest(): { school: Int32Array; distance: Float64Array };
 }

@@ -10,7 +10,7 @@
  */
 import { LEGAL_TRIP_LIMIT_M } from '../config/travel-settings';
 import type { NetworkOverlay } from '../overlay/network-overlay';
-import { sortedQuantiles, TripHistogram } from './trip-histogram';
+import { QUANTILE_TOLERANCE, TripSlots } from './trip-slots';
 import type { TravelDistances } from './travel-distances';
 
 /** Two trip lengths closer than this count as equal (nearest-school ties), metres. */
@@ -50,14 +50,13 @@ export interface TravelTrackerOptions {
   dailyLimitHours: number;
 }
 
-interface SchoolSums {
-  wc: number;
-  wcd: number;
-  over5: number;
-  overLimit: number;
-  overDaily: number;
-  members: Map<number, [number, number]>;
-  cached: TravelFigures | null;
+/** Per-school sums, one entry per school. */
+interface Sums {
+  wc: Float64Array;
+  wcd: Float64Array;
+  over5: Float64Array;
+  overLimit: Float64Array;
+  overDaily: Float64Array;
 }
 
 export class TravelTracker {
@@ -65,10 +64,10 @@ export class TravelTracker {
   private readonly options: TravelTrackerOptions;
   private readonly children: Float64Array;
   private readonly nearestDistance: Float64Array;
-  private readonly schools: SchoolSums[];
-  private readonly histogram = new TripHistogram();
-  /** Per unit: the schools it currently contributes to (parallel lists). */
-  private readonly unitSchools: number[][];
+  private readonly slots: TripSlots;
+  private readonly sums: Sums;
+  private readonly cached: (TravelFigures | null)[];
+  private scratch = new Int32Array(1024);
   private nearestWeight = 0;
   private totalWcd = 0;
   private totals = { over5: 0, overLimit: 0, overDaily: 0 };
@@ -77,16 +76,33 @@ export class TravelTracker {
     this.distances = distances;
     this.options = options;
     const n = overlay.unitCount;
+    const S = overlay.schoolCount;
     this.children = Float64Array.from({ length: n }, (_, u) => (Number.isNaN(options.children[u]) ? 0 : options.children[u]));
     this.nearestDistance = distances.nearest().distance;
-    this.schools = Array.from({ length: overlay.schoolCount }, () => ({ wc: 0, wcd: 0, over5: 0, overLimit: 0, overDaily: 0, members: new Map(), cached: null }));
-    this.unitSchools = Array.from({ length: n }, () => []);
-    for (let u = 0; u < n; u++) this.refresh(overlay, u);
+    this.slots = new TripSlots(n, S);
+    this.sums = { wc: new Float64Array(S), wcd: new Float64Array(S), over5: new Float64Array(S), overLimit: new Float64Array(S), overDaily: new Float64Array(S) };
+    this.cached = new Array(S).fill(null);
+    this.update(overlay, Int32Array.from({ length: n }, (_, u) => u));
   }
 
   /** Re-reads the given units from the live overlay (after an edit, undo or redo). */
   update(overlay: NetworkOverlay, units: ArrayLike<number>): void {
+    if (this.distances.prefetch) this.prefetch(overlay, units);
     for (let i = 0; i < units.length; i++) this.refresh(overlay, units[i]);
+  }
+
+  /** Lets the distances batch the pairs the refresh will ask for (one search per school). */
+  private prefetch(overlay: NetworkOverlay, units: ArrayLike<number>): void {
+    const bySchool = new Map<number, number[]>();
+    const d = this.distances;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
+      if (this.children[u] > 0)
+        overlay.forEach(u, (s) => {
+          if (!d.known || !d.known(s, u)) (bySchool.get(s) ?? bySchool.set(s, []).get(s)!).push(u);
+        });
+    }
+    for (const [s, list] of bySchool) d.prefetch!(s, list);
   }
 
   private dailyHours(d: number): number {
@@ -94,70 +110,82 @@ export class TravelTracker {
   }
 
   private contribute(u: number, s: number, d: number, wc: number, sign: number): void {
-    const sums = this.schools[s];
     const over5 = d > LEGAL_TRIP_LIMIT_M ? wc : 0;
     const overLimit = this.options.youngestLimitM !== null && d > this.options.youngestLimitM ? wc : 0;
     const overDaily = d > LEGAL_TRIP_LIMIT_M && this.dailyHours(d) > this.options.dailyLimitHours ? wc : 0;
-    sums.wc += sign * wc;
-    sums.wcd += sign * wc * d;
-    sums.over5 += sign * over5;
-    sums.overLimit += sign * overLimit;
-    sums.overDaily += sign * overDaily;
-    sums.cached = null;
+    const m = this.sums;
+    m.wc[s] += sign * wc;
+    m.wcd[s] += sign * wc * d;
+    m.over5[s] += sign * over5;
+    m.overLimit[s] += sign * overLimit;
+    m.overDaily[s] += sign * overDaily;
+    this.cached[s] = null;
     this.totalWcd += sign * wc * d;
     this.totals.over5 += sign * over5;
     this.totals.overLimit += sign * overLimit;
     this.totals.overDaily += sign * overDaily;
     if (d <= this.nearestDistance[u] + EQUAL_M) this.nearestWeight += sign * wc;
-    const key = u * this.schools.length + s;
-    if (sign > 0) {
-      sums.members.set(u, [d, wc]);
-      this.histogram.add(key, d, wc);
-    } else {
-      sums.members.delete(u);
-      this.histogram.remove(key, d);
-    }
   }
 
   private refresh(overlay: NetworkOverlay, u: number): void {
+    const sl = this.slots;
+    sl.clearUnit(u, (k) => this.contribute(u, sl.school[k], sl.d[k], sl.w[k], -1));
     const c = this.children[u];
-    for (const s of this.unitSchools[u]) {
-      const old = this.schools[s].members.get(u);
-      if (old) this.contribute(u, s, old[0], old[1], -1);
-    }
-    const list: number[] = [];
-    if (c > 0)
-      overlay.forEach(u, (s, w) => {
-        if (!(w > 0)) return;
-        this.contribute(u, s, this.distances.distance(s, u), w * c, 1);
-        list.push(s);
-      });
-    this.unitSchools[u] = list;
+    if (!(c > 0)) return;
+    overlay.forEach(u, (s, w) => {
+      if (!(w > 0)) return;
+      const d = this.distances.distance(s, u);
+      sl.add(u, s, d, w * c);
+      this.contribute(u, s, d, w * c, 1);
+    });
   }
 
   /** Figures of school `s` (full precision; apply privacy before showing). */
   school(s: number): TravelFigures {
-    const sums = this.schools[s];
-    if (sums.cached) return sums.cached;
-    const entries = [...sums.members.values()];
-    const [medianM, p90M] = sortedQuantiles(entries, [0.5, 0.9]);
-    const maxM = entries.length ? entries[entries.length - 1][0] : null;
-    sums.cached = { ...this.common(sums.wc, sums.wcd, sums), medianM, p90M, maxM, maxDailyHours: this.maxDaily(maxM) };
-    return sums.cached;
+    const hit = this.cached[s];
+    if (hit) return hit;
+    const sl = this.slots;
+    let n = 0;
+    sl.forSchool(s, () => void n++);
+    if (this.scratch.length < n) this.scratch = new Int32Array(2 * n);
+    let i = 0;
+    sl.forSchool(s, (k) => void (this.scratch[i++] = k));
+    const ids = this.scratch.subarray(0, n).sort((a, b) => sl.d[a] - sl.d[b]);
+    const total = this.sums.wc[s];
+    const quantile = (q: number) => {
+      const target = (q - QUANTILE_TOLERANCE) * total;
+      let acc = 0;
+      for (const k of ids) {
+        acc += sl.w[k];
+        if (acc >= target) return sl.d[k];
+      }
+      return ids.length ? sl.d[ids[ids.length - 1]] : null;
+    };
+    const maxM = ids.length ? sl.d[ids[ids.length - 1]] : null;
+    const m = this.sums;
+    const figures: TravelFigures = {
+      ...this.common(m.wc[s], m.wcd[s], { over5: m.over5[s], overLimit: m.overLimit[s], overDaily: m.overDaily[s] }),
+      medianM: ids.length ? quantile(0.5) : null,
+      p90M: ids.length ? quantile(0.9) : null,
+      maxM,
+      maxDailyHours: this.maxDaily(maxM),
+    };
+    this.cached[s] = figures;
+    return figures;
   }
 
   /** Figures of the whole network. */
   network(): NetworkTravelFigures {
-    const h = this.histogram;
-    const wc = h.weight;
-    const maxM = h.max();
+    const sl = this.slots;
+    const wc = sl.totalWeight;
+    const maxM = sl.max();
     return {
       ...this.common(wc, this.totalWcd, this.totals),
-      medianM: h.quantile(0.5),
-      p90M: h.quantile(0.9),
+      medianM: sl.quantile(0.5),
+      p90M: sl.quantile(0.9),
       maxM,
       maxDailyHours: this.maxDaily(maxM),
-      nearestSchoolShare: wc > 0 ? Math.min(1, Math.max(0, this.nearestWeight / wc)) : null,
+      nearestSchoolShare: wc > 1e-12 ? Math.min(1, Math.max(0, this.nearestWeight / wc)) : null,
     };
   }
 
