@@ -38,6 +38,7 @@ export const OPTIONS = {
   'area-where': { type: 'string', multiple: true, condition: true, value: 'FIELD=VALUE', description: 'Only the --area polygons where FIELD=VALUE (e.g. kuntano=837). Repeat for several conditions: all must hold. Also FIELD!=VALUE, and <, <=, >, >= with numbers.', commands: BOTH },
   'schools-where': { type: 'string', multiple: true, condition: true, value: 'FIELD=VALUE', description: 'Only the schools where FIELD=VALUE (e.g. kunta=837, olo=0). Repeat for several conditions: all must hold. Applied before anything else.', commands: BOTH },
   context: { type: 'string', value: 'FILE', description: 'Optional boundary/water polygons (field kind).', commands: BOTH },
+  streets: { type: 'string', value: 'FILE', description: 'Optional street line layer (Digiroad links or OSM ways) for trip lengths on the street network; without it trips are straight lines. A bundle may name one in files.streets.', commands: BOTH },
   bundle: { type: 'string', value: 'DIR', description: 'A dataset bundle folder with manifest.json (instead of --units/--schools/--catchments).', commands: BOTH },
   network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array.', commands: ['indicators'] },
   config: { type: 'string', value: 'FILE', description: 'Indicator configuration JSON. Default: the preset that fits the unit fields.', commands: BOTH },

@@ -1,10 +1,11 @@
 /** Printing indicators (JSON, CSV) and the loading report (text, JSON). */
-import type { PublicNetworkIndicators } from '../core/pupil-base/privacy';
+import type { PublicNetworkIndicators, PublicSchoolFigures } from '../core/pupil-base/privacy';
+import type { PublicNetworkTravel, PublicSchoolTravel } from '../core/travel/travel-privacy';
 import type { LoadReport } from '../core/load/load-dataset';
 import type { Problem } from '../core/model/result';
 
 /** One network's output: the privacy-safe indicators plus the network's label. */
-export type NetworkOutput = PublicNetworkIndicators & { label: string };
+export type NetworkOutput = PublicNetworkIndicators & { label: string; schools: (PublicSchoolFigures & { travel?: PublicSchoolTravel })[]; travel?: PublicNetworkTravel };
 
 /** JSON: one object when a single network was asked for, else an array. */
 export function indicatorsJson(outputs: NetworkOutput[], single: boolean): string {

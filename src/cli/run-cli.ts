@@ -10,10 +10,11 @@ import { markSuppressed } from '../core/pupil-base/suppression';
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import { formatProblem, type Problem, UserError } from '../core/model/result';
 import { applyPrivacy } from '../core/pupil-base/privacy';
-import { computeIndicators } from '../core/scenario/scenario-engine';
+import { ScenarioEngine } from '../core/scenario/scenario-engine';
 import type { NetworkIndicators } from '../core/indicators/indicator-types';
 import { resolveConfig } from './cli-config';
 import { loadFromOptions } from './cli-inputs';
+import { loadStreets, streetsPath, streetsText, travelOutputs, withTravel } from './cli-travel';
 import type { CliIo } from './cli-io';
 import { helpText, parseCliArgs, type ParsedOptions } from './cli-options';
 import { indicatorsCsv, indicatorsJson, reportText, type NetworkOutput } from './format-output';
@@ -76,6 +77,10 @@ function configPath(options: ParsedOptions, manifestConfig: string | undefined):
   return options.bundle && manifestConfig ? join(options.bundle, manifestConfig) : undefined;
 }
 
+function maxBytes(options: ParsedOptions): number | undefined {
+  return options['max-mb'] ? Number(options['max-mb']) * 1024 ** 2 : undefined;
+}
+
 function warn(io: CliIo, list: Problem[]): void {
   for (const p of list) io.stderr(`warning: ${formatProblem(p)}\n`);
 }
@@ -93,9 +98,15 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   if (options.network && !wanted.length)
     return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
   if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
-  const raw = wanted.map((n) => computeIndicators(dataset, config, n.id));
+  const engine = ScenarioEngine.create(dataset, config);
+  if (!engine.ok) return problems(io, engine.problems);
+  const streets = await loadStreets(io, streetsPath(options, loaded.value.manifest?.files.streets), engine.value.units, config, maxBytes(options));
+  if (!streets.ok) return problems(io, streets.problems);
+  const raw = wanted.map((n) => engine.value.indicators(n.id));
   warn(io, childrenOutside(raw, threshold, Boolean(options.area)));
-  const outputs: NetworkOutput[] = wanted.map((n, i) => ({ label: n.label, ...applyPrivacy(raw[i], threshold) }));
+  const travel = travelOutputs(engine.value, streets.value?.net ?? null, wanted.map((n) => n.id), threshold);
+  warn(io, [...streets.warnings, ...travel.warnings]);
+  const outputs: NetworkOutput[] = wanted.map((n, i) => withTravel({ label: n.label, ...applyPrivacy(raw[i], threshold) }, travel.byNetwork.get(n.id)!));
   io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
   return EXIT_OK;
 }
@@ -136,7 +147,11 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
   const origin = cfg.ok ? cfg.value.origin : null;
   const fields = cfg.ok ? configFields(cfg.value.config) : [];
   const suppression = cfg.ok ? suppressionSummary(dataset.units.attributes, cfg.value.config) : null;
-  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, preset: report.preset ?? (cfg.ok ? cfg.value.preset : null), suppression, warnings }, null, 2) + '\n');
-  else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem) + (suppression ? suppressionText(suppression) : ''));
+  const streets = await loadStreets(io, streetsPath(options, loaded.value.manifest?.files.streets), dataset.units, cfg.ok ? cfg.value.config : ({} as IndicatorConfig), maxBytes(options));
+  if (!streets.ok) return problems(io, streets.problems);
+  warnings.push(...streets.warnings);
+  const streetsReport = streets.value?.report ?? null;
+  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, preset: report.preset ?? (cfg.ok ? cfg.value.preset : null), suppression, ...(streetsReport ? { streets: streetsReport } : {}), warnings }, null, 2) + '\n');
+  else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem) + (suppression ? suppressionText(suppression) : '') + (streetsReport ? streetsText(streetsReport) : ''));
   return EXIT_OK;
 }

@@ -22,6 +22,7 @@ import { X0, X1, Y0, Y1, randomLasso, syntheticCity } from './synthetic-city';
 import type { BenchCity } from './synthetic-city';
 import { nationalImport, nationalImportUnfiltered } from './national-import';
 import { paavoNational, registerNational } from '../helpers/national-files';
+import { runTravelBench } from './travel-bench';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -163,6 +164,8 @@ async function main(): Promise<void> {
   const editP50 = quantile(times, 0.5);
   const baselineMs = quantile(base, 0.5);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  log('travel: street network, distances and figures…');
+  const travel = runTravelBench(city);
   process.stdout.write(`${JSON.stringify({
     cells: city.units.count,
     schools: city.partition.catchments.length,
@@ -192,6 +195,7 @@ async function main(): Promise<void> {
     national_schools_chosen: national.schools_chosen,
     national_unfiltered_baseline_ms: +nationalBaselineMs.toFixed(0),
     national_speedup_vs_unfiltered: +(nationalBaselineMs / national.total_ms).toFixed(1),
+    ...travel,
     node: process.version,
   })}\n`);
 }

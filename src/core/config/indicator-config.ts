@@ -40,6 +40,8 @@ export interface MultigroupDefinition {
   denominator?: FieldExpression;
 }
 
+import type { TravelSettings } from './travel-settings';
+
 export type SuppressionRule = 'exclude' | 'impute';
 
 export interface IndicatorConfig {
@@ -75,4 +77,6 @@ export interface IndicatorConfig {
   projection?: ProjectionConfig;
   /** Pupil yields of housing projects and their composition per tenure (optional). */
   housing?: HousingConfig;
+  /** Street network and trip settings (optional; docs/travel.md). */
+  travel?: TravelSettings;
 }

@@ -7,6 +7,7 @@ import type { Problem, Result } from '../model/result';
 import { fail, ok } from '../model/result';
 import type { IndicatorConfig } from './indicator-config';
 import { checkHousing, checkProjection } from './validate-time-sections';
+import { checkTravelSettings } from './travel-settings';
 
 type Obj = Record<string, unknown>;
 
@@ -201,7 +202,7 @@ function checkSuppression(c: Checker, v: unknown): void {
   }
 }
 
-const TOP_KEYS = ['version', 'preset', 'ageBands', 'population', 'shares', 'multigroup', 'composite', 'privacyThreshold', 'suppression', 'projection', 'housing'];
+const TOP_KEYS = ['version', 'preset', 'ageBands', 'population', 'shares', 'multigroup', 'composite', 'privacyThreshold', 'suppression', 'projection', 'housing', 'travel'];
 
 /**
  * Checks that `json` (a parsed file, or its text) is a valid indicator config.
@@ -237,6 +238,11 @@ export function validateConfig(json: unknown, file?: string): Result<IndicatorCo
   const report = (path: string, message: string, fix: string) => c.error(path, message, fix);
   checkProjection(value.projection, report);
   checkHousing(value.housing, report);
+  if (value.travel !== undefined) {
+    const travel = checkTravelSettings(value.travel, file);
+    c.errors.push(...travel.errors);
+    c.warnings.push(...travel.warnings);
+  }
   if (c.errors.length > 0) return fail(...c.errors);
   return ok(value as unknown as IndicatorConfig, c.warnings);
 }

@@ -45,7 +45,7 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
   const errors: Problem[] = [];
   const idField = findField(table, UNIT_ID_FIELDS);
   table.geometries.forEach((g, i) => {
-    if (!g || g.kind === 'other')
+    if (!g || g.kind === 'other' || g.kind === 'lines')
       errors.push({
         code: 'wrong-geometry-type',
         message: `Unit feature ${featureLabel(table, i, idField)} has ${g ? `a ${g.type}` : 'no'} geometry; units must be Polygons, MultiPolygons or (for grids) Points.`,

@@ -6,10 +6,11 @@ import type { BBox, MultiPolygon, Position } from '../model/geometry-types';
 import type { Problem } from '../model/result';
 import type { CrsDetection, CrsSource } from './crs';
 
-/** A feature's geometry after reading: a point, (multi)polygons, or a type the loaders do not use. */
+/** A feature's geometry after reading: a point, (multi)polygons, (multi)lines (street layers), or a type the loaders do not use. */
 export type FeatureGeometry =
   | { kind: 'point'; point: Position }
   | { kind: 'polygons'; polygons: MultiPolygon }
+  | { kind: 'lines'; type: 'LineString' | 'MultiLineString'; lines: Position[][] }
   | { kind: 'other'; type: string };
 
 /** One property of every feature. */

@@ -1,7 +1,7 @@
 /**
  * GeoPackageBinary geometry blobs (GeoPackage 1.x, §2.1.3): "GP" magic, version, flags
  * (header byte order, envelope kind, empty flag), srs_id, envelope, then standard WKB in either
- * byte order. Points, Polygons, MultiPoints and MultiPolygons are decoded (Z/M ordinates are
+ * byte order. Points, LineStrings, Polygons, MultiPoints, MultiLineStrings and MultiPolygons are decoded (Z/M ordinates are
  * dropped, ISO and EWKB dimension flags accepted); other types are named but not decoded.
  * Coordinates stay in the layer's CRS.
  */
@@ -11,6 +11,8 @@ export type WkbGeometry =
   | { type: 'Point'; coordinates: Position }
   | { type: 'MultiPoint'; coordinates: Position[] }
   | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'LineString'; coordinates: Position[] }
+  | { type: 'MultiLineString'; coordinates: Position[][] }
   | { type: 'MultiPolygon'; coordinates: Position[][][] }
   | { type: string; coordinates: null };
 
@@ -51,14 +53,18 @@ class WkbReader {
     switch (type) {
       case 1:
         return { type: 'Point', coordinates: this.position(dims) };
+      case 2:
+        return { type: 'LineString', coordinates: this.rings(dims, 1)[0] };
       case 3:
         return { type: 'Polygon', coordinates: this.rings(dims) };
       case 4:
+      case 5:
       case 6: {
         const n = this.count(5);
         const parts: WkbGeometry[] = [];
         for (let i = 0; i < n; i++) parts.push(this.geometry());
         if (type === 4) return { type: 'MultiPoint', coordinates: parts.map((g) => this.expect(g, 'Point').coordinates as Position) };
+        if (type === 5) return { type: 'MultiLineString', coordinates: parts.map((g) => this.expect(g, 'LineString').coordinates as Position[]) };
         return { type: 'MultiPolygon', coordinates: parts.map((g) => this.expect(g, 'Polygon').coordinates as Position[][]) };
       }
       default:
@@ -108,8 +114,9 @@ class WkbReader {
     return p;
   }
 
-  private rings(dims: number): Position[][] {
-    const nRings = this.count(4);
+  /** `known` rings: a LineString's single point list (no ring count in the WKB). */
+  private rings(dims: number, known?: number): Position[][] {
+    const nRings = known ?? this.count(4);
     const rings: Position[][] = [];
     for (let r = 0; r < nRings; r++) {
       const n = this.count(8 * dims);

@@ -49,7 +49,7 @@ export function detectGrid(geometries: (FeatureGeometry | null)[], options: Grid
   let maxSnap = 0;
   for (let i = 0; i < n; i++) {
     const g = geometries[i];
-    if (!g || g.kind === 'other') return { grid: null, reason: `feature ${i} is neither a point nor a polygon` };
+    if (!g || g.kind === 'other' || g.kind === 'lines') return { grid: null, reason: `feature ${i} is neither a point nor a polygon` };
     if (g.kind === 'point') {
       x0[i] = ox + Math.floor((g.point[0] - ox) / size) * size;
       y0[i] = oy + Math.floor((g.point[1] - oy) / size) * size;

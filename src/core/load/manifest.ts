@@ -16,7 +16,8 @@ export interface BundleManifest {
   /** Present for grid units (cellSize required; the rest optional). */
   grid?: Partial<GridSpec> & { cellSize: number };
   networks: NetworkDeclaration[];
-  files: { units: string; schools: string; catchments: string; context?: string };
+  /** `streets`: optional street line layer for trip lengths (docs/travel.md). */
+  files: { units: string; schools: string; catchments: string; context?: string; streets?: string };
   /** Optional indicator configuration file beside the manifest (docs/indicator-config.md); overrides `preset`. */
   config?: string;
   /** Year of the statistics: the base year of projections (docs/data-formats.md). */
@@ -44,6 +45,7 @@ export function parseManifest(input: unknown, file = 'manifest.json'): Result<Bu
   for (const role of ['units', 'schools', 'catchments'])
     if (!files || typeof files[role] !== 'string') bad(`files.${role}`, `"files.${role}" is missing.`, `Name the ${role} file, e.g. "files": {"${role}": "${role}.fgb", …}.`);
   if (files?.context !== undefined && typeof files.context !== 'string') bad('files.context', '"files.context" is not a file name.', 'Give the context file name or leave it out.');
+  if (files?.streets !== undefined && typeof files.streets !== 'string') bad('files.streets', '"files.streets" is not a file name.', 'Give the street layer file name or leave it out.');
   const grid = m.grid as Record<string, unknown> | undefined;
   if (grid !== undefined && (typeof grid !== 'object' || !(Number(grid.cellSize) > 0))) bad('grid.cellSize', '"grid.cellSize" is missing or not positive.', 'Give the grid cell size in metres, e.g. "grid": {"cellSize": 250, …}.');
   const networks = Array.isArray(m.networks) ? m.networks : null;

@@ -1,7 +1,7 @@
 /**
  * Shapefile geometry (.shp main file) → GeoJSON-like geometries in the file's own CRS.
  * Points, MultiPoints and Polygons (with Z/M variants, whose extra ordinates are dropped);
- * PolyLines come back as type "LineString" so the builders can name the wrong type.
+ * PolyLines come back as MultiLineStrings (one line per part), for street layers.
  * Polygon parts are grouped the Shapefile way: clockwise rings are outer rings, counter-clockwise
  * rings are holes of the smallest outer ring that contains them.
  */
@@ -13,7 +13,7 @@ export type ShpGeometry =
   | { type: 'Point'; coordinates: Position }
   | { type: 'MultiPoint'; coordinates: Position[] }
   | { type: 'MultiPolygon'; coordinates: Position[][][] }
-  | { type: 'LineString'; coordinates: [] }
+  | { type: 'MultiLineString'; coordinates: Position[][] }
   | null;
 
 const damaged = (file: string, message: string, feature?: number) =>
@@ -72,14 +72,14 @@ function readRecord(file: string, v: DataView, index: number): ShpGeometry {
     case 3:
     case 13:
     case 23:
-      return { type: 'LineString', coordinates: [] };
+      return { type: 'MultiLineString', coordinates: readParts(file, v, index) };
     default:
       throw damaged(file, `record ${index} has the unknown shape type ${type}`, index);
   }
 }
 
 function readParts(file: string, v: DataView, index: number): Position[][] {
-  if (v.byteLength < 44) throw damaged(file, `record ${index} is too short for a polygon`, index);
+  if (v.byteLength < 44) throw damaged(file, `record ${index} is too short for a polygon or polyline`, index);
   const numParts = v.getInt32(36, true);
   const numPoints = v.getInt32(40, true);
   const pointsAt = 44 + 4 * numParts;

@@ -199,7 +199,26 @@ export class FeatureTableBuilder {
       }
       return { kind: 'polygons', polygons };
     }
+    if (type === 'LineString' || type === 'MultiLineString') return this.readLines(type, geom.coordinates, badCoords);
     return { kind: 'other', type };
+  }
+
+  /** A LineString or MultiLineString; parts with fewer than two positions are dropped. */
+  private readLines(type: 'LineString' | 'MultiLineString', coordinates: unknown, badCoords: () => null): FeatureGeometry | null {
+    const raw = type === 'LineString' ? [coordinates] : coordinates;
+    if (!Array.isArray(raw)) return badCoords();
+    const lines: Position[][] = [];
+    for (const rawLine of raw) {
+      if (!Array.isArray(rawLine)) return badCoords();
+      const line: Position[] = [];
+      for (const rp of rawLine) {
+        const p = toPosition(rp);
+        if (!p) return badCoords();
+        line.push(p);
+      }
+      if (line.length >= 2) lines.push(line);
+    }
+    return { kind: 'lines', type, lines };
   }
 
   private allPositions(): Position[] {
@@ -208,6 +227,7 @@ export class FeatureTableBuilder {
       if (!g) continue;
       if (g.kind === 'point') out.push(g.point);
       else if (g.kind === 'polygons') for (const poly of g.polygons) for (const ring of poly) for (const p of ring) out.push(p);
+      else if (g.kind === 'lines') for (const line of g.lines) for (const p of line) out.push(p);
     }
     return out;
   }
@@ -234,7 +254,7 @@ export class FeatureTableBuilder {
     let first = -1;
     this.geometries.forEach((g, i) => {
       if (!g || g.kind === 'other') return;
-      const pts = g.kind === 'point' ? [g.point] : g.polygons.flat(2);
+      const pts = g.kind === 'point' ? [g.point] : g.kind === 'lines' ? g.lines.flat() : g.polygons.flat(2);
       if (pts.some((p) => !(p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1))) {
         if (first < 0) first = i;
         bad.push(this.featureIds[i] ?? String(i));
@@ -242,7 +262,7 @@ export class FeatureTableBuilder {
     });
     if (!bad.length) return null;
     const g = this.geometries[first];
-    const p = g?.kind === 'point' ? g.point : g?.kind === 'polygons' ? g.polygons[0][0][0] : [NaN, NaN];
+    const p = g?.kind === 'point' ? g.point : g?.kind === 'polygons' ? g.polygons[0][0][0] : g?.kind === 'lines' ? g.lines[0][0] : [NaN, NaN];
     return {
       code: 'outside-finland',
       message: `${bad.length} feature(s) lie outside Finland after conversion to EPSG:3067 (first: feature ${first} at x ${fmt(p[0])}, y ${fmt(p[1])}; Finland is x −100 000…800 000, y 6 500 000…7 900 000).`,

@@ -89,6 +89,12 @@ export class RecordLog {
     return r;
   }
 
+  /** Forgets the record an undo just moved to the redo list (a refused edit leaves no redo). */
+  dropRedo(): void {
+    const e = this.undone.pop();
+    if (e && isBoundaryEdit(e)) this.states.get(e.networkId)?.editable.discardRedo();
+  }
+
   undo(selected: number): RecordOutcome | null {
     const e = this.applied.pop();
     if (!e) return null;

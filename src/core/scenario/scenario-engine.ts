@@ -14,6 +14,7 @@
 import { usableConfig } from '../config/config-fields';
 import type { IndicatorConfig } from '../config/indicator-config';
 import type { NetworkIndicators } from '../indicators/indicator-types';
+import type { AppliedEdit } from '../edits/editable-network';
 import type { Dataset } from '../model/dataset';
 import type { MultiPolygon } from '../model/geometry-types';
 import type { Problem, Result } from '../model/result';
@@ -39,7 +40,14 @@ export { ageBandOf } from './network-state';
 export interface ApplyOptions {
   /** When false (the default) an edit that would leave a school with no area is refused, changing nothing. */
   allowEmptying?: boolean;
+  /** When false (the default) an edit that an edit check objects to (see addEditCheck) is refused, changing nothing. */
+  allowFlagged?: boolean;
 }
+
+/** Told of every change of a network's weights (apply, undo, redo, a year switch), after the engine's own bookkeeping. */
+export type EngineListener = (networkId: string, outcome: AppliedEdit) => void;
+/** Objections to an applied edit (e.g. a new detached piece); the edit is refused unless ApplyOptions.allowFlagged. */
+export type EditCheck = (networkId: string, outcome: AppliedEdit) => Problem[];
 
 export interface EngineOptions {
   /** Year of the statistics (bundle manifest "year"); default: the dataset's, else the current calendar year. */
@@ -61,6 +69,8 @@ export class ScenarioEngine {
   private readonly states = new Map<string, NetworkState>();
   private readonly log: RecordLog;
   private selected: number;
+  private readonly listeners: EngineListener[] = [];
+  private readonly checks: EditCheck[] = [];
 
   /**
    * Checks the config against the units' fields first: a missing age-band or population field
@@ -129,6 +139,7 @@ export class ScenarioEngine {
     }
     this.selected = year;
     const changed = this.networkIds.map((id) => ({ id, units: syncEdits(this.state(id), this.log.boundaryEdits(id, year)) }));
+    for (const c of changed) this.notifyUnits(c.id, c.units);
     const first = changed.find((c) => c.units.length > 0) ?? changed[0];
     return ok({ networkId: first?.id ?? '', networks: this.networkIds, changedSchools: [], changedUnits: first?.units ?? new Int32Array(0), emptiedSchools: [], catchments: [] });
   }
@@ -237,14 +248,26 @@ export class ScenarioEngine {
   /** Applies one record. A failed or refused record changes nothing. */
   apply(edit: Edit, options: ApplyOptions = {}): Result<RecordOutcome> {
     const r = this.log.apply(edit, this.selected, options.allowEmptying === true);
-    if (r.ok) this.invalidate();
+    if (!r.ok) return r;
+    this.invalidate();
+    this.notify(r.value);
+    if (!options.allowFlagged && this.checks.length > 0 && r.value.changedSchools.length > 0) {
+      const objections = this.checks.flatMap((check) => check(r.value.networkId, r.value));
+      if (objections.length > 0) {
+        const undone = this.log.undo(this.selected);
+        this.log.dropRedo();
+        this.invalidate();
+        if (undone) this.notify(undone);
+        return fail(...objections);
+      }
+    }
     return r;
   }
 
   /** Replays a saved record log on the current state; stops at the first failing record. */
   replay(edits: Edit[]): Result<number> {
     for (let i = 0; i < edits.length; i++) {
-      const r = this.apply(edits[i], { allowEmptying: true });
+      const r = this.apply(edits[i], { allowEmptying: true, allowFlagged: true });
       if (!r.ok) return fail(...r.problems.map((p) => ({ ...p, feature: `edit ${i + 1}` })));
     }
     return ok(edits.length);
@@ -252,13 +275,19 @@ export class ScenarioEngine {
 
   undo(): RecordOutcome | null {
     const out = this.log.undo(this.selected);
-    if (out) this.invalidate();
+    if (out) {
+      this.invalidate();
+      this.notify(out);
+    }
     return out;
   }
 
   redo(): RecordOutcome | null {
     const out = this.log.redo(this.selected);
-    if (out) this.invalidate();
+    if (out) {
+      this.invalidate();
+      this.notify(out);
+    }
     return out;
   }
 
@@ -270,12 +299,34 @@ export class ScenarioEngine {
   private withYear<T>(networkId: string, year: number, fn: () => T): T {
     const s = this.state(networkId);
     if (year === this.selected) return fn();
-    syncEdits(s, this.log.boundaryEdits(networkId, year));
+    this.notifyUnits(networkId, syncEdits(s, this.log.boundaryEdits(networkId, year)));
     try {
       return fn();
     } finally {
-      syncEdits(s, this.log.boundaryEdits(networkId, this.selected));
+      this.notifyUnits(networkId, syncEdits(s, this.log.boundaryEdits(networkId, this.selected)));
     }
+  }
+
+  /** Calls `listener` after every change of weights (travel figures, catchment pieces). */
+  addListener(listener: EngineListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs `check` after every apply that changed a catchment; its problems refuse the edit unless ApplyOptions.allowFlagged. */
+  addEditCheck(check: EditCheck): void {
+    this.checks.push(check);
+  }
+
+  /** Tells the listeners of a record's weight changes (boundary records only: housing changes no weights). */
+  private notify(out: RecordOutcome): void {
+    if (out.changedSchools.length === 0 && out.catchments.length === 0) return;
+    for (const listener of this.listeners) listener(out.networkId, out);
+  }
+
+  private notifyUnits(networkId: string, units: Int32Array): void {
+    if (units.length === 0) return;
+    const outcome: AppliedEdit = { networkId, changedSchools: [], changedUnits: units, emptiedSchools: [], catchments: [] };
+    for (const listener of this.listeners) listener(networkId, outcome);
   }
 
   private invalidate(): void {

@@ -1,0 +1,129 @@
+/**
+ * Travel for a whole scenario: one TravelDistances and one TravelTracker per network, fed by the
+ * engine's listener after every apply, undo and redo, with the baseline figures kept for the
+ * change. Without a street network every trip is a straight line (labelled `straightLine`).
+ */
+import { resolveTravelSettings, type ResolvedTravelSettings } from '../config/travel-settings';
+import { unitCentres } from '../compare/unit-centres';
+import type { Position } from '../model/geometry-types';
+import type { ScenarioEngine } from '../scenario/scenario-engine';
+import { StreetDistances } from './street-distances';
+import type { StreetNetwork } from './street-network';
+import { StraightLineDistances, type TravelDistances } from './travel-distances';
+import { TravelTracker, type NetworkTravelFigures, type TravelFigures } from './travel-tracker';
+
+export interface NetworkTravel {
+  straightLine: boolean;
+  schools: TravelFigures[];
+  network: NetworkTravelFigures;
+}
+
+/** Units (indices) of a network whose trips fell back to a straight line. */
+export interface FallbackUnits {
+  /** Units in the network strictly farther than snapLimitM from every walkable link. */
+  offNetwork: number[];
+  /** Units on the network that cannot reach their own school on the graph (or whose school is off the network). */
+  unreachable: number[];
+}
+
+interface NetworkState {
+  schoolCount: number;
+  distances: TravelDistances;
+  tracker: TravelTracker;
+  baseline: NetworkTravel;
+}
+
+export class ScenarioTravel {
+  readonly engine: ScenarioEngine;
+  readonly streets: StreetNetwork | null;
+  readonly settings: ResolvedTravelSettings;
+  private readonly states = new Map<string, NetworkState>();
+
+  /**
+   * @param streets the street network built on the engine's units (null: straight lines)
+   * @param onProgress called as (networks done, networks) while the distances are computed
+   */
+  constructor(engine: ScenarioEngine, streets: StreetNetwork | null, onProgress?: (done: number, total: number) => void) {
+    this.engine = engine;
+    this.streets = streets;
+    this.settings = streets?.settings ?? resolveTravelSettings(engine.config.travel);
+    const points = streets?.unitPoints ?? unitCentres(engine.units);
+    const ids = engine.networkIds;
+    ids.forEach((id, i) => {
+      const locations = this.schoolLocations(id);
+      const distances: TravelDistances = streets ? new StreetDistances(streets, locations) : new StraightLineDistances(points, locations);
+      this.states.set(id, this.track(id, distances));
+      onProgress?.(i + 1, ids.length);
+    });
+    engine.addListener((networkId, outcome) => {
+      const s = this.states.get(networkId);
+      if (s) s.tracker.update(engine.overlay(networkId), outcome.changedUnits);
+    });
+  }
+
+  private schoolLocations(networkId: string): Position[] {
+    const byId = new Map(this.engine.dataset.schools.map((s) => [s.id, s.location]));
+    return this.engine.network(networkId).schoolIds.map((id) => byId.get(id)!);
+  }
+
+  private track(networkId: string, distances: TravelDistances): NetworkState {
+    const network = this.engine.network(networkId);
+    const { matrix, width, layout } = this.engine.unitValues(networkId);
+    const n = this.engine.units.count;
+    const children = new Float64Array(n);
+    for (let u = 0; u < n; u++) children[u] = matrix[u * width + layout.children];
+    const tracker = new TravelTracker(this.engine.overlay(networkId), distances, {
+      children,
+      youngestLimitM: network.level === 'lower' ? this.settings.youngestLimitM : null,
+      driveKmh: this.settings.driveKmh,
+      transportWaitMinutes: this.settings.transportWaitMinutes,
+      dailyLimitHours: network.level === 'lower' ? 2.5 : 3,
+    });
+    const state: NetworkState = { schoolCount: network.schoolIds.length, distances, tracker, baseline: null as never };
+    state.baseline = this.read(state);
+    return state;
+  }
+
+  private read(s: NetworkState): NetworkTravel {
+    return { straightLine: s.distances.straightLine, schools: Array.from({ length: s.schoolCount }, (_, i) => s.tracker.school(i)), network: s.tracker.network() };
+  }
+
+  private state(networkId: string): NetworkState {
+    const s = this.states.get(networkId);
+    if (!s) throw new Error(`Unknown network ${networkId}`);
+    return s;
+  }
+
+  /** Current figures of a network (full precision). */
+  figures(networkId: string): NetworkTravel {
+    return this.read(this.state(networkId));
+  }
+
+  baseline(networkId: string): NetworkTravel {
+    return this.state(networkId).baseline;
+  }
+
+  distances(networkId: string): TravelDistances {
+    return this.state(networkId).distances;
+  }
+
+  /** Units whose trips in this network fell back to a straight line (O(units); for reports, not per edit). */
+  fallbackUnits(networkId: string): FallbackUnits {
+    const d = this.state(networkId).distances;
+    const overlay = this.engine.overlay(networkId);
+    const offNetwork: number[] = [];
+    const unreachable: number[] = [];
+    for (let u = 0; u < overlay.unitCount; u++) {
+      let off = false;
+      let cut = false;
+      overlay.forEach(u, (s) => {
+        const f = d.fallback(s, u);
+        if (f === 'unit-off-network') off = true;
+        else if (f !== 'none') cut = true;
+      });
+      if (off) offNetwork.push(u);
+      else if (cut) unreachable.push(u);
+    }
+    return { offNetwork, unreachable };
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Trip lengths on the street network for one set of school locations (a network's schools in a
+ * year). The rule (docs/travel.md): unit connector + shortest path on the graph + school
+ * connector; a straight line from the unit's point to the school's location when either is
+ * off the network or the two lie in parts of the graph that do not connect.
+ */
+import type { Position } from '../model/geometry-types';
+import type { Snap } from './edge-index';
+import type { SchoolReach, StreetNetwork } from './street-network';
+import { straightDistance, type TravelDistances, type TripFallback } from './travel-distances';
+
+export class StreetDistances implements TravelDistances {
+  readonly straightLine = false;
+  readonly unitCount: number;
+  readonly schoolCount: number;
+  readonly reaches: SchoolReach[];
+  private readonly schoolComponent: Int32Array;
+  readonly net: StreetNetwork;
+  readonly schools: Position[];
+  private cachedNearest: { school: Int32Array; distance: Float64Array } | null = null;
+  /** Pairs beyond a school's search limit, computed on demand and kept: per school, unit → metres. */
+  private readonly extra: Map<number, number>[];
+
+  /** Runs (or takes from the network's cache) each school's search. */
+  constructor(net: StreetNetwork, schools: Position[], onProgress?: (done: number, total: number) => void) {
+    this.net = net;
+    this.schools = schools;
+    this.unitCount = net.unitCount;
+    this.schoolCount = schools.length;
+    this.reaches = schools.map((p, i) => {
+      const r = net.reach(p);
+      onProgress?.(i + 1, schools.length);
+      return r;
+    });
+    this.extra = schools.map(() => new Map());
+    this.schoolComponent = Int32Array.from(this.reaches, (r) => (r.snap ? net.componentOf(r.snap.edge) : -1));
+  }
+
+  fallback(school: number, unit: number): TripFallback {
+    const e = this.net.unitEdge[unit];
+    if (e < 0) return 'unit-off-network';
+    if (this.schoolComponent[school] < 0) return 'school-off-network';
+    return this.net.componentOf(e) === this.schoolComponent[school] ? 'none' : 'unreachable';
+  }
+
+  distance(school: number, unit: number): number {
+    if (this.fallback(school, unit) !== 'none') return straightDistance(this.net.unitPoints, unit, this.schools[school]);
+    const r = this.reaches[school];
+    const i = indexOf(r.units, unit);
+    if (i >= 0) return r.distances[i];
+    let d = this.extra[school].get(unit);
+    if (d === undefined) {
+      d = this.net.distancesTo(r.snap as Snap, [unit])[0];
+      this.extra[school].set(unit, d);
+    }
+    return d;
+  }
+
+  known(school: number, unit: number): boolean {
+    return this.fallback(school, unit) !== 'none' || indexOf(this.reaches[school].units, unit) >= 0 || this.extra[school].has(unit);
+  }
+
+  /** Computes in one search the pairs of `units` beyond the school's search limit (kept for later). */
+  prefetch(school: number, units: number[]): void {
+    const r = this.reaches[school];
+    const missing = units.filter((u) => this.fallback(school, u) === 'none' && indexOf(r.units, u) < 0 && !this.extra[school].has(u));
+    if (!missing.length) return;
+    const d = this.net.distancesTo(r.snap as Snap, missing);
+    missing.forEach((u, i) => this.extra[school].set(u, d[i]));
+  }
+
+  nearest(): { school: Int32Array; distance: Float64Array } {
+    if (!this.cachedNearest) this.cachedNearest = this.computeNearest();
+    return this.cachedNearest;
+  }
+
+  private computeNearest(): { school: Int32Array; distance: Float64Array } {
+    const n = this.unitCount;
+    const school = new Int32Array(n).fill(-1);
+    const distance = new Float64Array(n).fill(Infinity);
+    const offer = (u: number, s: number, d: number) => {
+      if (d < distance[u] || (d === distance[u] && s < school[u])) {
+        distance[u] = d;
+        school[u] = s;
+      }
+    };
+    const reached = new Uint8Array(n);
+    this.reaches.forEach((r, s) => {
+      for (let i = 0; i < r.units.length; i++) {
+        offer(r.units[i], s, r.distances[i]);
+        reached[r.units[i]] = 1;
+      }
+    });
+    const schoolsIn = new Map<number, number[]>();
+    this.schoolComponent.forEach((c, s) => schoolsIn.set(c, [...(schoolsIn.get(c) ?? []), s]));
+    const foreignOf = new Map<number, number[]>();
+    const foreign = (c: number) => {
+      let list = foreignOf.get(c);
+      if (!list) foreignOf.set(c, (list = [...Array(this.schoolCount).keys()].filter((s) => c < 0 || this.schoolComponent[s] !== c)));
+      return list;
+    };
+    for (let u = 0; u < n; u++) {
+      const e = this.net.unitEdge[u];
+      const c = e < 0 ? -1 : this.net.componentOf(e);
+      for (const s of foreign(c)) offer(u, s, straightDistance(this.net.unitPoints, u, this.schools[s]));
+      const own = c >= 0 ? schoolsIn.get(c) : undefined;
+      if (own && !reached[u]) this.nearestBeyondLimit(u, own, offer);
+    }
+    return { school, distance };
+  }
+
+  /** A unit no school of its own component reaches within the search limit: one unbounded run from the unit. */
+  private nearestBeyondLimit(u: number, own: number[], offer: (u: number, s: number, d: number) => void): void {
+    const from = this.net.unitSnap(u) as Snap;
+    const nodeDist = this.net.fullFrom(from);
+    for (const s of own) offer(u, s, this.net.pairDistance(from, nodeDist, this.reaches[s].snap as Snap));
+  }
+}
+
+/** Index of `value` in the sorted array, −1 when absent. */
+function indexOf(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid];
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

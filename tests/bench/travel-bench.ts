@@ -1,0 +1,184 @@
+/**
+ * Travel part of `npm run bench`: a generated street network of about 100 000 nodes (a jittered
+ * lattice with a river and a motorway that few streets cross) on the synthetic 250 000-cell
+ * city with 300 schools. Measures the graph build, the distances from every school, and the
+ * extra cost per edit of updating every travel figure, each against a straightforward baseline.
+ */
+import { resolveTravelSettings } from '../../src/core/config/travel-settings';
+import { EditableNetwork } from '../../src/core/edits/editable-network';
+import { multiPolygonCentroid } from '../../src/core/geometry/centroid';
+import { pointInMultiPolygon } from '../../src/core/geometry/point-in-polygon';
+import type { Position } from '../../src/core/model/geometry-types';
+import { buildStreetGraph } from '../../src/core/travel/street-graph';
+import { StreetDistances } from '../../src/core/travel/street-distances';
+import type { StreetLinks } from '../../src/core/travel/street-links';
+import { StreetNetwork } from '../../src/core/travel/street-network';
+import { TravelTracker } from '../../src/core/travel/travel-tracker';
+import { meander, streetLattice } from '../../data/generator/street-lattice';
+import { lcg } from '../core/random-shapes';
+import { randomLasso, X0, X1, Y0, Y1, type BenchCity } from './synthetic-city';
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const quantile = (xs: number[], q: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * (xs.length - 1) + 0.5))];
+
+function benchStreets(): StreetLinks {
+  const H = Y1 - Y0, W = X1 - X0;
+  const lines = streetLattice({
+    x0: X0, y0: Y0, x1: X1, y1: Y1, spacing: 396, seed: 7,
+    keep: () => 0.9,
+    highway: () => 'residential',
+    barriers: [
+      { kind: 'river', name: 'River', line: meander(1, [X0 - 500, Y0 + 0.45 * H], [X1 + 500, Y0 + 0.55 * H], 60, 3000), crossings: [0.1, 0.3, 0.5, 0.7, 0.9] },
+      { kind: 'motorway', name: 'Motorway', line: meander(2, [X0 + 0.6 * W, Y0 - 500], [X0 + 0.4 * W, Y1 + 500], 40, 2000), crossings: [0.15, 0.35, 0.5, 0.65, 0.85] },
+    ],
+  }).filter((l) => l.properties.highway && l.properties.highway !== 'motorway');
+  const starts = [0];
+  const xy: number[] = [];
+  for (const l of lines) {
+    for (const [x, y] of l.coordinates) xy.push(x, y);
+    starts.push(xy.length / 2);
+  }
+  return { count: lines.length, linkStart: Int32Array.from(starts), xy: Float64Array.from(xy), feature: Int32Array.from(lines.keys()) };
+}
+
+/** Baseline graph build: string keys in a Map, adjacency lists of objects. */
+function baselineGraph(links: StreetLinks) {
+  const ids = new Map<string, number>();
+  const adj: { to: number; len: number }[][] = [];
+  const xs: number[] = [], ys: number[] = [];
+  const node = (x: number, y: number) => {
+    const key = `${Math.round(x * 1000)},${Math.round(y * 1000)}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = adj.length));
+      adj.push([]);
+      xs.push(x);
+      ys.push(y);
+    }
+    return id;
+  };
+  for (let l = 0; l < links.count; l++)
+    for (let v = links.linkStart[l] + 1; v < links.linkStart[l + 1]; v++) {
+      const a = node(links.xy[2 * v - 2], links.xy[2 * v - 1]);
+      const b = node(links.xy[2 * v], links.xy[2 * v + 1]);
+      const len = Math.hypot(xs[a] - xs[b], ys[a] - ys[b]);
+      adj[a].push({ to: b, len });
+      adj[b].push({ to: a, len });
+    }
+  return { adj, xs, ys };
+}
+
+/** Baseline shortest paths: a plain Dijkstra over the object graph (array-of-pairs heap), no search limit. */
+function baselineDijkstra(adj: { to: number; len: number }[][], source: number): Float64Array {
+  const dist = new Float64Array(adj.length).fill(Infinity);
+  const heap: [number, number][] = [[0, source]];
+  dist[source] = 0;
+  while (heap.length) {
+    heap.sort((a, b) => b[0] - a[0]);
+    const [d, n] = heap.pop()!;
+    if (d > dist[n]) continue;
+    for (const { to, len } of adj[n]) if (d + len < dist[to]) heap.push([(dist[to] = d + len), to]);
+    if (heap.length > 64) heap.sort((a, b) => a[0] - b[0]).splice(64); // keep the sort cheap; the plain approach
+  }
+  return dist;
+}
+
+export function runTravelBench(city: BenchCity): Record<string, number | string> {
+  const links = benchStreets();
+  let t = performance.now();
+  const graph = buildStreetGraph(links);
+  const graphMs = performance.now() - t;
+  t = performance.now();
+  const base = baselineGraph(links);
+  const baseGraphMs = performance.now() - t;
+  log(`street graph: ${graph.nodeCount} nodes in ${graphMs.toFixed(0)} ms (baseline ${baseGraphMs.toFixed(0)} ms)`);
+
+  const { grid } = city.units;
+  const points = new Float64Array(city.units.count * 2);
+  for (let u = 0; u < city.units.count; u++) {
+    points[2 * u] = grid.originX + (city.units.col[u] + 0.5) * grid.cellSize;
+    points[2 * u + 1] = grid.originY + (city.units.row[u] + 0.5) * grid.cellSize;
+  }
+  const settings = resolveTravelSettings(undefined);
+  t = performance.now();
+  const net = new StreetNetwork(graph, points, settings);
+  const snapMs = performance.now() - t;
+  const schools: Position[] = city.partition.catchments.map((c) => multiPolygonCentroid(c));
+  t = performance.now();
+  const distances = new StreetDistances(net, schools);
+  distances.nearest();
+  const allMs = performance.now() - t;
+  const kept = distances.reaches.reduce((a, r) => a + r.units.length, 0);
+  log(`snap ${snapMs.toFixed(0)} ms; all school distances ${allMs.toFixed(0)} ms (${kept} school–unit pairs kept)`);
+
+  // Baseline: plain Dijkstra from 3 schools over the whole graph, then every unit; extrapolated to 300.
+  t = performance.now();
+  const sample = 3;
+  for (let s = 0; s < sample; s++) {
+    const snap = net.snap(schools[s]);
+    const d = baselineDijkstra(base.adj, snap ? graph.edgeA[snap.edge] : 0);
+    let sum = 0;
+    for (let u = 0; u < net.unitCount; u++) if (net.unitEdge[u] >= 0) sum += d[graph.edgeA[net.unitEdge[u]]];
+    if (sum < 0) log('');
+  }
+  const baseAllMs = ((performance.now() - t) / sample) * schools.length;
+
+  const ed = new EditableNetwork({ ...city });
+  const children = new Float64Array(city.units.count);
+  for (let u = 0; u < city.units.count; u++) children[u] = city.matrix[u * city.width];
+  const options = { children, youngestLimitM: 3000, driveKmh: 40, transportWaitMinutes: 30, dailyLimitHours: 2.5 };
+  const tracker = new TravelTracker(ed.overlay, distances, options);
+  const runsBefore = net.targetRuns;
+  const rand = lcg(4242);
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const cx = X0 + 8_000 + rand() * (X1 - X0 - 16_000);
+    const cy = Y0 + 8_000 + rand() * (Y1 - Y0 - 16_000);
+    let s = city.partition.catchments.findIndex((c) => pointInMultiPolygon([cx, cy], c));
+    if (s < 0) s = 0;
+    const res = ed.apply({ kind: 'assign-region', networkId: 'bench', schoolId: city.network.schoolIds[s], region: randomLasso(rand, cx, cy, 6_300) });
+    if (!res.ok) continue;
+    const c0 = process.cpuUsage();
+    t = performance.now();
+    tracker.update(ed.overlay, res.value.changedUnits);
+    const t1 = performance.now();
+    for (const school of res.value.changedSchools) tracker.school(school);
+    const t2 = performance.now();
+    tracker.network();
+    if (process.env.TRAVEL_PROFILE) log(`  update ${(t1 - t).toFixed(2)} schools ${(t2 - t1).toFixed(2)} network ${(performance.now() - t2).toFixed(2)} units ${res.value.changedUnits.length} schools ${res.value.changedSchools.length}`);
+    if (i >= 10) times.push(performance.now() - t);
+    const cpu = process.cpuUsage(c0);
+    if (i >= 10) cpuTimes.push((cpu.user + cpu.system) / 1000);
+    const undone = ed.undo();
+    if (undone) tracker.update(ed.overlay, undone.changedUnits);
+  }
+  const baseUpdate: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    const fresh = new TravelTracker(ed.overlay, distances, options);
+    fresh.network();
+    baseUpdate.push(performance.now() - t);
+  }
+  log(`searches during the edits: ${net.fullRuns} unbounded, ${net.targetRuns - runsBefore} targeted`);
+  const p95 = quantile(times, 0.95);
+  const baseU = quantile(baseUpdate, 0.5);
+  log(`travel update p95 ${p95.toFixed(2)} ms (baseline full recompute ${baseU.toFixed(0)} ms)`);
+  return {
+    street_nodes: graph.nodeCount,
+    street_edges: graph.edgeCount,
+    street_graph_build_ms: +graphMs.toFixed(1),
+    baseline_street_graph_build_ms: +baseGraphMs.toFixed(1),
+    unit_snap_ms: +snapMs.toFixed(1),
+    all_school_distances_ms: +allMs.toFixed(1),
+    baseline_all_school_distances_ms: +baseAllMs.toFixed(0),
+    baseline_all_school_distances_note: 'plain Dijkstra without search limit, 3 schools timed, ×100',
+    school_unit_pairs_kept: kept,
+    travel_update_p50_ms: +quantile(times, 0.5).toFixed(3),
+    travel_update_p95_ms: +p95.toFixed(3),
+    travel_update_cpu_p50_ms: +quantile(cpuTimes, 0.5).toFixed(3),
+    travel_update_cpu_p95_ms: +quantile(cpuTimes, 0.95).toFixed(3),
+    baseline_travel_update_ms: +baseU.toFixed(1),
+    travel_update_speedup: +(baseU / p95).toFixed(0),
+  };
+}
