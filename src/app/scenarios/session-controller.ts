@@ -27,7 +27,7 @@ export interface SessionOptions {
   /** Name of the first scenario on a first visit. */
   defaultName: string;
   openStorage: () => Promise<ScenarioStorage>;
-  /** Give up on storage after this long (a blocked database never answers); default 5000 ms. */
+  /** Give up on storage after this long (a blocked database never answers); default 15000 ms: a busy machine can take several seconds to start the worker and open IndexedDB. */
   storageTimeoutMs?: number;
   /** What the page address asks to open (`?dataset=`, `?bundle=`). */
   request?: DatasetRequest;
@@ -73,7 +73,7 @@ export async function startScenarioSession(o: SessionOptions): Promise<SessionHa
   const { stores, scenarios, api } = o;
   const doc = stores.document;
   await trackDocument(doc, async () => {
-    const opened = await openWithTimeout(o.openStorage, o.storageTimeoutMs ?? 5000);
+    const opened = await openWithTimeout(o.openStorage, o.storageTimeoutMs ?? 15_000);
     // The user's own (imported) data when they were last on them, else the bundle (session-state.ts).
     const source = chooseDataset(o.source, o.request ?? {}, opened.data);
     const loading = source ? doc.getState().load(source) : Promise.resolve();
