@@ -92,6 +92,29 @@ export class NetworkOverlay {
     }
   }
 
+  /** Units holding part of a school with flags[school] = 1, ascending (a scan of typed arrays). */
+  unitsOfSchools(flags: Uint8Array): Int32Array {
+    const out: number[] = [];
+    for (let u = 0; u < this.primarySchool.length; u++) {
+      const p = this.primarySchool[u];
+      if (p >= 0) {
+        if (flags[p] === 1) out.push(u);
+      } else if (p === SPLIT && this.overflow.get(u)!.schools.some((x) => flags[x] === 1)) out.push(u);
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Units in a gap or an overlap (covered outside 1 ± COVER_TOLERANCE), ascending. */
+  uncoveredOrOverlapping(): Int32Array {
+    const out: number[] = [];
+    for (let u = 0; u < this.primarySchool.length; u++) {
+      const p = this.primarySchool[u];
+      const c = p >= 0 ? this.primaryWeight[u] : p === NONE ? 0 : this.covered(u);
+      if (c < 1 - COVER_TOLERANCE || c > 1 + COVER_TOLERANCE) out.push(u);
+    }
+    return Int32Array.from(out);
+  }
+
   /** Copy of the unit's entries, in stored order (used to record undo state). */
   entries(unit: number): { schools: number[]; weights: number[] } {
     const schools: number[] = [];
