@@ -26,12 +26,18 @@ import { X0, X1, Y0, Y1, randomLasso } from './synthetic-city';
 
 const BASE_YEAR = 2024;
 
+/** CPU milliseconds of this process so far (the machine may be shared: wall time includes waiting). */
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
 function quantile(xs: number[], q: number): number {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
 }
 
-function benchDataset(city: BenchCity): Dataset {
+export function benchDataset(city: BenchCity): Dataset {
   const rand = lcg(77);
   const n = city.units.count;
   const columns: Record<string, Float64Array> = {};
@@ -100,26 +106,36 @@ export function timeBench(city: BenchCity, log: (s: string) => void): Record<str
   log(`time bench: engine ${engineBuildMs.toFixed(0)} ms, ${engine.housingProjects().length} projects`);
 
   const yearTimes: number[] = [];
+  const yearCpu: number[] = [];
   for (let i = 0; i < 60; i++) {
     const year = BASE_YEAR + 1 + ((i * 7) % 10);
     // A housing change and its undo between measurements clear the indicator caches, so every
     // switch computes the year's figures (only the per-year children of the projection stay cached).
     engine.apply({ ...projects[i % 200], dwellings: projects[i % 200].dwellings + 1 });
     engine.undo();
+    const c = cpuMs();
     t = performance.now();
     engine.setYear(year);
     engine.indicators('bench');
-    if (i >= 11) yearTimes.push(performance.now() - t);
+    if (i >= 11) {
+      yearTimes.push(performance.now() - t);
+      yearCpu.push(cpuMs() - c);
+    }
   }
   const housingTimes: number[] = [];
+  const housingCpu: number[] = [];
   engine.setYear(BASE_YEAR + 4);
   for (let i = 0; i < 60; i++) {
     const p = projects[(i * 13) % 200];
     const changed: HousingProjectRecord = i % 2 === 0 ? { ...p, tenure: TENURES[(i >> 1) % TENURES.length] } : { ...project(rand, 1000 + i) };
+    const c = cpuMs();
     t = performance.now();
     engine.apply(changed);
     engine.indicators('bench');
-    if (i >= 10) housingTimes.push(performance.now() - t);
+    if (i >= 10) {
+      housingTimes.push(performance.now() - t);
+      housingCpu.push(cpuMs() - c);
+    }
     engine.undo();
   }
   // A boundary edit through the engine: the EditableNetwork's work plus the projected years' rows
@@ -151,6 +167,8 @@ export function timeBench(city: BenchCity, log: (s: string) => void): Record<str
     year_switch_p95_ms: +yearP95.toFixed(2),
     housing_edit_p50_ms: +quantile(housingTimes, 0.5).toFixed(2),
     housing_edit_p95_ms: +housingP95.toFixed(2),
+    year_switch_cpu_p95_ms: +quantile(yearCpu, 0.95).toFixed(2),
+    housing_edit_cpu_p95_ms: +quantile(housingCpu, 0.95).toFixed(2),
     year_baseline_ms: +baseline.toFixed(1),
     year_switch_speedup_vs_baseline: +(baseline / yearP95).toFixed(1),
     housing_edit_speedup_vs_baseline: +(baseline / housingP95).toFixed(1),

@@ -50,11 +50,9 @@ export class YearRows {
   }
 
   static build(overlay: NetworkOverlay, projection: UnitProjection, matrix: Float64Array, layout: UnitValueLayout, fallback: Float64Array): YearRows {
-    const years = projection.setup.horizon;
-    const rows = Array.from({ length: years }, () => new Float64Array(overlay.schoolCount * layout.width));
+    const rows = Array.from({ length: projection.setup.horizon }, () => new Float64Array(overlay.schoolCount * layout.width));
     const out = new YearRows(rows, projection, matrix, layout, fallback);
-    const all = new Uint8Array(overlay.schoolCount).fill(1);
-    for (let t = 1; t <= years; t++) out.accumulate(overlay, t, all, null);
+    out.accumulate(overlay, new Uint8Array(overlay.schoolCount).fill(1), null);
     return out;
   }
 
@@ -68,33 +66,48 @@ export class YearRows {
     return this.rows[year - this.projection.baseYear - 1];
   }
 
-  /** Recomputes the rows of the schools with flags[s] = 1 in every year, from zero. */
-  refresh(overlay: NetworkOverlay, flags: Uint8Array): void {
-    const units = overlay.unitsOfSchools(flags);
+  /**
+   * Recomputes the rows of the schools with flags[s] = 1 in every year, from zero, over `units`:
+   * every unit holding part of a flagged school, ascending (see unitsOfSchools).
+   */
+  refresh(overlay: NetworkOverlay, flags: Uint8Array, units: Int32Array): void {
     const w = this.layout.width;
-    for (let t = 1; t <= this.rows.length; t++) {
-      const rows = this.rows[t - 1];
-      for (let s = 0; s < flags.length; s++) if (flags[s]) rows.fill(0, s * w, (s + 1) * w);
-      this.accumulate(overlay, t, flags, units);
-    }
+    for (const rows of this.rows) for (let s = 0; s < flags.length; s++) if (flags[s]) rows.fill(0, s * w, (s + 1) * w);
+    this.accumulate(overlay, flags, units);
   }
 
-  /** Adds the units' V_t rows to the flagged schools' sums of year base + t (units ascending; null = all). */
-  private accumulate(overlay: NetworkOverlay, t: number, flags: Uint8Array, units: Int32Array | null): void {
+  /**
+   * Adds the units' V_t rows to the flagged schools' sums of every year (units ascending; null =
+   * all). Unit-major: each unit's entries are read once; per (year, school, column) the additions
+   * still come in ascending unit order, so a refresh equals a full build bit for bit.
+   */
+  private accumulate(overlay: NetworkOverlay, flags: Uint8Array, units: Int32Array | null): void {
     const w = this.layout.width;
-    const sums = this.rows[t - 1];
-    const year = this.projection.baseYear + t;
-    const row = this.row;
-    const add = (s: number, weight: number): void => {
+    const years = this.rows.length;
+    const base = this.projection.baseYear;
+    const schools: number[] = [];
+    const weights: number[] = [];
+    const collect = (s: number, weight: number): void => {
       if (flags[s] !== 1) return;
-      const base = s * w;
-      for (let k = 0; k < w; k++) sums[base + k] += weight * row[k];
+      schools.push(s);
+      weights.push(weight);
     };
     const n = units ? units.length : overlay.unitCount;
     for (let i = 0; i < n; i++) {
       const u = units ? units[i] : i;
-      this.fill(u, this.projection.childrenAt(u, year));
-      overlay.forEach(u, add);
+      schools.length = 0;
+      weights.length = 0;
+      overlay.forEach(u, collect);
+      if (schools.length === 0) continue;
+      for (let t = 1; t <= years; t++) {
+        this.fill(u, this.projection.childrenAt(u, base + t));
+        const sums = this.rows[t - 1];
+        for (let j = 0; j < schools.length; j++) {
+          const at = schools[j] * w;
+          const weight = weights[j];
+          for (let k = 0; k < w; k++) sums[at + k] += weight * this.row[k];
+        }
+      }
     }
   }
 

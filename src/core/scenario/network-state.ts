@@ -11,7 +11,9 @@ import type { HousingConfig } from '../housing/housing-config';
 import { addHousing } from '../housing/housing-sums';
 import type { ActiveProject } from '../housing/housing-sums';
 import type { NetworkIndicators } from '../indicators/indicator-types';
+import type { BBox } from '../model/geometry-types';
 import type { Network, Partition, School } from '../model/school';
+import { multiPolygonBBox } from '../geometry/bbox';
 import type { Units } from '../model/units';
 import { NetworkOverlay } from '../overlay/network-overlay';
 import { networkIndicators } from '../pupil-base/network-indicators';
@@ -112,8 +114,12 @@ export function afterBoundaryChange(s: NetworkState, changedSchools: ArrayLike<n
   s.gapUnits = null;
   if (changedSchools.length === 0) return;
   const flags = new Uint8Array(s.network.schoolIds.length);
-  for (let i = 0; i < changedSchools.length; i++) flags[changedSchools[i]] = 1;
-  s.yearRows.refresh(s.editable.overlay, flags);
+  const boxes: BBox[] = [];
+  for (let i = 0; i < changedSchools.length; i++) {
+    flags[changedSchools[i]] = 1;
+    boxes.push(multiPolygonBBox(s.editable.partition.catchments[changedSchools[i]]));
+  }
+  s.yearRows.refresh(s.editable.overlay, flags, s.editable.overlay.unitsOfSchools(flags, boxes));
 }
 
 export function indicatorsOf(s: NetworkState, f: YearFigures, config: IndicatorConfig): NetworkIndicators {
