@@ -10,9 +10,9 @@ import { markSuppressed } from '../core/pupil-base/suppression';
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import { formatProblem, type Problem, UserError } from '../core/model/result';
 import { applyPrivacy } from '../core/pupil-base/privacy';
-import { ScenarioEngine } from '../core/scenario/scenario-engine';
 import type { NetworkIndicators } from '../core/indicators/indicator-types';
 import { resolveConfig } from './cli-config';
+import { projectCsv, projectYears, scenarioEngine } from './project-command';
 import { loadFromOptions } from './cli-inputs';
 import { loadStreets, streetsPath, streetsText, travelOutputs, withTravel } from './cli-travel';
 import type { CliIo } from './cli-io';
@@ -34,6 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(helpText());
       return EXIT_OK;
     }
+    if (command === 'project') return await project(io, options);
     return command === 'validate' ? await validate(io, options) : await indicators(io, options);
   } catch (e) {
     if (e instanceof UserError) return problems(io, [e.problem]);
@@ -98,7 +99,7 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   if (options.network && !wanted.length)
     return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
   if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
-  const engine = ScenarioEngine.create(dataset, config);
+  const engine = await scenarioEngine(io, options, dataset, config);
   if (!engine.ok) return problems(io, engine.problems);
   const streets = await loadStreets(io, streetsPath(options, loaded.value.manifest?.files.streets), engine.value.units, config, maxBytes(options));
   if (!streets.ok) return problems(io, streets.problems);
@@ -135,6 +136,21 @@ function childrenOutside(raw: NetworkIndicators[], threshold: number, hasArea: b
       field: 'area',
     }];
   });
+}
+
+async function project(io: CliIo, options: ParsedOptions): Promise<number> {
+  const loaded = await loadFromOptions(io, options);
+  if (!loaded.ok) return problems(io, loaded.problems);
+  const { dataset, report } = loaded.value;
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
+  if (!cfg.ok) return problems(io, cfg.problems);
+  warn(io, [...loaded.warnings, ...cfg.warnings]);
+  const config = cfg.value.config;
+  const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold;
+  const r = await projectYears(io, options, dataset, config, threshold);
+  if (!r.ok) return problems(io, r.problems);
+  io.stdout(options.format === 'csv' ? projectCsv(r.value.network, r.value.years) : JSON.stringify(r.value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+  return EXIT_OK;
 }
 
 async function validate(io: CliIo, options: ParsedOptions): Promise<number> {

@@ -23,6 +23,7 @@ import type { BenchCity } from './synthetic-city';
 import { nationalImport, nationalImportUnfiltered } from './national-import';
 import { paavoNational, registerNational } from '../helpers/national-files';
 import { runTravelBench } from './travel-bench';
+import { timeBench } from './time-bench';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -166,6 +167,7 @@ async function main(): Promise<void> {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   log('travel: street network, distances and figures…');
   const travel = runTravelBench(city);
+  const time = timeBench(city, log);
   process.stdout.write(`${JSON.stringify({
     cells: city.units.count,
     schools: city.partition.catchments.length,
@@ -196,6 +198,7 @@ async function main(): Promise<void> {
     national_unfiltered_baseline_ms: +nationalBaselineMs.toFixed(0),
     national_speedup_vs_unfiltered: +(nationalBaselineMs / national.total_ms).toFixed(1),
     ...travel,
+    ...time,
     node: process.version,
   })}\n`);
 }

@@ -18,7 +18,7 @@ import type { Units } from '../model/units';
 import type { BoundaryEdit, Edit, HousingProjectRecord } from './edit';
 import { isBoundaryEdit } from './edit';
 import type { NetworkState, RecordOutcome } from './network-state';
-import { unionUnits } from './network-state';
+import { afterBoundaryChange, unionUnits } from './network-state';
 
 export class RecordLog {
   private readonly applied: Edit[] = [];
@@ -164,7 +164,7 @@ export class RecordLog {
   }
 
   private boundaryOutcome(s: NetworkState, o: AppliedEdit): RecordOutcome {
-    s.tracker.update(s.editable.overlay, o.changedUnits);
+    afterBoundaryChange(s, o.changedSchools, o.changedUnits);
     return { ...o, networks: [s.network.id] };
   }
 

@@ -182,7 +182,7 @@ export class ScenarioEngine {
   /** Children per unit in the selected year (projection + housing); a fresh array. */
   unitChildren(networkId: string): Float64Array {
     const s = this.state(networkId);
-    return this.figures(s, this.selected).unitChildren;
+    return yearFigures(s, this.selected, true, this.log.projects(), this.config.housing, true).unitChildren!;
   }
 
   /** Where each unit's children come from in the selected year (SOURCE_* of forecast-table.ts). */
