@@ -32,6 +32,8 @@ import { baselineIndicatorsOf, createState, indicatorsOf, syncEdits, yearFigures
 import { unitCentres } from '../compare/unit-centres';
 import { resolveSchoolStep } from '../school-network/resolve-school-step';
 import { meanTripLengths } from '../school-network/trip-lengths';
+import { DEFAULT_SPLIT_SHARE, feederFlows, splitFeeders } from '../feeders/feeders';
+import type { FeederFlow } from '../feeders/feeders';
 import { straightLine } from '../school-network/distance';
 import type { DistanceProvider } from '../school-network/distance';
 import type { SchoolStatus } from '../school-network/school-timeline';
@@ -58,6 +60,15 @@ export interface EngineOptions {
   forecast?: ForecastTable;
   /** Distances for "nearest" catchments and trips; default straight line (a street network can replace it). */
   distance?: DistanceProvider;
+}
+
+/** Feeders of one pair of a lower and an upper network. */
+export interface FeederTable {
+  lowerNetwork: string;
+  upperNetwork: string;
+  feeders: FeederFlow[];
+  /** Lower schools sending more than the chosen share of their children to a second upper school. */
+  splitFeeders: string[];
 }
 
 export class ScenarioEngine {
@@ -173,6 +184,26 @@ export class ScenarioEngine {
     const s = this.state(networkId);
     const locations = this.schoolsInYear(networkId, year).map((school) => school.location);
     return this.withYear(networkId, year, () => meanTripLengths(s.editable.overlay, this.figures(s, year).unitChildren, this.unitCentres(), locations, this.distance));
+  }
+
+  /**
+   * Feeders of every pair of a lower and an upper network of the same language in `year`
+   * (feeders/feeders.ts): children of each lower school by upper school, and the split feeders.
+   */
+  feeders(year = this.selected, share = DEFAULT_SPLIT_SHARE): FeederTable[] {
+    const out: FeederTable[] = [];
+    for (const lower of this.states.values()) {
+      if (lower.network.level !== 'lower') continue;
+      for (const upper of this.states.values()) {
+        if (upper.network.level !== 'upper' || upper.network.language !== lower.network.language) continue;
+        const flows = this.withYear(lower.network.id, year, () => this.withYear(upper.network.id, year, () => feederFlows(
+          { overlay: lower.editable.overlay, schoolIds: lower.network.schoolIds },
+          { overlay: upper.editable.overlay, schoolIds: upper.network.schoolIds },
+          this.figures(lower, year).unitChildren)));
+        out.push({ lowerNetwork: lower.network.id, upperNetwork: upper.network.id, feeders: flows, splitFeeders: splitFeeders(flows, share) });
+      }
+    }
+    return out;
   }
 
   /** Interleaved unit centres (EPSG:3067), computed once. */
