@@ -8,6 +8,7 @@ import type { Problem } from '../core/model/result';
 export const COMMANDS = {
   indicators: 'Compute segregation indicators of the baseline catchments and print them (JSON or CSV).',
   validate: 'Load the data and print the loading report: counts, CRS, missing and suppressed values, warnings.',
+  project: 'Project one network over the school years (cohort model, housing projects, dated edits): the indicators of every year.',
   help: 'Show this help.',
 } as const;
 export type Command = keyof typeof COMMANDS;
@@ -23,7 +24,8 @@ interface OptionSpec {
   integerMin?: number;
 }
 
-const BOTH: readonly Command[] = ['indicators', 'validate'];
+const BOTH: readonly Command[] = ['indicators', 'validate', 'project'];
+const FIGURES: readonly Command[] = ['indicators', 'project'];
 
 export const OPTIONS = {
   units: { type: 'string', value: 'FILE', description: 'Statistical units (grid cells or areas): GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
@@ -31,10 +33,14 @@ export const OPTIONS = {
   catchments: { type: 'string', value: 'FILE', description: 'Catchment polygons with fields network and school_id (any of the formats above).', commands: BOTH },
   context: { type: 'string', value: 'FILE', description: 'Optional boundary/water polygons (field kind).', commands: BOTH },
   bundle: { type: 'string', value: 'DIR', description: 'A dataset bundle folder with manifest.json (instead of --units/--schools/--catchments).', commands: BOTH },
-  network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array.', commands: ['indicators'] },
+  network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array (project: required).', commands: FIGURES },
+  edits: { type: 'string', value: 'FILE', description: 'Scenario records to apply first: {"edits": [...]} as the app saves them (docs/scenario-format.md).', commands: FIGURES },
+  year: { type: 'string', value: 'YEAR', description: 'The school year the figures are for (default: the base year).', commands: ['indicators'], integerMin: 1900 },
+  'base-year': { type: 'string', value: 'YEAR', description: 'Year of the statistics (default: "year" of the bundle manifest).', commands: FIGURES, integerMin: 1900 },
+  years: { type: 'string', value: 'FROM-TO', description: 'Years to project, e.g. 2026-2036 (default: base year … base year + 10; at most 20 years on).', commands: ['project'] },
   config: { type: 'string', value: 'FILE', description: 'Indicator configuration JSON. Default: the preset that fits the unit fields.', commands: BOTH },
   format: { type: 'string', value: 'json|csv|text', description: 'Output format. indicators: json (default) or csv; validate: text (default) or json.', commands: BOTH, choices: ['json', 'csv', 'text'] },
-  'privacy-threshold': { type: 'string', value: 'N', description: 'Hide figures resting on fewer than N people (default: from the configuration).', commands: ['indicators'], integerMin: 1 },
+  'privacy-threshold': { type: 'string', value: 'N', description: 'Hide figures resting on fewer than N people (default: from the configuration).', commands: FIGURES, integerMin: 1 },
   'max-mb': { type: 'string', value: 'N', description: 'Refuse input files larger than N megabytes (default 2048).', commands: BOTH, integerMin: 1 },
   help: { type: 'boolean', short: 'h', description: 'Show help.', commands: ['help', ...BOTH] },
 } as const satisfies Record<string, OptionSpec>;
@@ -72,6 +78,8 @@ export function parseCliArgs(argv: string[]): { ok: true; value: ParsedArgs } | 
     if (spec.integerMin !== undefined && !(/^\d+$/.test(value) && Number(value) >= spec.integerMin)) return bad(`--${name} must be a whole number ≥ ${spec.integerMin}, got "${value}".`, name);
   }
   if (command === 'indicators' && options.format === 'text') return bad('indicators prints json or csv, not text.', 'format');
+  if (command === 'project' && options.format === 'text') return bad('project prints json or csv, not text.', 'format');
+  if (command === 'project' && !options.network) return bad('project needs --network ID (one network at a time).', 'network');
   if (command === 'validate' && options.format === 'csv') return bad('validate prints text or json, not csv.', 'format');
   if (command !== 'help') {
     const files = [options.units, options.schools, options.catchments];
@@ -90,6 +98,7 @@ export function helpText(): string {
     '  npm run cli -- indicators --units FILE --schools FILE --catchments FILE [options]',
     '  npm run cli -- indicators --bundle DIR [options]',
     '  npm run cli -- validate (--bundle DIR | --units FILE --schools FILE --catchments FILE)',
+    '  npm run cli -- project (--bundle DIR | …) --network ID [--edits FILE] [--base-year Y] [--years 2026-2036] [--format json|csv]',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(12)}${d}`),

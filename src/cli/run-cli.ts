@@ -12,6 +12,7 @@ import { formatProblem, type Problem, UserError } from '../core/model/result';
 import { applyPrivacy } from '../core/pupil-base/privacy';
 import { computeIndicators } from '../core/scenario/scenario-engine';
 import { resolveConfig } from './cli-config';
+import { projectCsv, projectYears, scenarioEngine } from './project-command';
 import { loadFromOptions } from './cli-inputs';
 import type { CliIo } from './cli-io';
 import { helpText, parseCliArgs, type ParsedOptions } from './cli-options';
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(helpText());
       return EXIT_OK;
     }
+    if (command === 'project') return await project(io, options);
     return command === 'validate' ? await validate(io, options) : await indicators(io, options);
   } catch (e) {
     if (e instanceof UserError) return problems(io, [e.problem]);
@@ -92,8 +94,29 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   if (options.network && !wanted.length)
     return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
   if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
-  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(computeIndicators(dataset, config, n.id), threshold) }));
+  let figures = (id: string) => computeIndicators(dataset, config, id);
+  if (options.edits || options.year || options['base-year']) {
+    const engine = await scenarioEngine(io, options, dataset, config);
+    if (!engine.ok) return problems(io, engine.problems);
+    figures = (id: string) => engine.value.indicators(id);
+  }
+  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(figures(n.id), threshold) }));
   io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
+  return EXIT_OK;
+}
+
+async function project(io: CliIo, options: ParsedOptions): Promise<number> {
+  const loaded = await loadFromOptions(io, options);
+  if (!loaded.ok) return problems(io, loaded.problems);
+  const { dataset, report } = loaded.value;
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
+  if (!cfg.ok) return problems(io, cfg.problems);
+  warn(io, [...loaded.warnings, ...cfg.warnings]);
+  const config = cfg.value.config;
+  const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold;
+  const r = await projectYears(io, options, dataset, config, threshold);
+  if (!r.ok) return problems(io, r.problems);
+  io.stdout(options.format === 'csv' ? projectCsv(r.value.network, r.value.years) : JSON.stringify(r.value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
   return EXIT_OK;
 }
 

@@ -19,6 +19,7 @@ import type { MultiPolygon } from '../../src/core/model/geometry-types';
 import { lcg } from '../core/random-shapes';
 import { X0, X1, Y0, Y1, randomLasso, syntheticCity } from './synthetic-city';
 import type { BenchCity } from './synthetic-city';
+import { timeBench } from './time-bench';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -154,6 +155,7 @@ function main(): void {
   const editP50 = quantile(times, 0.5);
   const baselineMs = quantile(base, 0.5);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const time = timeBench(city, log);
   process.stdout.write(`${JSON.stringify({
     cells: city.units.count,
     schools: city.partition.catchments.length,
@@ -175,6 +177,7 @@ function main(): void {
     schools_changed_mean: +mean(schoolsChanged).toFixed(1),
     catchment_vertices_mean: Math.round(verts / city.partition.catchments.length),
     split_units: overlay.splitUnitCount,
+    ...time,
     node: process.version,
   })}\n`);
 }

@@ -53,10 +53,10 @@ export function housingRow(out: Float64Array, layout: UnitValueLayout, matrix: F
 
 /**
  * Adds the projects' contribution in `year` to `sums` (schoolCount × width), `unitChildren`
- * (per unit) and the children in gaps and overlaps, all in place. Returns the children added.
+ * (per unit, when given) and the children in gaps and overlaps, all in place. Returns the children added.
  */
 export function addHousing(projects: Iterable<ActiveProject>, year: number, level: YieldLevel, config: HousingConfig | undefined, overlay: NetworkOverlay,
-  matrix: Float64Array, layout: UnitValueLayout, fallback: Float64Array, sums: Float64Array, unitChildren: Float64Array, gapOverlap: GapOverlap): number {
+  matrix: Float64Array, layout: UnitValueLayout, fallback: Float64Array, sums: Float64Array, unitChildren: Float64Array | null, gapOverlap: GapOverlap): number {
   const w = layout.width;
   const row = new Float64Array(w);
   let amount = 0;
@@ -79,7 +79,7 @@ export function addHousing(projects: Iterable<ActiveProject>, year: number, leve
       overlay.forEach(u, add);
       if (covered < 1 - COVER_TOLERANCE) gapOverlap.gapChildren += (1 - covered) * amount;
       else if (covered > 1 + COVER_TOLERANCE) gapOverlap.overlapChildren += (covered - 1) * amount;
-      unitChildren[u] += amount;
+      if (unitChildren) unitChildren[u] += amount;
       total += amount;
     }
   }

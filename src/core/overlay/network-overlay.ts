@@ -9,7 +9,7 @@
  * fractions of the unit's area (0–1); covered(u) = Σ weights is 1 inside the
  * partition, < 1 in gaps, > 1 where catchments overlap.
  */
-import type { MultiPolygon } from '../model/geometry-types';
+import type { BBox, MultiPolygon } from '../model/geometry-types';
 import type { Partition } from '../model/school';
 import type { Units } from '../model/units';
 import { buildUnitLookup } from './unit-lookup';
@@ -96,6 +96,51 @@ export class NetworkOverlay {
       const sp = this.overflow.get(unit)!;
       for (let i = 0; i < sp.schools.length; i++) fn(sp.schools[i], sp.weights[i]);
     }
+  }
+
+  /**
+   * Units holding part of a school with flags[school] = 1, ascending. With `bboxes` (the flagged
+   * schools' catchment bounding boxes) grid units are looked up inside those boxes only;
+   * otherwise every unit is scanned.
+   */
+  unitsOfSchools(flags: Uint8Array, bboxes?: BBox[]): Int32Array {
+    const holds = (u: number): boolean => {
+      const p = this.primarySchool[u];
+      if (p >= 0) return flags[p] === 1;
+      return p === SPLIT && this.overflow.get(u)!.schools.some((x) => flags[x] === 1);
+    };
+    if (bboxes && this.lookup && this.units.kind === 'grid') {
+      const g = this.units.grid;
+      const found = new Set<number>();
+      for (const b of bboxes) {
+        if (!(b[2] >= b[0])) continue;
+        const c0 = Math.max(0, Math.floor((b[0] - g.originX) / g.cellSize));
+        const c1 = Math.min(g.cols - 1, Math.floor((b[2] - g.originX) / g.cellSize));
+        const r0 = Math.max(0, Math.floor((b[1] - g.originY) / g.cellSize));
+        const r1 = Math.min(g.rows - 1, Math.floor((b[3] - g.originY) / g.cellSize));
+        for (let r = r0; r <= r1; r++) {
+          for (let c = c0; c <= c1; c++) {
+            const u = this.lookup.get(c, r);
+            if (u >= 0 && holds(u)) found.add(u);
+          }
+        }
+      }
+      return Int32Array.from(found).sort();
+    }
+    const out: number[] = [];
+    for (let u = 0; u < this.primarySchool.length; u++) if (holds(u)) out.push(u);
+    return Int32Array.from(out);
+  }
+
+  /** Units in a gap or an overlap (covered outside 1 ± COVER_TOLERANCE), ascending. */
+  uncoveredOrOverlapping(): Int32Array {
+    const out: number[] = [];
+    for (let u = 0; u < this.primarySchool.length; u++) {
+      const p = this.primarySchool[u];
+      const c = p >= 0 ? this.primaryWeight[u] : p === NONE ? 0 : this.covered(u);
+      if (c < 1 - COVER_TOLERANCE || c > 1 + COVER_TOLERANCE) out.push(u);
+    }
+    return Int32Array.from(out);
   }
 
   /** Copy of the unit's entries, in stored order (used to record undo state). */

@@ -3,7 +3,9 @@
  * The base year gives the data's own children (with imputation, exactly as without a projection);
  * later years the cohort model (cohort-model.ts), which is linear in the band counts, so
  * children_t[u] = Σ_b A[class(u), t, b] · n_b[u] with coefficients computed once per class and
- * year. A forecast table (forecast-table.ts) replaces the model where it has figures.
+ * year: `childrenAt(u, year)` costs O(bands), with no per-year arrays kept. Units whose bands are
+ * suppressed keep their base-year children × the model's growth over the other units. A forecast
+ * table (forecast-table.ts) replaces the model where it has figures.
  */
 import type { Units } from '../model/units';
 import { bandCoefficients } from './cohort-model';
@@ -26,6 +28,13 @@ export interface YearChildren {
   source: Uint8Array;
 }
 
+/** What childrenAt needs for one year: coefficients per class, growth of scaled units, forecast figures. */
+interface YearModel {
+  coeff: Float64Array[];
+  growth: number;
+  forecast: Map<number, number> | null;
+}
+
 export class UnitProjection {
   readonly setup: ProjectionSetup;
   private readonly ages: [number, number];
@@ -37,7 +46,8 @@ export class UnitProjection {
   /** Units whose bands are all known (the model applies); others are scaled. */
   private readonly complete: Uint8Array;
   private readonly unitIndex: Map<string, number>;
-  private readonly cache = new Map<number, YearChildren>();
+  private readonly models = new Map<number, YearModel>();
+  private last: { year: number; value: YearChildren } | null = null;
 
   /**
    * @param units attributes through markSuppressed (NaN = suppressed or missing)
@@ -46,11 +56,10 @@ export class UnitProjection {
   constructor(units: Units, setup: ProjectionSetup, ages: [number, number], baseChildren: Float64Array) {
     this.setup = setup;
     this.ages = ages;
-    this.base = baseChildren;
-    const cols = units.attributes.columns;
-    const byLower = new Map(Object.entries(cols).map(([k, v]) => [k.toLowerCase(), v]));
-    const zero = new Float64Array(units.count).fill(NaN);
-    this.counts = setup.bands.map((b) => byLower.get(b.field.toLowerCase()) ?? zero);
+    this.base = baseChildren.map((c) => (Number.isNaN(c) ? 0 : c));
+    const byLower = new Map(Object.entries(units.attributes.columns).map(([k, v]) => [k.toLowerCase(), v]));
+    const missing = new Float64Array(units.count).fill(NaN);
+    this.counts = setup.bands.map((b) => byLower.get(b.field.toLowerCase()) ?? missing);
     const classes = Object.keys(setup.config?.retentionByClass ?? {});
     this.retentions = [setup.config?.retention, ...classes.map((c) => setup.config!.retentionByClass![c])];
     this.unitClass = new Uint16Array(units.count);
@@ -69,56 +78,76 @@ export class UnitProjection {
     return this.setup.baseYear + this.setup.horizon;
   }
 
-  /** Children per unit in `year` (cached; never modify the arrays). */
-  year(year: number): YearChildren {
-    let out = this.cache.get(year);
-    if (!out) {
-      out = this.compute(year);
-      if (this.cache.size > 24) this.cache.clear();
-      this.cache.set(year, out);
+  /** Children of unit u in `year` (the data's in the base year). */
+  childrenAt(u: number, year: number): number {
+    if (year <= this.setup.baseYear) return this.base[u];
+    const m = this.model(year);
+    if (m.forecast) {
+      const f = m.forecast.get(u);
+      if (f !== undefined) return f;
     }
-    return out;
+    return this.modelAt(u, m);
   }
 
-  private compute(year: number): YearChildren {
+  /** Children per unit in `year` and their source (the last year asked is kept; never modify). */
+  year(year: number): YearChildren {
+    if (this.last?.year === year) return this.last.value;
     const n = this.base.length;
-    const t = year - this.setup.baseYear;
     const children = new Float64Array(n);
     const source = new Uint8Array(n);
-    if (t <= 0) {
+    if (year <= this.setup.baseYear) {
       children.set(this.base);
-      for (let u = 0; u < n; u++) children[u] = Number.isNaN(children[u]) ? 0 : children[u];
+      source.fill(SOURCE_DATA);
     } else {
-      const coeff = this.retentions.map((r) => bandCoefficients(this.setup.bands, this.ages, t, this.setup.baseYear, r, this.setup.config?.birthFactor));
-      const coeff0 = this.retentions.map((r) => bandCoefficients(this.setup.bands, this.ages, 0, this.setup.baseYear, r, undefined));
-      let modelT = 0;
-      let model0 = 0;
-      const B = this.counts.length;
+      const m = this.model(year);
       for (let u = 0; u < n; u++) {
-        if (!this.complete[u]) continue;
-        const a = coeff[this.unitClass[u]];
-        const a0 = coeff0[this.unitClass[u]];
-        let c = 0;
-        let c0 = 0;
-        for (let b = 0; b < B; b++) {
-          c += a[b] * this.counts[b][u];
-          c0 += a0[b] * this.counts[b][u];
-        }
-        children[u] = c;
-        source[u] = SOURCE_MODEL;
-        modelT += c;
-        model0 += c0;
-      }
-      const growth = model0 > 0 ? modelT / model0 : 1;
-      for (let u = 0; u < n; u++) {
-        if (this.complete[u]) continue;
-        const b = this.base[u];
-        children[u] = Number.isNaN(b) ? 0 : b * growth;
-        source[u] = SOURCE_SCALED;
+        children[u] = this.modelAt(u, m);
+        source[u] = this.complete[u] ? SOURCE_MODEL : SOURCE_SCALED;
       }
     }
-    if (this.setup.forecast) applyForecast(this.setup.forecast, year, this.ages, this.unitIndex, children, source);
-    if (t <= 0) for (let u = 0; u < n; u++) if (source[u] === 0) source[u] = SOURCE_DATA;
-    return { children, source };
+    if (this.setup.forecast && year > this.setup.baseYear) applyForecast(this.setup.forecast, year, this.ages, this.unitIndex, children, source);
+    const value = { children, source };
+    this.last = { year, value };
+    return value;
+  }
+
+  private modelAt(u: number, m: YearModel): number {
+    if (!this.complete[u]) return this.base[u] * m.growth;
+    const a = m.coeff[this.unitClass[u]];
+    let c = 0;
+    for (let b = 0; b < a.length; b++) c += a[b] * this.counts[b][u];
+    return c;
+  }
+
+  private model(year: number): YearModel {
+    let m = this.models.get(year);
+    if (m) return m;
+    const t = year - this.setup.baseYear;
+    const { bands, config } = this.setup;
+    const coeff = this.retentions.map((r) => bandCoefficients(bands, this.ages, t, this.setup.baseYear, r, config?.birthFactor));
+    const coeff0 = this.retentions.map((r) => bandCoefficients(bands, this.ages, 0, this.setup.baseYear, r, undefined));
+    let modelT = 0;
+    let model0 = 0;
+    for (let u = 0; u < this.base.length; u++) {
+      if (!this.complete[u]) continue;
+      const k = this.unitClass[u];
+      for (let b = 0; b < bands.length; b++) {
+        modelT += coeff[k][b] * this.counts[b][u];
+        model0 += coeff0[k][b] * this.counts[b][u];
+      }
+    }
+    m = { coeff, growth: model0 > 0 ? modelT / model0 : 1, forecast: null };
+    this.models.set(year, m);
+    if (this.setup.forecast) {
+      // The forecast's figures for this year, per unit (areas spread by the model's children).
+      const children = new Float64Array(this.base.length);
+      for (let u = 0; u < children.length; u++) children[u] = this.modelAt(u, m);
+      const source = new Uint8Array(children.length);
+      applyForecast(this.setup.forecast, year, this.ages, this.unitIndex, children, source);
+      const forecast = new Map<number, number>();
+      for (let u = 0; u < children.length; u++) if (source[u] !== 0) forecast.set(u, children[u]);
+      m.forecast = forecast;
+    }
+    return m;
   }
 }

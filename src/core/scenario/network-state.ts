@@ -11,7 +11,9 @@ import type { HousingConfig } from '../housing/housing-config';
 import { addHousing } from '../housing/housing-sums';
 import type { ActiveProject } from '../housing/housing-sums';
 import type { NetworkIndicators } from '../indicators/indicator-types';
+import type { BBox } from '../model/geometry-types';
 import type { Network, Partition, School } from '../model/school';
+import { multiPolygonBBox } from '../geometry/bbox';
 import type { Units } from '../model/units';
 import { NetworkOverlay } from '../overlay/network-overlay';
 import { networkIndicators } from '../pupil-base/network-indicators';
@@ -21,7 +23,7 @@ import type { UnitValueLayout, UnitValuesReport } from '../pupil-base/unit-value
 import { levelAges, projectionBands } from '../projection/projection-config';
 import { UnitProjection } from '../projection/unit-projection';
 import type { ProjectionSetup } from '../projection/unit-projection';
-import { averageComposition, yearSums } from '../projection/year-sums';
+import { averageComposition, gapOverlapIn, YearRows } from '../projection/year-rows';
 import type { Edit, NetworkStep } from './edit';
 import { indicatorsWithStatus } from '../school-network/indicators-with-status';
 import { schoolInYear, schoolStatus } from '../school-network/school-timeline';
@@ -46,6 +48,13 @@ export interface NetworkState {
   projection: UnitProjection;
   /** Network-average value per child, for units without children in the base year. */
   fallback: Float64Array;
+  /** Per-school sums of every projected year, live (kept current under boundary edits). */
+  yearRows: YearRows;
+  /** The same for the baseline catchments. */
+  baselineRows: YearRows;
+  /** Units in gaps or overlaps of the live catchments (null after a change) and of the baseline. */
+  gapUnits: Int32Array | null;
+  baselineGapUnits: Int32Array;
   /** Indicators per year for the current log; cleared on every change of the log. */
   current: Map<number, NetworkIndicators>;
   baseline: Map<number, NetworkIndicators>;
@@ -66,9 +75,12 @@ export function createState(units: Units, config: IndicatorConfig, network: Netw
   const children = new Float64Array(n);
   for (let u = 0; u < n; u++) children[u] = values.matrix[u * values.width + values.layout.children];
   const projection = new UnitProjection(units, { ...setup, bands: projectionBands(config.preset, config.projection), config: config.projection }, levelAges(network.level), children);
+  const fallback = averageComposition(values.matrix, values.layout);
+  const yearRows = YearRows.build(overlay, projection, values.matrix, values.layout, fallback);
   return {
     network, schools, baseNetwork: network, baseSchools: schools, editable, layout: values.layout, report: values.report, tracker,
-    baselineOverlay: overlay, projection, fallback: averageComposition(values.matrix, values.layout),
+    baselineOverlay: overlay, projection, fallback, yearRows, baselineRows: yearRows.clone(),
+    gapUnits: null, baselineGapUnits: overlay.uncoveredOrOverlapping(),
     current: new Map(), baseline: new Map(),
   };
 }
@@ -76,30 +88,46 @@ export function createState(units: Units, config: IndicatorConfig, network: Netw
 export interface YearFigures {
   sums: Float64Array;
   gapOverlap: GapOverlap;
-  /** Children per unit (projection + housing). */
-  unitChildren: Float64Array;
+  /** Children per unit (projection + housing), when asked for. */
+  unitChildren: Float64Array | null;
 }
 
 /**
  * Sums of `year` over `overlay` (the live one, or the baseline's). The base year without
  * housing is the live sums as they are (bit for bit the figures without a projection).
  */
-export function yearFigures(s: NetworkState, year: number, live: boolean, projects: ActiveProject[], housing: HousingConfig | undefined): YearFigures {
+export function yearFigures(s: NetworkState, year: number, live: boolean, projects: ActiveProject[], housing: HousingConfig | undefined,
+  withUnits = false): YearFigures {
   const overlay = live ? s.editable.overlay : s.baselineOverlay;
-  const { children } = s.projection.year(year);
   let sums: Float64Array;
   let gapOverlap: GapOverlap;
   if (year === s.projection.baseYear && live) {
     sums = s.editable.sums.slice();
     gapOverlap = { ...s.tracker.gapOverlap() };
   } else {
-    const y = yearSums(overlay, s.editable.matrix, s.layout, children, s.fallback);
-    sums = y.sums;
-    gapOverlap = y.gapOverlap;
+    sums = (live ? s.yearRows : s.baselineRows).sums(year).slice();
+    if (live && !s.gapUnits) s.gapUnits = overlay.uncoveredOrOverlapping();
+    gapOverlap = gapOverlapIn(overlay, live ? s.gapUnits! : s.baselineGapUnits, (u) => s.projection.childrenAt(u, year));
   }
-  const unitChildren = children.slice();
-  if (projects.length > 0) addHousing(projects, year, s.network.level, housing, overlay, s.editable.matrix, s.layout, s.fallback, sums, unitChildren, gapOverlap);
+  const unitChildren = withUnits ? s.projection.year(year).children.slice() : null;
+  if (projects.length > 0) {
+    addHousing(projects, year, s.network.level, housing, overlay, s.editable.matrix, s.layout, s.fallback, sums, unitChildren, gapOverlap);
+  }
   return { sums, gapOverlap, unitChildren };
+}
+
+/** After the catchments changed: the tracker's units and the projected years' rows of the changed schools. */
+export function afterBoundaryChange(s: NetworkState, changedSchools: ArrayLike<number>, changedUnits: Int32Array): void {
+  s.tracker.update(s.editable.overlay, changedUnits);
+  s.gapUnits = null;
+  if (changedSchools.length === 0) return;
+  const flags = new Uint8Array(s.network.schoolIds.length);
+  const boxes: BBox[] = [];
+  for (let i = 0; i < changedSchools.length; i++) {
+    flags[changedSchools[i]] = 1;
+    boxes.push(multiPolygonBBox(s.editable.partition.catchments[changedSchools[i]]));
+  }
+  s.yearRows.refresh(s.editable.overlay, flags, s.editable.overlay.unitsOfSchools(flags, boxes));
 }
 
 /** The baseline's indicators (the dataset's schools, all open). */
@@ -120,12 +148,14 @@ export function indicatorsOf(s: NetworkState, f: YearFigures, config: IndicatorC
 export function addSchoolSlot(s: NetworkState, school: School): void {
   s.editable.addSlot(school.id);
   s.network = s.editable.network;
+  s.yearRows.resize(s.network.schoolIds.length);
   s.schools = [...s.schools, school];
 }
 
 export function removeSchoolSlot(s: NetworkState, schoolId: string): void {
   s.editable.removeSlot(schoolId);
   s.network = s.editable.network;
+  s.yearRows.resize(s.network.schoolIds.length);
   s.schools = s.schools.slice(0, -1);
 }
 
@@ -140,16 +170,23 @@ export function syncEdits(s: NetworkState, desired: NetworkStep[]): Int32Array {
   while (p < applied.length && p < desired.length && applied[p] === desired[p]) p++;
   if (p === applied.length && p === desired.length) return new Int32Array(0);
   const changed: Int32Array[] = [];
+  const schools = new Set<number>();
   for (let i = applied.length; i > p; i--) {
     const o = s.editable.undo();
-    if (o) changed.push(o.changedUnits);
+    if (o) {
+      changed.push(o.changedUnits);
+      o.changedSchools.forEach((x) => schools.add(x));
+    }
   }
   for (let i = p; i < desired.length; i++) {
     const r = s.editable.apply(desired[i]);
-    if (r.ok) changed.push(r.value.changedUnits);
+    if (r.ok) {
+      changed.push(r.value.changedUnits);
+      r.value.changedSchools.forEach((x) => schools.add(x));
+    }
   }
   const units = unionUnits(changed);
-  s.tracker.update(s.editable.overlay, units);
+  afterBoundaryChange(s, [...schools], units);
   return units;
 }
 

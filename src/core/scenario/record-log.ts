@@ -18,7 +18,7 @@ import type { Units } from '../model/units';
 import type { BoundaryEdit, Edit, HousingProjectRecord, NetworkStep, SchoolNetworkRecord } from './edit';
 import { isBoundaryEdit, isSchoolNetworkRecord } from './edit';
 import type { NetworkState, RecordOutcome } from './network-state';
-import { unionUnits } from './network-state';
+import { afterBoundaryChange, unionUnits } from './network-state';
 import type { School } from '../model/school';
 import { checkBoundaryTarget, checkSchoolRecord } from '../school-network/check-school-record';
 import { SchoolSteps } from './school-steps';
@@ -203,7 +203,7 @@ export class RecordLog {
   }
 
   private boundaryOutcome(s: NetworkState, o: AppliedEdit): RecordOutcome {
-    s.tracker.update(s.editable.overlay, o.changedUnits);
+    afterBoundaryChange(s, o.changedSchools, o.changedUnits);
     return { ...o, networks: [s.network.id] };
   }
 

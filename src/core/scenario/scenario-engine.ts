@@ -183,7 +183,7 @@ export class ScenarioEngine {
   tripLengths(networkId: string, year = this.selected): (number | null)[] {
     const s = this.state(networkId);
     const locations = this.schoolsInYear(networkId, year).map((school) => school.location);
-    return this.withYear(networkId, year, () => meanTripLengths(s.editable.overlay, this.figures(s, year).unitChildren, this.unitCentres(), locations, this.distance));
+    return this.withYear(networkId, year, () => meanTripLengths(s.editable.overlay, this.unitChildrenIn(s, year), this.unitCentres(), locations, this.distance));
   }
 
   /**
@@ -199,7 +199,7 @@ export class ScenarioEngine {
         const flows = this.withYear(lower.network.id, year, () => this.withYear(upper.network.id, year, () => feederFlows(
           { overlay: lower.editable.overlay, schoolIds: lower.network.schoolIds },
           { overlay: upper.editable.overlay, schoolIds: upper.network.schoolIds },
-          this.figures(lower, year).unitChildren)));
+          this.unitChildrenIn(lower, year))));
         out.push({ lowerNetwork: lower.network.id, upperNetwork: upper.network.id, feeders: flows, splitFeeders: splitFeeders(flows, share) });
       }
     }
@@ -246,7 +246,7 @@ export class ScenarioEngine {
   /** Children per unit in the selected year (projection + housing); a fresh array. */
   unitChildren(networkId: string): Float64Array {
     const s = this.state(networkId);
-    return this.figures(s, this.selected).unitChildren;
+    return yearFigures(s, this.selected, true, this.log.projects(), this.config.housing, true).unitChildren!;
   }
 
   /** Where each unit's children come from in the selected year (SOURCE_* of forecast-table.ts). */
@@ -335,6 +335,10 @@ export class ScenarioEngine {
     const out = this.log.redo(this.selected);
     if (out) this.invalidate();
     return out;
+  }
+
+  private unitChildrenIn(s: NetworkState, year: number): Float64Array {
+    return yearFigures(s, year, true, this.log.projects(), this.config.housing, true).unitChildren!;
   }
 
   private figures(s: NetworkState, year: number): YearFigures {

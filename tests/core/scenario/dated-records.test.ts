@@ -117,3 +117,18 @@ describe('scenario files with dated records (version 3)', () => {
     expect(migrated.ok && migrated.value.edits[0]).toEqual(v2.edits[0]);
   });
 });
+
+describe('projected years after boundary edits', () => {
+  it('equal a rebuild from scratch bit for bit', async () => {
+    const { YearRows } = await import('../../../src/core/projection/year-rows');
+    const e = engine();
+    e.apply({ kind: 'assign-region', networkId: 'fi-lower', schoolId: 'B', region: [[[[385_100, 6_672_100], [385_480, 6_672_130], [385_300, 6_672_700], [385_100, 6_672_100]]]] });
+    e.apply({ kind: 'assign-cells', networkId: 'fi-lower', schoolId: 'A', cells: [[3, 3], [2, 2]] });
+    e.undo();
+    e.apply({ kind: 'assign-cells', networkId: 'fi-lower', schoolId: 'A', cells: [[3, 0]], year: 2026 });
+    e.setYear(2027);
+    const s = (e as unknown as { states: Map<string, { yearRows: { rows: Float64Array[] }; projection: never; editable: { overlay: never; matrix: Float64Array }; layout: never; fallback: Float64Array }> }).states.get('fi-lower')!;
+    const fresh = YearRows.build(s.editable.overlay, s.projection, s.editable.matrix, s.layout, s.fallback);
+    expect(s.yearRows.rows).toEqual(fresh.rows);
+  });
+});
