@@ -10,9 +10,10 @@ import { markSuppressed } from '../core/pupil-base/suppression';
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import { formatProblem, type Problem, UserError } from '../core/model/result';
 import { applyPrivacy } from '../core/pupil-base/privacy';
-import { computeIndicators } from '../core/scenario/scenario-engine';
 import { resolveConfig } from './cli-config';
 import { projectCsv, projectYears, scenarioEngine } from './project-command';
+import { exportCatchments } from './export-command';
+import { feederOutput } from './feeders-output';
 import { loadFromOptions } from './cli-inputs';
 import type { CliIo } from './cli-io';
 import { helpText, parseCliArgs, type ParsedOptions } from './cli-options';
@@ -34,6 +35,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     if (command === 'project') return await project(io, options);
+    if (command === 'export') return await exportCommand(io, options);
     return command === 'validate' ? await validate(io, options) : await indicators(io, options);
   } catch (e) {
     if (e instanceof UserError) return problems(io, [e.problem]);
@@ -94,14 +96,26 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   if (options.network && !wanted.length)
     return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
   if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
-  let figures = (id: string) => computeIndicators(dataset, config, id);
-  if (options.edits || options.year || options['base-year']) {
-    const engine = await scenarioEngine(io, options, dataset, config);
-    if (!engine.ok) return problems(io, engine.problems);
-    figures = (id: string) => engine.value.indicators(id);
-  }
-  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(figures(n.id), threshold) }));
+  const engine = await scenarioEngine(io, options, dataset, config);
+  if (!engine.ok) return problems(io, engine.problems);
+  const e = engine.value;
+  const share = options['split-share'] === undefined ? undefined : Number(options['split-share']);
+  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(e.indicators(n.id), threshold), ...feederOutput(e, n.id, e.year, threshold, share) }));
   io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
+  return EXIT_OK;
+}
+
+async function exportCommand(io: CliIo, options: ParsedOptions): Promise<number> {
+  const loaded = await loadFromOptions(io, options);
+  if (!loaded.ok) return problems(io, loaded.problems);
+  const { dataset, report } = loaded.value;
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
+  if (!cfg.ok) return problems(io, cfg.problems);
+  warn(io, [...loaded.warnings, ...cfg.warnings]);
+  const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : cfg.value.config.privacyThreshold;
+  const r = await exportCatchments(io, options, dataset, cfg.value.config, threshold);
+  if (!r.ok) return problems(io, r.problems);
+  io.stderr(`Wrote ${r.value} catchments of ${options.network} to ${options.out}.\n`);
   return EXIT_OK;
 }
 
