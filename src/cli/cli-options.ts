@@ -10,6 +10,7 @@ export const COMMANDS = {
   indicators: 'Compute segregation indicators of the baseline catchments and print them (JSON or CSV).',
   validate: 'Load the data and print the loading report: counts, CRS, missing and suppressed values, warnings.',
   project: 'Project one network over the school years (cohort model, housing projects, dated edits): the indicators of every year.',
+  export: 'Write the catchments of one network in one school year (after --edits) as GeoJSON or GeoPackage, with the figures of each open school.',
   help: 'Show this help.',
 } as const;
 export type Command = keyof typeof COMMANDS;
@@ -29,8 +30,8 @@ interface OptionSpec {
   integerMin?: number;
 }
 
-const BOTH: readonly Command[] = ['indicators', 'validate', 'project'];
-const FIGURES: readonly Command[] = ['indicators', 'project'];
+const BOTH: readonly Command[] = ['indicators', 'validate', 'project', 'export'];
+const FIGURES: readonly Command[] = ['indicators', 'project', 'export'];
 
 export const OPTIONS = {
   units: { type: 'string', value: 'FILE', description: 'Statistical units (grid cells or areas): GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
@@ -44,11 +45,14 @@ export const OPTIONS = {
   bundle: { type: 'string', value: 'DIR', description: 'A dataset bundle folder with manifest.json (instead of --units/--schools/--catchments).', commands: BOTH },
   network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array (project: required).', commands: FIGURES },
   edits: { type: 'string', value: 'FILE', description: 'Scenario records to apply first: {"edits": [...]} as the app saves them (docs/scenario-format.md).', commands: FIGURES },
-  year: { type: 'string', value: 'YEAR', description: 'The school year the figures are for (default: the base year).', commands: ['indicators'], integerMin: 1900 },
+  year: { type: 'string', value: 'YEAR', description: 'The school year the figures are for (default: the base year).', commands: ['indicators', 'export'], integerMin: 1900 },
   'base-year': { type: 'string', value: 'YEAR', description: 'Year of the statistics (default: "year" of the bundle manifest).', commands: FIGURES, integerMin: 1900 },
   years: { type: 'string', value: 'FROM-TO', description: 'Years to project, e.g. 2026-2036 (default: base year … base year + 10; at most 20 years on).', commands: ['project'] },
   config: { type: 'string', value: 'FILE', description: 'Indicator configuration JSON. Default: the preset that fits the unit fields.', commands: BOTH },
-  format: { type: 'string', value: 'json|csv|text', description: 'Output format. indicators: json (default) or csv; validate: text (default) or json.', commands: BOTH, choices: ['json', 'csv', 'text'] },
+  format: { type: 'string', value: 'json|csv|text|geojson|gpkg', description: 'Output format. indicators: json (default) or csv; validate: text (default) or json; export: geojson (default) or gpkg.', commands: BOTH, choices: ['json', 'csv', 'text', 'geojson', 'gpkg'] },
+  out: { type: 'string', value: 'FILE', description: 'export: the file to write.', commands: ['export'] },
+  crs: { type: 'string', value: 'EPSG:3067|EPSG:4326', description: 'export: coordinates of the output (default EPSG:3067 with a crs member; EPSG:4326 is RFC 7946 GeoJSON).', commands: ['export'], choices: ['EPSG:3067', 'EPSG:4326'] },
+  'split-share': { type: 'string', value: 'FRACTION', description: 'Feeders: a grades 1–6 school is a split feeder when more than this share of its children go to a second grades 7–9 school (default 0.1).', commands: ['indicators', 'project'] },
   'privacy-threshold': { type: 'string', value: 'N', description: 'Hide figures resting on fewer than N people (default: from the configuration).', commands: FIGURES, integerMin: 1 },
   'max-mb': { type: 'string', value: 'N', description: 'Refuse input files larger than N megabytes (default 2048).', commands: BOTH, integerMin: 1 },
   help: { type: 'boolean', short: 'h', description: 'Show help.', commands: ['help', ...BOTH] },
@@ -104,6 +108,14 @@ export function parseCliArgs(argv: string[]): { ok: true; value: ParsedArgs } | 
   if (command === 'project' && options.format === 'text') return bad('project prints json or csv, not text.', 'format');
   if (command === 'project' && !options.network) return bad('project needs --network ID (one network at a time).', 'network');
   if (command === 'validate' && options.format === 'csv') return bad('validate prints text or json, not csv.', 'format');
+  if (command !== 'export' && (options.format === 'geojson' || options.format === 'gpkg')) return bad(`${command} does not write ${options.format}; use export.`, 'format');
+  if (command === 'export') {
+    if (options.format && options.format !== 'geojson' && options.format !== 'gpkg') return bad('export writes geojson or gpkg.', 'format');
+    if (!options.network) return bad('export needs --network ID.', 'network');
+    if (!options.out) return bad('export needs --out FILE.', 'out');
+  }
+  const split = options['split-share'];
+  if (split !== undefined && !(/^(0(\.\d+)?|1(\.0+)?)$/.test(split))) return bad(`--split-share must be a fraction from 0 to 1, got "${split}".`, 'split-share');
   if (command !== 'help') {
     const files = [options.units, options.schools, options.catchments];
     const planning = [options.area, options['area-where']?.length, options['schools-where']?.length].some(Boolean);
@@ -127,6 +139,7 @@ export function helpText(): string {
     '  npm run cli -- indicators --bundle DIR [options]',
     '  npm run cli -- validate (--bundle DIR | --units FILE --schools FILE [--catchments FILE|voronoi] [--area FILE …])',
     '  npm run cli -- project (--bundle DIR | …) --network ID [--edits FILE] [--base-year Y] [--years 2026-2036] [--format json|csv]',
+    '  npm run cli -- export (--bundle DIR | …) [--edits FILE] [--year Y] --network ID --format geojson|gpkg --out FILE [--crs EPSG:4326]',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(12)}${d}`),

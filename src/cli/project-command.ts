@@ -14,6 +14,8 @@ import { readEdit } from '../core/scenario/validate-edit';
 import { readInput } from './cli-inputs';
 import type { CliIo } from './cli-io';
 import type { ParsedOptions } from './cli-options';
+import { feederOutput } from './feeders-output';
+import type { FeederOutput } from './feeders-output';
 
 const bad = (field: string, message: string, fix: string, file?: string): Problem => ({ code: 'invalid-arguments', message, fix, field, ...(file ? { file } : {}) });
 
@@ -30,9 +32,11 @@ export async function readEditsFile(io: CliIo, path: string, dataset: Dataset): 
   const list = Array.isArray(json) ? json : (json as { edits?: unknown })?.edits;
   if (!Array.isArray(list)) return fail({ code: 'edits-not-a-list', message: 'The edits file has no "edits" list.', fix: 'Write {"edits": [...]}, the records a scenario saves (docs/scenario-format.md).', file: path });
   const edits: Edit[] = [];
+  const opened = new Set<string>();
   for (let i = 0; i < list.length; i++) {
-    const r = readEdit(list[i], i, dataset);
+    const r = readEdit(list[i], i, dataset, opened);
     if ('problem' in r) return fail({ ...r.problem, file: path });
+    if (r.edit.kind === 'open-school') opened.add(r.edit.school.id);
     edits.push(r.edit);
   }
   return ok(edits);
@@ -81,7 +85,7 @@ export async function scenarioEngine(io: CliIo, options: ParsedOptions, dataset:
   return ok(engine, created.warnings);
 }
 
-export interface ProjectedYear {
+export interface ProjectedYear extends FeederOutput {
   year: number;
   schools: PublicNetworkIndicators['schools'];
   indices: PublicNetworkIndicators['indices'];
@@ -104,7 +108,8 @@ export async function projectYears(io: CliIo, options: ParsedOptions, dataset: D
   const years: ProjectedYear[] = [];
   for (let y = range.value[0]; y <= range.value[1]; y++) {
     const p = applyPrivacy(engine.value.indicatorsInYear(network, y), threshold);
-    years.push({ year: y, schools: p.schools, indices: p.indices, multigroup: p.multigroup, totals: p.totals });
+    const share = options['split-share'] === undefined ? undefined : Number(options['split-share']);
+    years.push({ year: y, schools: p.schools, indices: p.indices, multigroup: p.multigroup, totals: p.totals, ...feederOutput(engine.value, network, y, threshold, share) });
   }
   return ok({ network, years }, engine.warnings);
 }

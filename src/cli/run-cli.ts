@@ -13,6 +13,8 @@ import { applyPrivacy } from '../core/pupil-base/privacy';
 import type { NetworkIndicators } from '../core/indicators/indicator-types';
 import { resolveConfig } from './cli-config';
 import { projectCsv, projectYears, scenarioEngine } from './project-command';
+import { exportCatchments } from './export-command';
+import { feederOutput } from './feeders-output';
 import { loadFromOptions } from './cli-inputs';
 import { loadStreets, streetsPath, streetsText, travelOutputs, withTravel } from './cli-travel';
 import type { CliIo } from './cli-io';
@@ -35,6 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     if (command === 'project') return await project(io, options);
+    if (command === 'export') return await exportCommand(io, options);
     return command === 'validate' ? await validate(io, options) : await indicators(io, options);
   } catch (e) {
     if (e instanceof UserError) return problems(io, [e.problem]);
@@ -107,7 +110,9 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   warn(io, childrenOutside(raw, threshold, Boolean(options.area)));
   const travel = travelOutputs(engine.value, streets.value?.net ?? null, wanted.map((n) => n.id), threshold);
   warn(io, [...streets.warnings, ...travel.warnings]);
-  const outputs: NetworkOutput[] = wanted.map((n, i) => withTravel({ label: n.label, ...applyPrivacy(raw[i], threshold) }, travel.byNetwork.get(n.id)!));
+  const e = engine.value;
+  const share = options['split-share'] === undefined ? undefined : Number(options['split-share']);
+  const outputs: NetworkOutput[] = wanted.map((n, i) => withTravel({ label: n.label, ...applyPrivacy(raw[i], threshold), ...feederOutput(e, n.id, e.year, threshold, share) }, travel.byNetwork.get(n.id)!));
   io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
   return EXIT_OK;
 }

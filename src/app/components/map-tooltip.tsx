@@ -38,7 +38,8 @@ export function MapTooltip({ measure }: { measure: UnitMeasure | null }) {
     lines = [
       hover.kind === 'school' ? school.name : t('tooltip.catchment', { name: school.name }),
       `${t('tooltip.children')}: ${formatChildren(fig?.children ?? null, lang, threshold)}`,
-      `${t('tooltip.capacity')}: ${school.capacity ?? '–'}`,
+      // The same capacity as the school table: the figures' (the network's level, the selected year).
+      `${t('tooltip.capacity')}: ${(fig ? fig.capacity : school.capacity) ?? '–'}`,
       `${t('tooltip.utilisation')}: ${formatPercent(fig?.utilisation ?? null, lang, 0)}`,
     ];
   }

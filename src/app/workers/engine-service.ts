@@ -11,6 +11,7 @@ import { loadBundle } from '../../core/load/load-bundle';
 import type { Dataset } from '../../core/model/dataset';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import { fail, ok, type Result } from '../../core/model/result';
+import { capacityFor } from '../../core/model/school';
 import { applyPrivacy } from '../../core/pupil-base/privacy';
 import type { EditOutcome } from '../../core/scenario/edit';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
@@ -278,7 +279,7 @@ function summarise(dataset: Dataset, config: IndicatorConfig, declarations: { id
       schools: n.schoolIds.map((id, index) => {
         const s = schoolById.get(id);
         const location = s?.location ?? [0, 0];
-        return { id, name: s?.name ?? id, index, capacity: s?.capacity ?? null, location, lonLat: toLonLat(location[0], location[1]) };
+        return { id, name: s?.name ?? id, index, capacity: s ? capacityFor(s, n.level) : null, location, lonLat: toLonLat(location[0], location[1]) };
       }),
     })),
     units,

@@ -13,7 +13,7 @@
 import type { BBox, MultiPolygon } from '../model/geometry-types';
 import type { Network, Partition } from '../model/school';
 import type { Units } from '../model/units';
-import type { BoundaryEdit, EditOutcome } from '../scenario/edit';
+import type { EditOutcome, NetworkStep, SchoolStep } from '../scenario/edit';
 import { fail, ok } from '../model/result';
 import type { Problem, Result } from '../model/result';
 import { multiPolygonBBox } from '../geometry/bbox';
@@ -46,13 +46,28 @@ interface Snapshot {
 }
 
 interface EditRecord {
-  edit: BoundaryEdit;
   schools: number[];
   units: Int32Array;
   emptied: number[];
   before: Snapshot;
   after: Snapshot;
 }
+
+/** One applied step: a boundary edit is one record, a school step one record per receiving school. */
+interface StepGroup {
+  edit: NetworkStep;
+  records: EditRecord[];
+}
+
+/** One assignment of a resolved school step: give `region` to school index `school`. */
+export interface StepPart {
+  school: number;
+  /** The region, or a function giving it when the part is applied (after the earlier parts). */
+  region: MultiPolygon | (() => MultiPolygon);
+}
+
+/** Resolves a school step against the live state (school-network/resolve-school-step.ts). */
+export type StepResolver = (step: SchoolStep, net: EditableNetwork) => Result<StepPart[]>;
 
 export interface EditableNetworkOptions {
   network: Network;
@@ -66,26 +81,30 @@ export interface EditableNetworkOptions {
   slivers?: SliverOptions;
   /** Undo steps kept (oldest dropped first). Default 500. */
   maxHistory?: number;
+  /** Needed to apply school steps (open/close). */
+  resolveStep?: StepResolver;
 }
 
 export class EditableNetwork {
-  readonly network: Network;
+  /** The network; a new object when a school slot is added or removed (addSlot/removeSlot). */
+  network: Network;
   readonly units: Units;
   readonly matrix: Float64Array;
   readonly width: number;
   /** Live overlay; read it, never modify it. */
   readonly overlay: NetworkOverlay;
-  /** Live per-school sums (schoolCount × width); read it, never modify it. */
-  readonly sums: Float64Array;
+  /** Live per-school sums (schoolCount × width); read it, never modify it (reallocated by addSlot/removeSlot). */
+  sums: Float64Array;
   private current: Partition;
   private bboxes: BBox[];
-  private readonly undoStack: EditRecord[] = [];
-  private readonly redoStack: EditRecord[] = [];
+  private readonly undoStack: StepGroup[] = [];
+  private readonly redoStack: StepGroup[] = [];
+  private readonly resolveStep: StepResolver | undefined;
   private readonly slivers: SliverOptions;
   private readonly maxHistory: number;
   private readonly mover: WeightMover;
   /** School → row in a block of changed schools' sums rows; −1 between uses. */
-  private readonly rowOf: Int32Array;
+  private rowOf: Int32Array;
 
   constructor(o: EditableNetworkOptions) {
     if (o.partition.catchments.length !== o.network.schoolIds.length) {
@@ -104,6 +123,31 @@ export class EditableNetwork {
     this.maxHistory = o.maxHistory ?? 500;
     this.mover = new WeightMover(o.units.count);
     this.rowOf = new Int32Array(o.network.schoolIds.length).fill(-1);
+    this.resolveStep = o.resolveStep;
+  }
+
+  /** Appends an empty catchment slot for an opened school (index = the old school count). */
+  addSlot(schoolId: string): void {
+    this.network = { ...this.network, schoolIds: [...this.network.schoolIds, schoolId] };
+    this.current = { networkId: this.current.networkId, catchments: [...this.current.catchments, []] };
+    this.bboxes = [...this.bboxes, multiPolygonBBox([])];
+    this.overlay.setSchoolCount(this.network.schoolIds.length);
+    const sums = new Float64Array(this.sums.length + this.width);
+    sums.set(this.sums);
+    this.sums = sums;
+    this.rowOf = new Int32Array(this.network.schoolIds.length).fill(-1);
+  }
+
+  /** Removes the last slot (undo of an open); it must be empty, with no area and no weights. */
+  removeSlot(schoolId: string): void {
+    const last = this.network.schoolIds.length - 1;
+    if (this.network.schoolIds[last] !== schoolId || this.current.catchments[last].length > 0) throw new Error(`Slot ${schoolId} is not the last empty one`);
+    this.network = { ...this.network, schoolIds: this.network.schoolIds.slice(0, last) };
+    this.current = { networkId: this.current.networkId, catchments: this.current.catchments.slice(0, last) };
+    this.bboxes = this.bboxes.slice(0, last);
+    this.overlay.setSchoolCount(last);
+    this.sums = this.sums.slice(0, last * this.width);
+    this.rowOf = new Int32Array(last).fill(-1);
   }
 
   /** Current partition; a new object after every change (the catchment arrays are shared, never mutated). */
@@ -120,18 +164,64 @@ export class EditableNetwork {
   }
 
   /** Edits that undo would revert, oldest first. */
-  get history(): BoundaryEdit[] {
+  get history(): NetworkStep[] {
     return this.undoStack.map((r) => r.edit);
   }
 
-  /** Applies the edit. On failure nothing changes. Emptied schools come back as a warning too. */
-  apply(edit: BoundaryEdit): Result<AppliedEdit> {
+  /**
+   * Applies a boundary edit or a school step. On failure nothing changes. Emptied schools come
+   * back as a warning too. A school step always enters the history (possibly changing nothing),
+   * so the history stays the list of steps in effect.
+   */
+  apply(edit: NetworkStep): Result<AppliedEdit> {
+    if (edit.kind === 'open-step' || edit.kind === 'close-step') return this.applyStep(edit);
     const resolved = resolveEdit(edit, this.network, this.units);
     if (!resolved.ok) return resolved;
     const { school, region } = resolved.value;
-    let plan: AssignPlan | null;
+    const plan = this.plan(school, region);
+    if (!plan.ok) return plan;
+    if (!plan.value) {
+      return fail({
+        code: 'edit-no-change',
+        message: `The region is already all in ${edit.schoolId}'s catchment or lies outside the network's area; nothing changes.`,
+        fix: 'Draw the region over the catchments of other schools.',
+      });
+    }
+    const record = this.record(plan.value);
+    this.restore(record, record.after);
+    this.push({ edit, records: [record] });
+    const warnings: Problem[] = plan.value.emptiedSchools.map((s) => ({
+      code: 'edit-empties-school',
+      message: `School ${this.network.schoolIds[s]} is left with no catchment area.`,
+      fix: 'Undo, or give the school another area.',
+      ids: [this.network.schoolIds[s]],
+    }));
+    return ok(this.outcome([record], 'after'), warnings);
+  }
+
+  private applyStep(step: SchoolStep): Result<AppliedEdit> {
+    if (!this.resolveStep) throw new Error('EditableNetwork has no step resolver');
+    const parts = this.resolveStep(step, this);
+    if (!parts.ok) return parts;
+    const records: EditRecord[] = [];
+    for (const part of parts.value) {
+      const plan = this.plan(part.school, typeof part.region === 'function' ? part.region() : part.region);
+      if (!plan.ok) {
+        for (let i = records.length - 1; i >= 0; i--) this.restore(records[i], records[i].before);
+        return plan;
+      }
+      if (!plan.value) continue;
+      const record = this.record(plan.value);
+      this.restore(record, record.after);
+      records.push(record);
+    }
+    this.push({ edit: step, records });
+    return ok(this.outcome(records, 'after'));
+  }
+
+  private plan(school: number, region: MultiPolygon): Result<AssignPlan | null> {
     try {
-      plan = planAssign(this.current.catchments, this.bboxes, school, region, this.slivers);
+      return ok(planAssign(this.current.catchments, this.bboxes, school, region, this.slivers));
     } catch (e) {
       // The clipper throws only on input it cannot represent (non-finite, or wider than ~2 000 km).
       return fail({
@@ -140,47 +230,34 @@ export class EditableNetwork {
         fix: 'Draw the region within the network’s area, in EPSG:3067 metres; if it already is, redraw it slightly differently.',
       });
     }
-    if (!plan) {
-      return fail({
-        code: 'edit-no-change',
-        message: `The region is already all in ${edit.schoolId}'s catchment or lies outside the network's area; nothing changes.`,
-        fix: 'Draw the region over the catchments of other schools.',
-      });
-    }
-    const record = this.record(edit, plan);
-    this.restore(record, record.after);
-    this.undoStack.push(record);
+  }
+
+  private push(group: StepGroup): void {
+    this.undoStack.push(group);
     if (this.undoStack.length > this.maxHistory) this.undoStack.shift();
     this.redoStack.length = 0;
-    const warnings: Problem[] = plan.emptiedSchools.map((s) => ({
-      code: 'edit-empties-school',
-      message: `School ${this.network.schoolIds[s]} is left with no catchment area.`,
-      fix: 'Undo, or give the school another area.',
-      ids: [this.network.schoolIds[s]],
-    }));
-    return ok(this.outcome(record, record.after), warnings);
   }
 
   /** Reverts the last applied edit exactly; null when there is nothing to undo. */
   undo(): AppliedEdit | null {
-    const r = this.undoStack.pop();
-    if (!r) return null;
-    this.restore(r, r.before);
-    this.redoStack.push(r);
-    return this.outcome(r, r.before);
+    const g = this.undoStack.pop();
+    if (!g) return null;
+    for (let i = g.records.length - 1; i >= 0; i--) this.restore(g.records[i], g.records[i].before);
+    this.redoStack.push(g);
+    return this.outcome(g.records, 'before');
   }
 
   /** Re-applies the last undone edit exactly; null when there is nothing to redo. */
   redo(): AppliedEdit | null {
-    const r = this.redoStack.pop();
-    if (!r) return null;
-    this.restore(r, r.after);
-    this.undoStack.push(r);
-    return this.outcome(r, r.after);
+    const g = this.redoStack.pop();
+    if (!g) return null;
+    for (const r of g.records) this.restore(r, r.after);
+    this.undoStack.push(g);
+    return this.outcome(g.records, 'after');
   }
 
   /** Edits that redo would re-apply, the next one last. */
-  get redoHistory(): BoundaryEdit[] {
+  get redoHistory(): NetworkStep[] {
     return this.redoStack.map((r) => r.edit);
   }
 
@@ -190,14 +267,13 @@ export class EditableNetwork {
   }
 
   /** Computes the before and after snapshots of the plan without changing state. */
-  private record(edit: BoundaryEdit, plan: AssignPlan): EditRecord {
+  private record(plan: AssignPlan): EditRecord {
     const { units, before, after } = this.mover.compute(this.overlay, plan.target, plan.transfers);
     const sumsBefore = this.sumsRows(plan.changedSchools);
     // Sums after: the incremental update of the changed units, done on a copy of the changed rows.
     const sumsAfter = sumsBefore.slice();
     updateSumsRows(sumsAfter, this.matrix, this.width, units, before, after, plan.changedSchools, this.rowOf);
     return {
-      edit,
       schools: plan.changedSchools,
       units,
       emptied: plan.emptiedSchools,
@@ -234,13 +310,16 @@ export class EditableNetwork {
     return rows;
   }
 
-  private outcome(r: EditRecord, snap: Snapshot): AppliedEdit {
-    return {
-      networkId: this.network.id,
-      changedSchools: r.schools.slice(),
-      changedUnits: r.units.slice(),
-      emptiedSchools: snap === r.after ? r.emptied.slice() : [],
-      catchments: snap.catchments.slice(),
-    };
+  /** What a group of records changed (the last snapshot of each school; union of units). */
+  private outcome(records: EditRecord[], side: 'before' | 'after'): AppliedEdit {
+    if (records.length === 1) {
+      const r = records[0];
+      const snap = r[side];
+      return { networkId: this.network.id, changedSchools: r.schools.slice(), changedUnits: r.units.slice(), emptiedSchools: side === 'after' ? r.emptied.slice() : [], catchments: snap.catchments.slice() };
+    }
+    const schools = [...new Set(records.flatMap((r) => r.schools))].sort((a, b) => a - b);
+    const units = Int32Array.from(new Set(records.flatMap((r) => Array.from(r.units)))).sort();
+    const emptied = side === 'after' ? schools.filter((s) => this.current.catchments[s].length === 0) : [];
+    return { networkId: this.network.id, changedSchools: schools, changedUnits: units, emptiedSchools: emptied, catchments: schools.map((s) => this.current.catchments[s]) };
   }
 }

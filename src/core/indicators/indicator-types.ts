@@ -20,6 +20,8 @@ export interface SchoolFigures {
   shareBase: Record<string, number>;
   /** Composite status/need index (weighted z-scores; 0 = network mean). */
   composite: number | null;
+  /** The school's status in the year (school-network/school-timeline.ts); set by the scenario engine. */
+  status?: 'open' | 'closed' | 'not-yet-open' | 'temporary-premises';
 }
 
 export interface TwoGroupIndices {

@@ -44,7 +44,8 @@ export class NetworkOverlay {
   readonly lookup: UnitLookup | null;
   /** Planar area of each polygon unit (m²); null for grid units. Shared by clones. */
   readonly unitAreas: Float64Array | null;
-  readonly schoolCount: number;
+  /** Number of school slots (grows when a school opens: setSchoolCount). */
+  schoolCount: number;
   private readonly primarySchool: Int32Array;
   private readonly primaryWeight: Float64Array;
   private readonly overflow: Map<number, Split>;
@@ -71,6 +72,11 @@ export class NetworkOverlay {
       for (let i = 0; i < cov.count; i++) ov.add(cov.units[i], s, cov.fractions[i]);
     });
     return ov;
+  }
+
+  /** Sets the number of school slots; entries never name a slot beyond it (an opened school's slot is empty until it gets area). */
+  setSchoolCount(n: number): void {
+    this.schoolCount = n;
   }
 
   get unitCount(): number {

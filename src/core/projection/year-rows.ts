@@ -61,6 +61,18 @@ export class YearRows {
     return new YearRows(this.rows.map((r) => r.slice()), this.projection, this.matrix, this.layout, this.fallback);
   }
 
+  /** Sets the number of school rows (a school opened or its opening undone): new rows are zero, trailing rows dropped. */
+  resize(schoolCount: number): void {
+    const size = schoolCount * this.layout.width;
+    for (let t = 0; t < this.rows.length; t++) {
+      const r = this.rows[t];
+      if (r.length === size) continue;
+      const next = new Float64Array(size);
+      next.set(r.subarray(0, Math.min(size, r.length)));
+      this.rows[t] = next;
+    }
+  }
+
   /** Sums of `year` (> base year; never modify). */
   sums(year: number): Float64Array {
     return this.rows[year - this.projection.baseYear - 1];

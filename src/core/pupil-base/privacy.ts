@@ -24,6 +24,8 @@ export interface PublicSchoolFigures {
   composite: number | null;
   /** Hidden fields, e.g. ["children", "utilisation", "shares.rental", "shareBase.rental", "composite"]. */
   suppressed: string[];
+  /** Status in the year (scenario engine): a closed or not-yet-open school shows children 0 (nobody is hidden). */
+  status?: SchoolFigures['status'];
 }
 
 export interface PublicNetworkIndicators {
@@ -54,8 +56,17 @@ function smallCount(value: number, threshold: number, name: string, suppressed: 
 }
 
 function publicSchool(f: SchoolFigures, threshold: number): PublicSchoolFigures {
+  const out = publicFigures(f, threshold);
+  return f.status ? { ...out, status: f.status } : out;
+}
+
+function publicFigures(f: SchoolFigures, threshold: number): PublicSchoolFigures {
   const suppressed: string[] = [];
   const ids = Object.keys(f.shares);
+  if (f.status === 'closed' || f.status === 'not-yet-open') {
+    const none = Object.fromEntries(ids.map((id) => [id, null]));
+    return { id: f.id, name: f.name, children: 0, childrenImputed: 0, capacity: f.capacity, utilisation: null, shares: none, shareBase: { ...none }, composite: null, suppressed };
+  }
   if (!(f.children >= threshold)) {
     suppressed.push('children', 'childrenImputed', 'utilisation', ...ids.flatMap((id) => [`shares.${id}`, `shareBase.${id}`]), 'composite');
     return {

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Position } from '../model/geometry-types';
 import type { BuildingType, Tenure } from '../housing/housing-config';
+import type { GradeRange, Language } from '../model/school';
 
 /**
  * A scenario is the dataset plus a list of dated records (docs/scenario-format.md). A record is
@@ -11,10 +12,74 @@ import type { BuildingType, Tenure } from '../housing/housing-config';
  * - `housing-project`: dwellings completed in `year`, adding children by the yield table.
  *   A record with the id of an earlier project replaces it (an inline change is a new record).
  * - `remove-housing-project`: deletes the project with that id.
- * Issue 10 adds `open-school`, `close-school`, `set-capacity`, `relocate-school` to this union
- * (see /work/notes/time-design.md); every switch over `kind` ends in an exhaustive default.
+ * - `open-school`, `close-school`, `set-capacity`, `relocate-school` (school-network records):
+ *   the school network itself changes from `year` (src/core/school-network/).
+ * Every switch over `kind` ends in an exhaustive default.
  */
-export type Edit = BoundaryEdit | HousingProjectRecord | RemoveHousingProjectRecord;
+export type Edit = BoundaryEdit | HousingProjectRecord | RemoveHousingProjectRecord | SchoolNetworkRecord;
+
+export type SchoolNetworkRecord = OpenSchoolRecord | CloseSchoolRecord | SetCapacityRecord | RelocateSchoolRecord;
+
+/** A new school from `year`, in every network of its language whose level its grades serve. */
+export interface OpenSchoolRecord {
+  kind: 'open-school';
+  year: number;
+  school: {
+    id: string;
+    name: string;
+    language: Language;
+    grades: GradeRange;
+    capacity: number;
+    capacityByLevel?: { lower?: number; upper?: number };
+    /** EPSG:3067 metres; must lie in a unit. */
+    location: Position;
+  };
+  /** "nearest": the units nearer to it than to their current school; or a drawn region (EPSG:3067). */
+  catchment: 'nearest' | MultiPolygon;
+}
+
+/** From `year` the school has no catchment: its units go to the nearest remaining school, or all to `to`. */
+export interface CloseSchoolRecord {
+  kind: 'close-school';
+  year: number;
+  schoolId: string;
+  to: 'nearest' | string;
+}
+
+/** New places from `year` (the receiver of a merger keeps its capacity unless one of these changes it). */
+export interface SetCapacityRecord {
+  kind: 'set-capacity';
+  year: number;
+  schoolId: string;
+  capacity: number;
+  capacityByLevel?: { lower?: number; upper?: number };
+}
+
+/** The school works at `location` in the school years `from` … `to` (inclusive), same catchment. */
+export interface RelocateSchoolRecord {
+  kind: 'relocate-school';
+  from: number;
+  to: number;
+  schoolId: string;
+  location: Position;
+}
+
+export function isSchoolNetworkRecord(e: Edit): e is SchoolNetworkRecord {
+  return e.kind === 'open-school' || e.kind === 'close-school' || e.kind === 'set-capacity' || e.kind === 'relocate-school';
+}
+
+/**
+ * What an open or a close does to one network's catchments, resolved against the live
+ * catchments when the network applies it (school-network/resolve-school-step.ts). One object
+ * per (record, network), kept by the record log, so syncEdits can compare them by identity.
+ */
+export type SchoolStep =
+  | { kind: 'open-step'; networkId: string; schoolId: string; year: number; location: Position; catchment: 'nearest' | MultiPolygon }
+  /** `receivers`: ids of the schools open in `year` that may take its units (frozen when logged). */
+  | { kind: 'close-step'; networkId: string; schoolId: string; year: number; to: string | null; receivers: string[] };
+
+/** What an EditableNetwork applies: a boundary edit or a school step. */
+export type NetworkStep = BoundaryEdit | SchoolStep;
 
 export type BoundaryEdit =
   | {

@@ -24,13 +24,21 @@ import { levelAges, projectionBands } from '../projection/projection-config';
 import { UnitProjection } from '../projection/unit-projection';
 import type { ProjectionSetup } from '../projection/unit-projection';
 import { averageComposition, gapOverlapIn, YearRows } from '../projection/year-rows';
-import type { BoundaryEdit } from './edit';
+import type { Edit, NetworkStep } from './edit';
+import { indicatorsWithStatus } from '../school-network/indicators-with-status';
+import { schoolInYear, schoolStatus } from '../school-network/school-timeline';
+import type { StepResolver } from '../edits/editable-network';
 import { NetworkTracker } from './network-tracker';
 import type { FieldExpression } from '../config/indicator-config';
 
 export interface NetworkState {
+  /** The network as it is now (opened schools appended); the same object as editable.network. */
   network: Network;
+  /** Parallel to network.schoolIds (dataset schools, then opened ones). */
   schools: School[];
+  /** The dataset's network and schools (the baseline). */
+  baseNetwork: Network;
+  baseSchools: School[];
   editable: EditableNetwork;
   layout: UnitValueLayout;
   report: UnitValuesReport;
@@ -58,10 +66,10 @@ export function ageBandOf(config: IndicatorConfig, network: Network): FieldExpre
 }
 
 export function createState(units: Units, config: IndicatorConfig, network: Network, partition: Partition, schools: School[],
-  setup: Omit<ProjectionSetup, 'bands' | 'config'>): NetworkState {
+  setup: Omit<ProjectionSetup, 'bands' | 'config'>, resolveStep?: StepResolver): NetworkState {
   const values = buildUnitValues(units, config, ageBandOf(config, network));
   const overlay = NetworkOverlay.build(units, partition);
-  const editable = new EditableNetwork({ network, units, partition, matrix: values.matrix, width: values.width, overlay, maxHistory: Number.MAX_SAFE_INTEGER });
+  const editable = new EditableNetwork({ network, units, partition, matrix: values.matrix, width: values.width, overlay, maxHistory: Number.MAX_SAFE_INTEGER, resolveStep });
   const tracker = new NetworkTracker(overlay, values.matrix, values.width, values.layout.children);
   const n = units.count;
   const children = new Float64Array(n);
@@ -70,7 +78,7 @@ export function createState(units: Units, config: IndicatorConfig, network: Netw
   const fallback = averageComposition(values.matrix, values.layout);
   const yearRows = YearRows.build(overlay, projection, values.matrix, values.layout, fallback);
   return {
-    network, schools, editable, layout: values.layout, report: values.report, tracker,
+    network, schools, baseNetwork: network, baseSchools: schools, editable, layout: values.layout, report: values.report, tracker,
     baselineOverlay: overlay, projection, fallback, yearRows, baselineRows: yearRows.clone(),
     gapUnits: null, baselineGapUnits: overlay.uncoveredOrOverlapping(),
     current: new Map(), baseline: new Map(),
@@ -122,8 +130,33 @@ export function afterBoundaryChange(s: NetworkState, changedSchools: ArrayLike<n
   s.yearRows.refresh(s.editable.overlay, flags, s.editable.overlay.unitsOfSchools(flags, boxes));
 }
 
-export function indicatorsOf(s: NetworkState, f: YearFigures, config: IndicatorConfig): NetworkIndicators {
-  return networkIndicators(f.sums, s.layout, s.network, s.schools, config, f.gapOverlap);
+/** The baseline's indicators (the dataset's schools, all open). */
+export function baselineIndicatorsOf(s: NetworkState, f: YearFigures, config: IndicatorConfig): NetworkIndicators {
+  const out = networkIndicators(f.sums, s.layout, s.baseNetwork, s.baseSchools, config, f.gapOverlap);
+  for (const school of out.schools) school.status = 'open';
+  return out;
+}
+
+/** The scenario's indicators in `year`: capacities and status of each school from the log. */
+export function indicatorsOf(s: NetworkState, f: YearFigures, config: IndicatorConfig, log: readonly Edit[], year: number): NetworkIndicators {
+  const schools = s.schools.map((school) => schoolInYear(log, school, year));
+  const status = s.network.schoolIds.map((id) => schoolStatus(log, id, year));
+  return indicatorsWithStatus(f.sums, s.layout, s.network, schools, status, config, f.gapOverlap);
+}
+
+/** Appends (or removes, on undo) the slot of an opened school. */
+export function addSchoolSlot(s: NetworkState, school: School): void {
+  s.editable.addSlot(school.id);
+  s.network = s.editable.network;
+  s.yearRows.resize(s.network.schoolIds.length);
+  s.schools = [...s.schools, school];
+}
+
+export function removeSchoolSlot(s: NetworkState, schoolId: string): void {
+  s.editable.removeSlot(schoolId);
+  s.network = s.editable.network;
+  s.yearRows.resize(s.network.schoolIds.length);
+  s.schools = s.schools.slice(0, -1);
 }
 
 /**
@@ -131,7 +164,7 @@ export function indicatorsOf(s: NetworkState, f: YearFigures, config: IndicatorC
  * the longest common prefix with what is applied, then applies the rest. An edit that no longer
  * changes anything (an earlier one took its area) is skipped. Returns the changed units.
  */
-export function syncEdits(s: NetworkState, desired: BoundaryEdit[]): Int32Array {
+export function syncEdits(s: NetworkState, desired: NetworkStep[]): Int32Array {
   const applied = s.editable.history;
   let p = 0;
   while (p < applied.length && p < desired.length && applied[p] === desired[p]) p++;

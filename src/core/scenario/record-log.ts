@@ -15,10 +15,13 @@ import type { ProjectUnits } from '../housing/resolve-project';
 import { fail, ok } from '../model/result';
 import type { Result } from '../model/result';
 import type { Units } from '../model/units';
-import type { BoundaryEdit, Edit, HousingProjectRecord } from './edit';
-import { isBoundaryEdit } from './edit';
+import type { BoundaryEdit, Edit, HousingProjectRecord, NetworkStep, SchoolNetworkRecord } from './edit';
+import { isBoundaryEdit, isSchoolNetworkRecord } from './edit';
 import type { NetworkState, RecordOutcome } from './network-state';
 import { afterBoundaryChange, unionUnits } from './network-state';
+import type { School } from '../model/school';
+import { checkBoundaryTarget, checkSchoolRecord } from '../school-network/check-school-record';
+import { SchoolSteps } from './school-steps';
 
 export class RecordLog {
   private readonly applied: Edit[] = [];
@@ -31,12 +34,14 @@ export class RecordLog {
   private readonly units: Units;
   private readonly baseYear: number;
   private readonly horizon: number;
+  private readonly schoolSteps: SchoolSteps;
 
   constructor(states: Map<string, NetworkState>, units: Units, baseYear: number, horizon: number) {
     this.states = states;
     this.units = units;
     this.baseYear = baseYear;
     this.horizon = horizon;
+    this.schoolSteps = new SchoolSteps(states);
   }
 
   canUndo(): boolean {
@@ -60,9 +65,25 @@ export class RecordLog {
     return e.year ?? this.baseYear;
   }
 
-  /** The network's boundary edits in effect in `year`, in log order. */
-  boundaryEdits(networkId: string, year: number): BoundaryEdit[] {
-    return this.applied.filter((e): e is BoundaryEdit => isBoundaryEdit(e) && e.networkId === networkId && this.effectiveYear(e) <= year);
+  /** The network's boundary edits and school steps (open, close) in effect in `year`, in log order. */
+  networkSteps(networkId: string, year: number): NetworkStep[] {
+    const out: NetworkStep[] = [];
+    for (const e of this.applied) {
+      if (isBoundaryEdit(e)) {
+        if (e.networkId === networkId && this.effectiveYear(e) <= year) out.push(e);
+      } else if ((e.kind === 'open-school' || e.kind === 'close-school') && e.year <= year) {
+        const step = this.schoolSteps.step(e, networkId);
+        if (step) out.push(step);
+      }
+    }
+    return out;
+  }
+
+  /** Every school of the index space (dataset and opened), by id. */
+  schools(): Map<string, School> {
+    const out = new Map<string, School>();
+    for (const s of this.states.values()) s.schools.forEach((school) => out.set(school.id, school));
+    return out;
   }
 
   /** Housing projects in effect (any completion year): the last record of each id, unless removed. */
@@ -100,6 +121,7 @@ export class RecordLog {
     if (!e) return null;
     this.undone.push(e);
     this.projectCache = null;
+    if (isSchoolNetworkRecord(e)) return this.schoolOutcome(e, this.schoolSteps.remove(e, selected));
     if (!isBoundaryEdit(e)) return this.housingOutcome(e);
     const s = this.states.get(e.networkId)!;
     const history = s.editable.history;
@@ -112,6 +134,7 @@ export class RecordLog {
     if (!e) return null;
     this.applied.push(e);
     this.projectCache = null;
+    if (isSchoolNetworkRecord(e)) return this.schoolOutcome(e, this.schoolSteps.restore(e, selected));
     if (!isBoundaryEdit(e)) return this.housingOutcome(e);
     const s = this.states.get(e.networkId)!;
     if (this.effectiveYear(e) > selected) return this.noChange(e.networkId);
@@ -138,6 +161,7 @@ export class RecordLog {
       return ok(this.housingOutcome(e));
     }
     if (isBoundaryEdit(e)) return this.checkBoundary(e, selected, allowEmptying);
+    if (isSchoolNetworkRecord(e)) return this.checkSchool(e, selected);
     const unknown: never = e;
     return fail({ code: 'edit-unknown-kind', message: `The record kind ${JSON.stringify((unknown as { kind: string }).kind)} is unknown.`, fix: 'Use a newer Catchment Studio.' });
   }
@@ -149,6 +173,8 @@ export class RecordLog {
     if (e.year !== undefined && (!Number.isInteger(e.year) || e.year < this.baseYear || e.year > last)) {
       return fail({ code: 'edit-year-out-of-range', message: `The edit's year ${String(e.year)} is outside the projection (${this.baseYear}–${last}).`, fix: `Give a school year from ${this.baseYear} to ${last}, or leave it out for the base year.`, field: 'year' });
     }
+    const open = checkBoundaryTarget(e, this.effectiveYear(e), last, this.applied);
+    if (!open.ok) return open;
     if (this.effectiveYear(e) > selected) {
       const r = resolveEdit(e, s.network, this.units);
       return r.ok ? ok(this.noChange(e.networkId)) : r;
@@ -161,6 +187,25 @@ export class RecordLog {
       return fail(...result.warnings);
     }
     return ok(this.boundaryOutcome(s, result.value), result.warnings);
+  }
+
+  private checkSchool(e: SchoolNetworkRecord, selected: number): Result<RecordOutcome> {
+    const checked = checkSchoolRecord(e, {
+      log: this.applied, units: this.units, baseYear: this.baseYear, lastYear: this.baseYear + this.horizon,
+      schools: this.schools(), networks: [...this.states.values()].map((s) => s.network), effectiveYear: (b) => this.effectiveYear(b),
+    });
+    if (!checked.ok) return checked;
+    const added = this.schoolSteps.add(e, this.applied, selected);
+    if (!added.ok) return added;
+    return ok(this.schoolOutcome(e, unionUnits(added.value.length ? added.value.map((o) => o.changedUnits) : [new Int32Array(0)])));
+  }
+
+  /** A school-network record changes the figures of every network holding the school. */
+  private schoolOutcome(e: SchoolNetworkRecord, units: Int32Array): RecordOutcome {
+    const networks = this.schoolSteps.networksOf(e);
+    const id = e.kind === 'open-school' ? e.school.id : e.schoolId;
+    const changedSchools = networks.length > 0 ? [this.states.get(networks[0])!.network.schoolIds.indexOf(id)].filter((i) => i >= 0) : [];
+    return { networkId: networks[0] ?? '', networks, changedSchools, changedUnits: units, emptiedSchools: [], catchments: [] };
   }
 
   private boundaryOutcome(s: NetworkState, o: AppliedEdit): RecordOutcome {

@@ -29,7 +29,17 @@ import type { ForecastTable } from '../projection/forecast-table';
 import { DEFAULT_HORIZON, MAX_HORIZON } from '../projection/projection-config';
 import type { YearChildren } from '../projection/unit-projection';
 import type { Edit } from './edit';
-import { createState, indicatorsOf, syncEdits, yearFigures } from './network-state';
+import { baselineIndicatorsOf, createState, indicatorsOf, syncEdits, yearFigures } from './network-state';
+import { unitCentres } from '../compare/unit-centres';
+import { resolveSchoolStep } from '../school-network/resolve-school-step';
+import { meanTripLengths } from '../school-network/trip-lengths';
+import { DEFAULT_SPLIT_SHARE, feederFlows, splitFeeders } from '../feeders/feeders';
+import type { FeederFlow } from '../feeders/feeders';
+import { straightLine } from '../school-network/distance';
+import type { DistanceProvider } from '../school-network/distance';
+import type { SchoolStatus } from '../school-network/school-timeline';
+import { schoolInYear, schoolStatus } from '../school-network/school-timeline';
+import type { School } from '../model/school';
 import type { NetworkState, RecordOutcome, YearFigures } from './network-state';
 
 export type { RecordOutcome } from './network-state';
@@ -56,6 +66,17 @@ export interface EngineOptions {
   horizon?: number;
   /** A city's own small-area forecast, used instead of the model where it has figures. */
   forecast?: ForecastTable;
+  /** Distances for "nearest" catchments and trips; default straight line (a street network can replace it). */
+  distance?: DistanceProvider;
+}
+
+/** Feeders of one pair of a lower and an upper network. */
+export interface FeederTable {
+  lowerNetwork: string;
+  upperNetwork: string;
+  feeders: FeederFlow[];
+  /** Lower schools sending more than the chosen share of their children to a second upper school. */
+  splitFeeders: string[];
 }
 
 export class ScenarioEngine {
@@ -71,6 +92,8 @@ export class ScenarioEngine {
   private selected: number;
   private readonly listeners: EngineListener[] = [];
   private readonly checks: EditCheck[] = [];
+  readonly distance: DistanceProvider;
+  private centres: Float64Array | null = null;
 
   /**
    * Checks the config against the units' fields first: a missing age-band or population field
@@ -98,12 +121,18 @@ export class ScenarioEngine {
     this.selected = this.baseYear;
     const schoolsById = new Map(dataset.schools.map((s) => [s.id, s]));
     const setup = { baseYear: this.baseYear, horizon: this.horizon, forecast: options.forecast };
+    this.distance = options.distance ?? straightLine;
+    const stepContext = {
+      units: this.units, distance: this.distance,
+      centres: () => this.unitCentres(),
+      locationOf: (id: string) => this.log.schools().get(id)!.location,
+    };
     for (const network of dataset.networks) {
       const partition = dataset.partitions[network.id];
       if (!partition) continue;
       const schools = network.schoolIds.map((id) => schoolsById.get(id)!);
-      const s = createState(this.units, config, network, partition, schools, setup);
-      s.baseline.set(this.baseYear, indicatorsOf(s, yearFigures(s, this.baseYear, true, [], config.housing), config));
+      const s = createState(this.units, config, network, partition, schools, setup, (step, net) => resolveSchoolStep(step, net, stepContext));
+      s.baseline.set(this.baseYear, baselineIndicatorsOf(s, yearFigures(s, this.baseYear, true, [], config.housing), config));
       this.states.set(network.id, s);
     }
     this.log = new RecordLog(this.states, this.units, this.baseYear, this.horizon);
@@ -138,14 +167,60 @@ export class ScenarioEngine {
       return fail({ code: 'year-out-of-range', message: `The year ${String(year)} is outside the projection (${this.baseYear}–${this.lastYear}).`, fix: `Pick a year from ${this.baseYear} to ${this.lastYear}.` });
     }
     this.selected = year;
-    const changed = this.networkIds.map((id) => ({ id, units: syncEdits(this.state(id), this.log.boundaryEdits(id, year)) }));
+    const changed = this.networkIds.map((id) => ({ id, units: syncEdits(this.state(id), this.log.networkSteps(id, year)) }));
     for (const c of changed) this.notifyUnits(c.id, c.units);
     const first = changed.find((c) => c.units.length > 0) ?? changed[0];
     return ok({ networkId: first?.id ?? '', networks: this.networkIds, changedSchools: [], changedUnits: first?.units ?? new Int32Array(0), emptiedSchools: [], catchments: [] });
   }
 
+  /** The network as it is now: the dataset's schools, then every school opened by a record (any year). */
   network(networkId: string): Network {
     return this.state(networkId).network;
+  }
+
+  /** The network's schools (parallel to network().schoolIds) as they are in `year`: capacity and location from the records. */
+  schoolsInYear(networkId: string, year = this.selected): School[] {
+    const log = this.log.records();
+    return this.state(networkId).schools.map((s) => schoolInYear(log, s, year));
+  }
+
+  /** Status of each school of the network in `year`, parallel to network().schoolIds. */
+  schoolStatus(networkId: string, year = this.selected): SchoolStatus[] {
+    const log = this.log.records();
+    return this.state(networkId).network.schoolIds.map((id) => schoolStatus(log, id, year));
+  }
+
+  /** Children-weighted mean home–school distance per school in `year` (metres; null without children). */
+  tripLengths(networkId: string, year = this.selected): (number | null)[] {
+    const s = this.state(networkId);
+    const locations = this.schoolsInYear(networkId, year).map((school) => school.location);
+    return this.withYear(networkId, year, () => meanTripLengths(s.editable.overlay, this.unitChildrenIn(s, year), this.unitCentres(), locations, this.distance));
+  }
+
+  /**
+   * Feeders of every pair of a lower and an upper network of the same language in `year`
+   * (feeders/feeders.ts): children of each lower school by upper school, and the split feeders.
+   */
+  feeders(year = this.selected, share = DEFAULT_SPLIT_SHARE): FeederTable[] {
+    const out: FeederTable[] = [];
+    for (const lower of this.states.values()) {
+      if (lower.network.level !== 'lower') continue;
+      for (const upper of this.states.values()) {
+        if (upper.network.level !== 'upper' || upper.network.language !== lower.network.language) continue;
+        const flows = this.withYear(lower.network.id, year, () => this.withYear(upper.network.id, year, () => feederFlows(
+          { overlay: lower.editable.overlay, schoolIds: lower.network.schoolIds },
+          { overlay: upper.editable.overlay, schoolIds: upper.network.schoolIds },
+          this.unitChildrenIn(lower, year))));
+        out.push({ lowerNetwork: lower.network.id, upperNetwork: upper.network.id, feeders: flows, splitFeeders: splitFeeders(flows, share) });
+      }
+    }
+    return out;
+  }
+
+  /** Interleaved unit centres (EPSG:3067), computed once. */
+  unitCentres(): Float64Array {
+    this.centres ??= unitCentres(this.units);
+    return this.centres;
   }
 
   /** How each share's units were resolved (known / imputed / excluded) for a network. */
@@ -163,7 +238,7 @@ export class ScenarioEngine {
     const s = this.state(networkId);
     const cached = s.current.get(year);
     if (cached) return cached;
-    const out = this.withYear(networkId, year, () => indicatorsOf(s, this.figures(s, year), this.config));
+    const out = this.withYear(networkId, year, () => indicatorsOf(s, this.figures(s, year), this.config, this.log.records(), year));
     s.current.set(year, out);
     return out;
   }
@@ -173,7 +248,7 @@ export class ScenarioEngine {
     const s = this.state(networkId);
     let b = s.baseline.get(year);
     if (!b) {
-      b = indicatorsOf(s, yearFigures(s, year, false, [], this.config.housing), this.config);
+      b = baselineIndicatorsOf(s, yearFigures(s, year, false, [], this.config.housing), this.config);
       s.baseline.set(year, b);
     }
     return b;
@@ -291,6 +366,10 @@ export class ScenarioEngine {
     return out;
   }
 
+  private unitChildrenIn(s: NetworkState, year: number): Float64Array {
+    return yearFigures(s, year, true, this.log.projects(), this.config.housing, true).unitChildren!;
+  }
+
   private figures(s: NetworkState, year: number): YearFigures {
     return yearFigures(s, year, true, this.log.projects(), this.config.housing);
   }
@@ -299,11 +378,11 @@ export class ScenarioEngine {
   private withYear<T>(networkId: string, year: number, fn: () => T): T {
     const s = this.state(networkId);
     if (year === this.selected) return fn();
-    this.notifyUnits(networkId, syncEdits(s, this.log.boundaryEdits(networkId, year)));
+    this.notifyUnits(networkId, syncEdits(s, this.log.networkSteps(networkId, year)));
     try {
       return fn();
     } finally {
-      this.notifyUnits(networkId, syncEdits(s, this.log.boundaryEdits(networkId, this.selected)));
+      this.notifyUnits(networkId, syncEdits(s, this.log.networkSteps(networkId, this.selected)));
     }
   }
 

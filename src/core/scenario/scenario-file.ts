@@ -198,9 +198,11 @@ function readV2(file: Record<string, unknown>, dataset?: Dataset): Result<Scenar
   }
   if (!Array.isArray(file.edits)) return fail(bad('scenario-bad-field', 'The file has no edit list.', 'The file must have "edits": [ … ].', 'edits'));
   const edits: Edit[] = [];
+  const opened = new Set<string>();
   for (let i = 0; i < file.edits.length; i++) {
-    const r = readEdit(file.edits[i], i, dataset);
+    const r = readEdit(file.edits[i], i, dataset, opened);
     if ('problem' in r) return fail(r.problem);
+    if (r.edit.kind === 'open-school') opened.add(r.edit.school.id);
     edits.push(r.edit);
   }
   const cursor = file.cursor;

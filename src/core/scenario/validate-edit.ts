@@ -8,9 +8,10 @@ import type { Dataset } from '../model/dataset';
 import type { Problem } from '../model/result';
 import type { BoundaryEdit, Edit } from './edit';
 import { readHousingRecord } from './validate-housing-record';
+import { readSchoolRecord } from './validate-school-record';
 import { isFinitePair, isRecord, problem, readMultiPolygon } from './read-json-shapes';
 
-const KINDS = ['assign-region', 'assign-cells', 'housing-project', 'remove-housing-project'];
+const KINDS = ['assign-region', 'assign-cells', 'housing-project', 'remove-housing-project', 'open-school', 'close-school', 'set-capacity', 'relocate-school'];
 
 function readCells(x: unknown): [number, number][] | null {
   if (!Array.isArray(x) || x.length === 0) return null;
@@ -25,14 +26,16 @@ function readCells(x: unknown): [number, number][] | null {
 /**
  * Reads edit number `index` (0-based; messages say "edit index+1").
  * @param dataset when given, the network and school must exist in it
+ * @param opened ids of schools opened by earlier records (they count as schools of the dataset)
  */
-export function readEdit(x: unknown, index: number, dataset?: Dataset): { edit: Edit } | { problem: Problem } {
+export function readEdit(x: unknown, index: number, dataset?: Dataset, opened?: ReadonlySet<string>): { edit: Edit } | { problem: Problem } {
   const where = `edit ${index + 1}`;
   if (!isRecord(x)) return { problem: problem('edit-not-object', `Edit ${index + 1} is not an object.`, 'Each edit must be a JSON object with kind, networkId, schoolId and region or cells.', where) };
   if (typeof x.kind !== 'string' || !KINDS.includes(x.kind)) {
     return { problem: problem('edit-unknown-kind', `Edit ${index + 1} has the unknown kind ${JSON.stringify(x.kind)}.`, `Use one of: ${KINDS.join(', ')}; the file may come from a newer version of Catchment Studio.`, where, 'kind') };
   }
   if (x.kind === 'housing-project' || x.kind === 'remove-housing-project') return readHousingRecord(x, index);
+  if (x.kind === 'open-school' || x.kind === 'close-school' || x.kind === 'set-capacity' || x.kind === 'relocate-school') return readSchoolRecord(x, index);
   if (x.year !== undefined && !Number.isInteger(x.year)) {
     return { problem: problem('edit-bad-year', `Edit ${index + 1} has the year ${JSON.stringify(x.year)}, not a whole year.`, 'Give the school year from which the edit is in effect, e.g. 2027, or leave "year" out for the base year.', where, 'year') };
   }
@@ -58,7 +61,7 @@ export function readEdit(x: unknown, index: number, dataset?: Dataset): { edit: 
     if (!network || !dataset.partitions[network.id]) {
       return { problem: problem('unknown-network', `Edit ${index + 1} is for the network "${edit.networkId}", which this dataset does not have.`, `Import the scenario onto the dataset it was made on; this one has: ${dataset.networks.map((n) => n.id).join(', ')}.`, where, 'networkId') };
     }
-    if (!network.schoolIds.includes(edit.schoolId)) {
+    if (!network.schoolIds.includes(edit.schoolId) && !opened?.has(edit.schoolId)) {
       return { problem: problem('unknown-school', `Edit ${index + 1} assigns to the school "${edit.schoolId}", which is not in the network "${network.id}".`, 'Import the scenario onto the dataset it was made on.', where, 'schoolId') };
     }
   }

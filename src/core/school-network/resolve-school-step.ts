@@ -1,0 +1,116 @@
+/**
+ * What an open or a close does to one network's catchments, worked out against the live
+ * catchments when the network applies the step (so a step re-applied after a year switch gives
+ * the same result bit for bit). The result is a list of "give region R to school S" parts that
+ * EditableNetwork applies as one undoable step.
+ *
+ * - open, drawn region: the region goes to the new school (as assign-region).
+ * - open, "nearest": every unit whose dominant school (largest weight) is farther from the unit's
+ *   centre than the new school goes to the new school, whole.
+ * - close to a named school: the whole catchment goes to it (a merger).
+ * - close to "nearest": each unit of the catchment goes to the nearest of the step's receivers
+ *   (ties: the first in network order); the part of the catchment in those units goes with it,
+ *   and the last receiver (in network order) takes whatever is left, so nothing stays with the
+ *   closed school.
+ * Distances come from a DistanceProvider (straight line unless a street network is given).
+ */
+import { intersect, unionAll } from '../geometry/boolean-ops';
+import { cellsToMultiPolygon } from '../geometry/cells-to-multi-polygon';
+import { normaliseOrientation } from '../geometry/orientation';
+import { checkMultiPolygon } from '../geometry/validity';
+import type { EditableNetwork, StepPart } from '../edits/editable-network';
+import { snapToMillimetres } from '../edits/resolve-edit';
+import type { MultiPolygon, Position } from '../model/geometry-types';
+import { fail, ok } from '../model/result';
+import type { Result } from '../model/result';
+import type { Units } from '../model/units';
+import type { NetworkOverlay } from '../overlay/network-overlay';
+import type { SchoolStep } from '../scenario/edit';
+import type { DistanceProvider } from './distance';
+
+export interface StepContext {
+  units: Units;
+  /** Interleaved unit centres (compare/unit-centres.ts). */
+  centres(): Float64Array;
+  /** The school's own location (EPSG:3067). */
+  locationOf(schoolId: string): Position;
+  distance: DistanceProvider;
+}
+
+export function resolveSchoolStep(step: SchoolStep, net: EditableNetwork, ctx: StepContext): Result<StepPart[]> {
+  const ids = net.network.schoolIds;
+  const school = ids.indexOf(step.schoolId);
+  if (school < 0) return fail({ code: 'unknown-school', message: `School "${step.schoolId}" is not in the network "${net.network.id}".`, fix: 'Name a school of the network.', ids: [step.schoolId] });
+  if (step.kind === 'open-step') {
+    if (step.catchment !== 'nearest') {
+      const problems = checkMultiPolygon(step.catchment, 'catchment of the opened school');
+      if (problems.length > 0) return fail(...problems);
+      return ok([{ school, region: normaliseOrientation(snapToMillimetres(step.catchment)) }]);
+    }
+    const taken = nearerUnits(net.overlay, ctx, school, step.location, ids);
+    return ok(taken.length > 0 ? [{ school, region: unitsRegion(ctx.units, taken) }] : []);
+  }
+  const catchment = net.partition.catchments[school];
+  if (catchment.length === 0) return ok([]);
+  if (step.to !== null) {
+    const to = ids.indexOf(step.to);
+    if (to < 0) return fail({ code: 'unknown-school', message: `The receiving school "${step.to}" is not in the network "${net.network.id}".`, fix: 'Merge into a school of the same network.', ids: [step.to] });
+    return ok([{ school: to, region: catchment }]);
+  }
+  const receivers = step.receivers.map((id) => ids.indexOf(id)).filter((r) => r >= 0 && r !== school).sort((a, b) => a - b);
+  if (receivers.length === 0) return fail({ code: 'close-leaves-no-school', message: `Closing ${step.schoolId} would leave the network "${net.network.id}" without schools.`, fix: 'Keep at least one school open in every network.' });
+  const groups = nearestGroups(net.overlay, ctx, school, receivers, ids);
+  const used = receivers.filter((r) => groups.get(r)!.length > 0);
+  const last = used.length > 0 ? used[used.length - 1] : receivers[receivers.length - 1];
+  const parts: StepPart[] = [];
+  for (const r of used) if (r !== last) parts.push({ school: r, region: intersect(catchment, unitsRegion(ctx.units, groups.get(r)!)) });
+  parts.push({ school: last, region: () => net.partition.catchments[school] });
+  return ok(parts);
+}
+
+function nearerUnits(overlay: NetworkOverlay, ctx: StepContext, school: number, location: Position, ids: string[]): number[] {
+  const out: number[] = [];
+  const centres = ctx.centres();
+  const locations = ids.map((id) => ctx.locationOf(id));
+  for (let u = 0; u < overlay.unitCount; u++) {
+    let best = -1;
+    let bestWeight = 0;
+    overlay.forEach(u, (s, w) => {
+      if (w > bestWeight) {
+        best = s;
+        bestWeight = w;
+      }
+    });
+    if (best < 0 || best === school) continue;
+    const home: Position = [centres[2 * u], centres[2 * u + 1]];
+    if (ctx.distance.distance(home, location) < ctx.distance.distance(home, locations[best])) out.push(u);
+  }
+  return out;
+}
+
+function nearestGroups(overlay: NetworkOverlay, ctx: StepContext, school: number, receivers: number[], ids: string[]): Map<number, number[]> {
+  const groups = new Map<number, number[]>(receivers.map((r) => [r, []]));
+  const centres = ctx.centres();
+  const locations = receivers.map((r) => ctx.locationOf(ids[r]));
+  for (let u = 0; u < overlay.unitCount; u++) {
+    if (overlay.weight(u, school) <= 0) continue;
+    const home: Position = [centres[2 * u], centres[2 * u + 1]];
+    let best = 0;
+    let bestDistance = Infinity;
+    locations.forEach((loc, i) => {
+      const d = ctx.distance.distance(home, loc);
+      if (d < bestDistance) {
+        best = i;
+        bestDistance = d;
+      }
+    });
+    groups.get(receivers[best])!.push(u);
+  }
+  return groups;
+}
+
+/** The area of the given units: their cells (grid) or the union of their polygons. */
+export function unitsRegion(units: Units, list: number[]): MultiPolygon {
+  if (units.kind === 'grid') return cellsToMultiPolygon(units.grid, list.map((u) => [units.col[u], units.row[u]] as [number, number]));
+  return unionAll(...list.map((u) => units.geometries[u]));
+}

@@ -1,0 +1,114 @@
+/**
+ * School-network records in the CLI on Tiny City (tests/fixtures/tiny-city/README.md; base year
+ * 2024, children 7–12 per cell of column c: 10 + 5c in 2024, 2 + 4(10 + 5c)/6 in 2026):
+ * `indicators --edits` lists each school's status; `export` writes the open schools' catchments;
+ * a two-network copy of Tiny City (upper network U1 = columns 0–2, U2 = column 3) gets feeders.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli';
+import { captureIo, TINY } from './cli-test-io';
+
+const dir = mkdtempSync(join(tmpdir(), 'cs-network-'));
+const editsFile = join(dir, 'edits.json');
+writeFileSync(editsFile, JSON.stringify({ edits: [
+  // C opens in 2026 with the top-right quarter (columns 2–3, rows 2–3).
+  { kind: 'open-school', year: 2026, school: { id: 'C', name: 'Uusikoulu', language: 'fi', grades: '1-6', capacity: 60, location: [385_875, 6_672_875] },
+    catchment: [[[[385_500, 6_672_500], [386_000, 6_672_500], [386_000, 6_673_000], [385_500, 6_673_000], [385_500, 6_672_500]]]] },
+  { kind: 'close-school', year: 2027, schoolId: 'B', to: 'C' },
+  { kind: 'set-capacity', year: 2027, schoolId: 'C', capacity: 200 },
+] }));
+
+async function run(args: string[]) {
+  const io = captureIo();
+  io.writeFile = (p, b) => writeFile(p, b);
+  const code = await runCli(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+const schoolsOf = (out: { schools: { id: string; status: string; children: number; capacity: number }[] }) => Object.fromEntries(out.schools.map((s) => [s.id, s]));
+
+describe('cli: school-network records', () => {
+  it('indicators --edits gives each school its status in the year', async () => {
+    const y2025 = await run(['indicators', '--bundle', TINY, '--network', 'fi-lower', '--base-year', '2024', '--year', '2025', '--edits', editsFile]);
+    expect(y2025.err).toBe('');
+    const a = schoolsOf(JSON.parse(y2025.out));
+    expect(a.C).toMatchObject({ status: 'not-yet-open', children: 0 });
+    expect(a.B.status).toBe('open');
+    // 2027: B closed into C; C = columns 2–3, all rows, in 2027 = B's baseline 114 (tests/cli/project.test.ts).
+    const y2027 = schoolsOf(JSON.parse((await run(['indicators', '--bundle', TINY, '--network', 'fi-lower', '--base-year', '2024', '--year', '2027', '--edits', editsFile])).out));
+    expect(y2027.B).toMatchObject({ status: 'closed', children: 0 });
+    expect(y2027.C.children).toBeCloseTo(114, 9);
+    expect(y2027.C.capacity).toBe(200);
+  });
+
+  it('export writes one GeoJSON feature per open school with its figures', async () => {
+    const out = join(dir, 'c.geojson');
+    const r = await run(['export', '--bundle', TINY, '--base-year', '2024', '--year', '2026', '--edits', editsFile, '--network', 'fi-lower', '--format', 'geojson', '--out', out]);
+    expect(r.code).toBe(0);
+    const fc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(fc.crs.properties.name).toBe('urn:ogc:def:crs:EPSG::3067');
+    expect(fc.features.map((f: { properties: { school_id: string } }) => f.properties.school_id)).toEqual(['A', 'B', 'C']);
+    // 2026: C = cells (2..3, 2..3) = 2 × (2 + 80/6 + 2 + 100/6) = 68; utilisation 68 / 60.
+    const c = fc.features[2].properties;
+    expect(c.children).toBeCloseTo(68, 1);
+    expect(c.utilisation).toBeCloseTo(68 / 60, 3);
+    expect(c).toHaveProperty('foreign_language');
+    const wgs = join(dir, 'c4326.geojson');
+    expect((await run(['export', '--bundle', TINY, '--base-year', '2024', '--year', '2027', '--edits', editsFile, '--network', 'fi-lower', '--format', 'geojson', '--crs', 'EPSG:4326', '--out', wgs])).code).toBe(0);
+    const fc2 = JSON.parse(readFileSync(wgs, 'utf8'));
+    expect(fc2.crs).toBeUndefined();
+    expect(fc2.features.map((f: { properties: { school_id: string } }) => f.properties.school_id)).toEqual(['A', 'C']);
+    const [lon, lat] = fc2.features[0].geometry.coordinates[0][0][0];
+    expect(lon).toBeGreaterThan(20);
+    expect(lat).toBeGreaterThan(59);
+  });
+
+  it('export writes a GeoPackage', async () => {
+    const out = join(dir, 'c.gpkg');
+    const r = await run(['export', '--bundle', TINY, '--network', 'fi-lower', '--format', 'gpkg', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(new TextDecoder().decode(readFileSync(out).subarray(0, 15))).toBe('SQLite format 3');
+  });
+
+  it('refuses a record naming an unknown school, with the file named', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ edits: [{ kind: 'close-school', year: 2025, schoolId: 'Z', to: 'nearest' }] }));
+    const r = await run(['indicators', '--bundle', TINY, '--base-year', '2024', '--edits', bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown-school');
+    expect(r.err).toContain('bad.json');
+  });
+
+  it('prints feeders and split feeders for a lower and an upper network', async () => {
+    const bundle = mkdtempSync(join(tmpdir(), 'cs-two-'));
+    for (const f of ['units.geojson', 'context.geojson']) copyFileSync(join(TINY, f), join(bundle, f));
+    const manifest = JSON.parse(readFileSync(join(TINY, 'manifest.json'), 'utf8'));
+    manifest.networks.push({ id: 'fi-upper', label: { fi: 'Yläkoulut', sv: 'Högstadier', en: 'Upper' }, language: 'fi', level: 'upper' });
+    writeFileSync(join(bundle, 'manifest.json'), JSON.stringify(manifest));
+    const schools = JSON.parse(readFileSync(join(TINY, 'schools.geojson'), 'utf8'));
+    schools.features.push(
+      { type: 'Feature', properties: { id: 'U1', name: 'Yläkoulu 1', language: 'fi', grades: '7-9', capacity: 200 }, geometry: { type: 'Point', coordinates: [385_375, 6_672_500] } },
+      { type: 'Feature', properties: { id: 'U2', name: 'Yläkoulu 2', language: 'fi', grades: '7-9', capacity: 200 }, geometry: { type: 'Point', coordinates: [385_875, 6_672_500] } },
+    );
+    writeFileSync(join(bundle, 'schools.geojson'), JSON.stringify(schools));
+    const catchments = JSON.parse(readFileSync(join(TINY, 'catchments.geojson'), 'utf8'));
+    const box = (x0: number, x1: number) => ({ type: 'Polygon', coordinates: [[[x0, 6_672_000], [x1, 6_672_000], [x1, 6_673_000], [x0, 6_673_000], [x0, 6_672_000]]] });
+    catchments.features.push(
+      { type: 'Feature', properties: { network: 'fi-upper', school_id: 'U1' }, geometry: box(385_000, 385_750) },
+      { type: 'Feature', properties: { network: 'fi-upper', school_id: 'U2' }, geometry: box(385_750, 386_000) },
+    );
+    writeFileSync(join(bundle, 'catchments.geojson'), JSON.stringify(catchments));
+    const r = await run(['indicators', '--bundle', bundle, '--network', 'fi-lower']);
+    expect(r.err).toBe('');
+    const out = JSON.parse(r.out);
+    // A → U1 100; B → U1 column 2 = 80, B → U2 column 3 = 100: B sends 44 % to its second school.
+    expect(out.feeders).toEqual([{ lower: 'A', upper: 'U1', children: 100 }, { lower: 'B', upper: 'U1', children: 80 }, { lower: 'B', upper: 'U2', children: 100 }]);
+    expect(out.split_feeders).toEqual(['B']);
+    const strict = JSON.parse((await run(['indicators', '--bundle', bundle, '--network', 'fi-upper', '--split-share', '0.5'])).out);
+    expect(strict.split_feeders).toEqual([]);
+  });
+});
