@@ -143,6 +143,20 @@ function childrenOutside(raw: NetworkIndicators[], threshold: number, hasArea: b
   });
 }
 
+async function exportCommand(io: CliIo, options: ParsedOptions): Promise<number> {
+  const loaded = await loadFromOptions(io, options);
+  if (!loaded.ok) return problems(io, loaded.problems);
+  const { dataset, report } = loaded.value;
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
+  if (!cfg.ok) return problems(io, cfg.problems);
+  warn(io, [...loaded.warnings, ...cfg.warnings]);
+  const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : cfg.value.config.privacyThreshold;
+  const r = await exportCatchments(io, options, dataset, cfg.value.config, threshold);
+  if (!r.ok) return problems(io, r.problems);
+  io.stderr(`Wrote ${r.value} catchments of ${options.network} to ${options.out}.\n`);
+  return EXIT_OK;
+}
+
 async function project(io: CliIo, options: ParsedOptions): Promise<number> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
