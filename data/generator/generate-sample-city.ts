@@ -20,6 +20,7 @@ import { writeFlatGeobuf, type FgbColumn, type FgbFeature } from './fgb-writer';
 import { buildLandscape, coverCells, type Landscape } from './landscape';
 import { CELL, populate, type Cell } from './population';
 import { DEFAULT_CONFIG, type SampleCityConfig } from './sample-city-config';
+import { sampleStreets } from './sample-streets';
 import { SWEDISH_FIELD, swedishChildren } from './swedish-children';
 import { traceRegions } from './trace-regions';
 
@@ -57,7 +58,7 @@ export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): Samp
     grid: { originX: cfg.originX, originY: cfg.originY, cellSize: CELL, cols: cfg.width / CELL, rows: cfg.height / CELL },
     unitGeometry: 'point',
     networks: networks.map((n) => ({ id: n.id, label: NETWORK_LABELS[n.id], language: n.id.startsWith('sv') ? 'sv' : 'fi', level: n.id.endsWith('upper') ? 'upper' : 'lower' })),
-    files: { units: 'units.fgb.gz', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb' },
+    files: { units: 'units.fgb.gz', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb', streets: 'streets.fgb' },
     config: 'indicator-config.json',
   };
   const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
@@ -69,6 +70,7 @@ export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): Samp
       'schools.fgb': schoolsFile(schools),
       'catchments.fgb': catchmentsFile(networks),
       'context.fgb': contextFile(ls),
+      'streets.fgb': sampleStreets(cfg, ls),
       'indicator-config.json': json(sampleCityConfig()),
     },
     cells,

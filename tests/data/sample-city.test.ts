@@ -65,7 +65,7 @@ describe('sample-city generator', () => {
   it('gives byte-identical files on two runs and the configured school counts', () => {
     const a = generateSampleCity(SMALL_CONFIG);
     const b = generateSampleCity(SMALL_CONFIG);
-    expect(Object.keys(a.files)).toEqual(['manifest.json', 'units.fgb.gz', 'schools.fgb', 'catchments.fgb', 'context.fgb', 'indicator-config.json']);
+    expect(Object.keys(a.files)).toEqual(['manifest.json', 'units.fgb.gz', 'schools.fgb', 'catchments.fgb', 'context.fgb', 'streets.fgb', 'indicator-config.json']);
     for (const name of Object.keys(a.files)) expect(Buffer.from(a.files[name]).equals(Buffer.from(b.files[name])), name).toBe(true);
     // SMALL_CONFIG: 9 lower schools (1 of them the church village's comprehensive school), 3 upper
     // (the same comprehensive school + 2), 2 Swedish: 9 + 3 − 1 + 2 = 13 schools.
@@ -103,7 +103,7 @@ describe('committed sample-city bundle', () => {
     // DEFAULT_CONFIG: 120 km × 100 km from (310 000, 6 650 000) → 120 000 / 250 = 480 columns, 100 000 / 250 = 400 rows.
     expect(manifest.grid).toEqual({ originX: 310000, originY: 6650000, cellSize: 250, cols: 480, rows: 400 });
     expect(manifest.networks.map((n: { id: string; language: string; level: string }) => `${n.id}/${n.language}/${n.level}`)).toEqual(['fi-lower/fi/lower', 'fi-upper/fi/upper', 'sv-lower/sv/lower']);
-    expect(manifest.files).toEqual({ units: 'units.fgb.gz', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb' });
+    expect(manifest.files).toEqual({ units: 'units.fgb.gz', schools: 'schools.fgb', catchments: 'catchments.fgb', context: 'context.fgb', streets: 'streets.fgb' });
     expect(crs).toEqual([3067, 3067, 3067, 3067]);
   });
 

@@ -30,8 +30,15 @@ export function ConfirmDialog() {
         doc.getState().cancelPending();
       }}
     >
-      <h2 id="confirm-title">{t('confirm.title')}</h2>
-      <p id="confirm-body">{t('confirm.body', { names: pending?.emptiedSchoolNames.join(', ') ?? '' })}</p>
+      <h2 id="confirm-title">{pending && pending.emptiedSchoolNames.length === 0 ? t('travel.confirmTitle') : t('confirm.title')}</h2>
+      <div id="confirm-body">
+        {pending && pending.emptiedSchoolNames.length > 0 && <p>{t('confirm.body', { names: pending.emptiedSchoolNames.join(', ') })}</p>}
+        {pending?.travelWarnings?.map((m) => (
+          <p key={m} className="confirm-travel">
+            {m}
+          </p>
+        ))}
+      </div>
       <div className="dialog-buttons">
         <button type="button" ref={cancelButton} onClick={() => doc.getState().cancelPending()}>
           {t('confirm.cancel')}

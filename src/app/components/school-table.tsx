@@ -13,6 +13,7 @@ import { useDocument, usePreferences, useStores, useUi } from '../stores/app-sto
 import { currentView } from '../stores/selectors';
 import type { SortColumn } from '../stores/ui-store';
 import { changeDirection, delta, schoolRows, sortRows } from './school-rows';
+import { TravelCells, TravelHeaders } from '../travel/travel-cells';
 
 export function SchoolTable() {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function SchoolTable() {
               {header('capacity', t('table.capacity'), t('table.capacityUnit'))}
               {header('utilisation', t('table.utilisation'), '%')}
               {shares.map((s) => header(`share:${s.id}`, s.label[lang], t('table.shareUnit')))}
+              <TravelHeaders travel={view?.travel ?? null} />
             </tr>
           </thead>
           <tbody ref={body}>
@@ -133,6 +135,7 @@ export function SchoolTable() {
                       <Change text={formatPointChange(delta(row.now?.shares[s.id], row.before?.shares[s.id]), lang)} />
                     </td>
                   ))}
+                  <TravelCells travel={view?.travel ?? null} index={row.index} lang={lang} threshold={threshold} />
                 </tr>
               );
             })}

@@ -16,6 +16,7 @@ import type { EngineFactory, EngineLike } from '../workers/engine-like';
 import { EnginePool, type RealEngineFactory, type Scheduler } from './engine-pool';
 import type { HostState, PrimeInput, ScenarioChange, ScenarioRecord, SessionRecord } from './scenario-protocol';
 import { scenarioFileName } from './scenario-names';
+import { travelSnapshot } from '../travel/travel-registry';
 
 export interface HostOptions {
   schedule?: Scheduler;
@@ -196,6 +197,7 @@ export class ScenarioHost {
       catchments: (id) => e().catchments(id),
       unitSchool: (id) => e().unitSchool(id),
       unitChanged: (id) => e().unitChanged(id),
+      travel: (id, threshold) => travelSnapshot(e(), id, threshold),
       apply: (edit, options) => {
         const r = e().apply(edit, options);
         return after(r, r.ok);

@@ -12,6 +12,7 @@ import type { BundleSource, EngineApi } from '../workers/engine-protocol';
 import { bindAnonymisation } from '../workshop/anonymise-binding';
 import { createScenarioUiStore, type ScenarioContextValue } from './scenario-context';
 import { registerScenarioTranslations } from './scenario-i18n';
+import { registerTravelTranslations } from '../travel/travel-i18n';
 import type { ScenarioApi } from './scenario-protocol';
 import { createScenarioStore } from './scenario-store';
 import { startScenarioSession, type SessionHandle } from './session-controller';
@@ -38,6 +39,7 @@ export interface SetupOptions {
 
 export function setupScenarios(o: SetupOptions): ScenarioContextValue {
   registerScenarioTranslations(o.i18n);
+  registerTravelTranslations(o.i18n);
   const api = o.engine.scenarios;
   const queue = new SaveQueue();
   const scenarios = createScenarioStore({ api, engine: o.engine, document: o.stores.document, queue });

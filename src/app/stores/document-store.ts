@@ -18,6 +18,8 @@ export interface PendingEdit {
   edit: Edit;
   /** Names of the schools that would be left without area. */
   emptiedSchoolNames: string[];
+  /** Other reasons to confirm: a new detached piece, children handed more than 5 km away (the engine's messages). */
+  travelWarnings?: string[];
 }
 
 export interface DocumentState {
@@ -53,6 +55,8 @@ export type DocumentStore = StoreApi<DocumentState>;
 
 /** Problem code of an edit refused because it would leave a school with no area. */
 export const EMPTIES_SCHOOL = 'edit-empties-school';
+/** Problem codes of edits the user may confirm (core/travel/scenario-travel.ts: a new detached piece, a trip over 5 km). */
+const CONFIRMABLE = [EMPTIES_SCHOOL, 'edit-detaches-piece', 'edit-far-units'];
 
 export function createDocumentStore(engine: EngineApi): DocumentStore {
   return createStore<DocumentState>()((set, get) => {
@@ -92,10 +96,11 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
         absorb(result.value);
         return;
       }
-      if (!allowEmptying && result.problems.length > 0 && result.problems.every((p) => p.code === EMPTIES_SCHOOL)) {
+      if (!allowEmptying && result.problems.length > 0 && result.problems.every((p) => CONFIRMABLE.includes(p.code))) {
         const schools = get().summary?.networks.find((n) => 'networkId' in edit && n.id === edit.networkId)?.schools ?? [];
-        const ids = result.problems.flatMap((p) => p.ids ?? []);
-        set({ pending: { edit, emptiedSchoolNames: ids.map((id) => schools.find((s) => s.id === id)?.name ?? id) } });
+        const ids = result.problems.filter((p) => p.code === EMPTIES_SCHOOL).flatMap((p) => p.ids ?? []);
+        const travelWarnings = result.problems.filter((p) => p.code !== EMPTIES_SCHOOL).map((p) => p.message);
+        set({ pending: { edit, emptiedSchoolNames: ids.map((id) => schools.find((s) => s.id === id)?.name ?? id), ...(travelWarnings.length ? { travelWarnings } : {}) } });
         return;
       }
       set({ editProblems: result.problems });

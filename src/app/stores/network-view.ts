@@ -6,6 +6,7 @@ import type { NetworkIndicators } from '../../core/indicators/indicator-types';
 import type { PublicNetworkIndicators } from '../../core/pupil-base/privacy';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { NetworkSnapshot } from '../workers/engine-protocol';
+import type { TravelSnapshot } from '../travel/travel-registry';
 
 export interface NetworkView {
   networkId: string;
@@ -22,6 +23,8 @@ export interface NetworkView {
   unitChanged: Uint8Array;
   /** Palette index per school; the previous array is kept when the colours did not change. */
   colourIndex: Int32Array;
+  /** Trip lengths, travel figures and catchment pieces (null without travel). */
+  travel: TravelSnapshot | null;
   /** Increases with every merged snapshot; handy as a cheap change key. */
   version: number;
   /**
@@ -61,6 +64,7 @@ export function mergeSnapshot(
     areas,
     unitSchool: snapshot.unitSchool,
     unitChanged: snapshot.unitChanged,
+    travel: snapshot.travel ?? null,
     colourIndex: sameColours(previous?.colourIndex, snapshot.colourIndex) ? previous!.colourIndex : (snapshot.colourIndex ?? new Int32Array(schoolCount)),
     version: (previous?.version ?? 0) + 1,
     lastChange:

@@ -9,6 +9,7 @@ import type { Dataset } from '../../core/model/dataset';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
 import type { Edit, EditOutcome } from '../../core/scenario/edit';
+import type { TravelSnapshot } from '../travel/travel-registry';
 
 export interface EngineLike {
   networkIds: string[];
@@ -18,7 +19,9 @@ export interface EngineLike {
   unitSchool(networkId: string): Int32Array;
   unitChanged(networkId: string): Uint8Array;
   /** Refuses (problem code "edit-empties-school", ids = school ids) an edit that empties a school unless allowEmptying. */
-  apply(edit: Edit, options?: { allowEmptying?: boolean }): Result<EditOutcome & { emptiedSchools: number[] }>;
+  apply(edit: Edit, options?: { allowEmptying?: boolean; allowFlagged?: boolean }): Result<EditOutcome & { emptiedSchools: number[] }>;
+  /** Travel figures of a network (null when the engine has none, e.g. a test fake). */
+  travel?(networkId: string, threshold: number): TravelSnapshot | null;
   undo(): EditOutcome | null;
   redo(): EditOutcome | null;
   canUndo(): boolean;

@@ -3,6 +3,7 @@
  * is already in lon/lat degrees; geometry of edits is in EPSG:3067 metres. Typed arrays are
  * transferred, not copied.
  */
+import type { StreetLinesDisplay, TravelSnapshot } from '../travel/travel-registry';
 import type { LocalisedLabel } from '../../core/config/indicator-config';
 import type { NetworkIndicators } from '../../core/indicators/indicator-types';
 import type { PublicNetworkIndicators } from '../../core/pupil-base/privacy';
@@ -93,6 +94,8 @@ export interface DatasetSummary {
   /** [west, south, east, north] degrees of the units. */
   bounds: [number, number, number, number];
   warnings: string[];
+  /** Street lines for drawing (lon/lat), null without a street layer. */
+  streets?: StreetLinesDisplay | null;
 }
 
 /** Current state of one network, as the UI draws it. */
@@ -121,6 +124,8 @@ export interface NetworkSnapshot {
   canUndo: boolean;
   canRedo: boolean;
   editCount: number;
+  /** Trip lengths and pieces (null without travel). */
+  travel?: TravelSnapshot | null;
 }
 
 export interface EditResponse {

@@ -22,6 +22,7 @@ import type { BundleSource, DatasetSummary, EditResponse, EngineApi, LoadProgres
 import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, mergeAdjacency, outlineAdjacency } from '../map/catchment-palette';
 import { catchmentArea, labelPoint } from './label-point';
 import { CatchmentColourMemory } from '../map/catchment-colour-memory';
+import { buildStreets, setStreets } from '../travel/travel-registry';
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
@@ -100,11 +101,13 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       canUndo: engine.canUndo(),
       canRedo: engine.canRedo(),
       editCount: engine.edits().length,
+      travel: engine.travel?.(networkId, config.privacyThreshold) ?? null,
     };
   };
 
   /** Installs a dataset built elsewhere (the import wizard, a dataset kept in the browser). */
   const adopt: AdoptDataset = async (dataset, config, presetName, declarations) => {
+    setStreets(null);
     let engine: EngineLike;
     try {
       engine = createEngine(dataset, config);
@@ -153,6 +156,10 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
         if (!own.ok) return own;
         config = own.value;
       }
+      const streetsName = (manifest as { files?: { streets?: string } }).files?.streets;
+      const streets = await buildStreets(dataset, config, streetsName ? { name: streetsName, bytes: await readFile(streetsName) } : null);
+      if (!streets.ok) return streets;
+      setStreets(streets.value?.net ?? null);
       let engine: EngineLike;
       try {
         engine = createEngine(dataset, config);
@@ -161,7 +168,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       }
       loaded = { dataset, config, engine };
       onProgress({ stage: 'engine', loaded: 1, total: 1 });
-      return ok(summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), result.warnings);
+      return ok({ ...summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), streets: streets.value?.lines ?? null }, [...result.warnings, ...streets.warnings]);
     },
 
     async loadStored(hash, onProgress) {
@@ -191,7 +198,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     },
 
     async apply(edit, allowEmptying) {
-      const r = need().engine.apply(edit, { allowEmptying });
+      const r = need().engine.apply(edit, { allowEmptying, allowFlagged: allowEmptying });
       if (!r.ok) return r;
       const { emptiedSchools, networkId, changedSchools, changedUnits } = r.value;
       return ok(respond({ networkId, changedSchools, changedUnits }, emptiedSchools)!, r.warnings);

@@ -14,6 +14,7 @@ import type { ImportApi } from './import-protocol';
 import { createImportService } from './import-service';
 import { idbDatasetStore, keepDataset } from '../persistence/dataset-store';
 import { ok } from '../../core/model/result';
+import { withTravel } from '../travel/travel-registry';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -22,7 +23,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 // Scenarios: one engine per open scenario; the service talks to the active one (scenarios/scenario-host.ts).
-const host = new ScenarioHost((dataset, config) => new ScenarioEngine(dataset, config));
+const host = new ScenarioHost(withTravel((dataset, config) => new ScenarioEngine(dataset, config)));
 // Imported datasets are kept in IndexedDB (persistence/dataset-store.ts) so a reload reopens them.
 const datasets = idbDatasetStore();
 const service = createEngineService(host.engineFactory, host.gate(fetchBytes), host.gate((hash) => datasets.get(hash)));

@@ -6,6 +6,10 @@
 import { resolveTravelSettings, type ResolvedTravelSettings } from '../config/travel-settings';
 import { unitCentres } from '../compare/unit-centres';
 import type { Position } from '../model/geometry-types';
+import { CatchmentPieces, type PieceChange } from '../contiguity/catchment-pieces';
+import { unitAdjacency, type UnitAdjacency } from '../contiguity/unit-adjacency';
+import type { Problem } from '../model/result';
+import { LEGAL_TRIP_LIMIT_M } from '../config/travel-settings';
 import type { ScenarioEngine } from '../scenario/scenario-engine';
 import { StreetDistances } from './street-distances';
 import type { StreetNetwork } from './street-network';
@@ -28,16 +32,26 @@ export interface FallbackUnits {
 
 interface NetworkState {
   schoolCount: number;
+  children: Float64Array;
   distances: TravelDistances;
   tracker: TravelTracker;
   baseline: NetworkTravel;
+  pieces: CatchmentPieces;
+  /** What the last change did: pieces counts that changed, and units handed to a school more than 5 km away. */
+  lastPieces: PieceChange[];
+  lastFar: { unit: number; school: number; distance: number }[];
 }
+
+/** Problem codes of the edit checks (the app asks for confirmation, like an edit that empties a school). */
+export const DETACHES_PIECE = 'edit-detaches-piece';
+export const FAR_UNITS = 'edit-far-units';
 
 export class ScenarioTravel {
   readonly engine: ScenarioEngine;
   readonly streets: StreetNetwork | null;
   readonly settings: ResolvedTravelSettings;
   private readonly states = new Map<string, NetworkState>();
+  private readonly adjacency: UnitAdjacency;
 
   /**
    * @param streets the street network built on the engine's units (null: straight lines)
@@ -48,6 +62,7 @@ export class ScenarioTravel {
     this.streets = streets;
     this.settings = streets?.settings ?? resolveTravelSettings(engine.config.travel);
     const points = streets?.unitPoints ?? unitCentres(engine.units);
+    this.adjacency = unitAdjacency(engine.units);
     const ids = engine.networkIds;
     ids.forEach((id, i) => {
       const locations = this.schoolLocations(id);
@@ -57,8 +72,57 @@ export class ScenarioTravel {
     });
     engine.addListener((networkId, outcome) => {
       const s = this.states.get(networkId);
-      if (s) s.tracker.update(engine.overlay(networkId), outcome.changedUnits);
+      if (!s) return;
+      s.tracker.update(engine.overlay(networkId), outcome.changedUnits);
+      const dominant = engine.unitSchool(networkId);
+      s.lastFar = [];
+      for (const u of outcome.changedUnits) {
+        const to = dominant[u];
+        if (to >= 0 && to !== s.pieces.ownerOf(u) && s.children[u] > 0) {
+          const d = s.distances.distance(to, u);
+          if (d > LEGAL_TRIP_LIMIT_M) s.lastFar.push({ unit: u, school: to, distance: d });
+        }
+      }
+      s.lastPieces = s.pieces.update(dominant, outcome.changedUnits);
     });
+    engine.addEditCheck((networkId) => this.objections(networkId));
+  }
+
+  /** Why the last applied edit needs confirmation: a new detached piece, or units handed to a school more than 5 km away. */
+  private objections(networkId: string): Problem[] {
+    const s = this.states.get(networkId);
+    if (!s) return [];
+    const ids = this.engine.network(networkId).schoolIds;
+    const out: Problem[] = [];
+    const split = s.lastPieces.filter((c) => c.after > c.before && c.before > 0);
+    if (split.length)
+      out.push({
+        code: DETACHES_PIECE,
+        message: `The edit leaves ${split.map((c) => `${ids[c.school]} in ${c.after} separate pieces (was ${c.before})`).join(', ')}.`,
+        fix: 'Confirm to keep the detached piece (an exclave), or undo and draw the region so that it joins the catchment.',
+        ids: split.map((c) => ids[c.school]),
+      });
+    if (s.lastFar.length) {
+      const schools = [...new Set(s.lastFar.map((f) => ids[f.school]))];
+      const longest = Math.max(...s.lastFar.map((f) => f.distance));
+      out.push({
+        code: FAR_UNITS,
+        message: `The edit hands ${s.lastFar.length} unit(s) with children to ${schools.join(', ')} more than ${LEGAL_TRIP_LIMIT_M / 1000} km away (longest trip ${(longest / 1000).toFixed(1)} km${s.distances.straightLine ? ', straight line' : ''}).`,
+        fix: 'Confirm if the trip is intended (those pupils have the right to free transport), or undo and choose a nearer school.',
+        ids: schools,
+      });
+    }
+    return out;
+  }
+
+  /** Number of separate pieces of each catchment (units joined through shared edges), parallel to the network's schools. */
+  pieceCounts(networkId: string): Int32Array {
+    return this.state(networkId).pieces.counts;
+  }
+
+  /** Units of a school's detached pieces (every piece but its largest). */
+  detachedUnits(networkId: string, school: number): number[] {
+    return this.state(networkId).pieces.detachedUnits(school);
   }
 
   private schoolLocations(networkId: string): Position[] {
@@ -79,7 +143,8 @@ export class ScenarioTravel {
       transportWaitMinutes: this.settings.transportWaitMinutes,
       dailyLimitHours: network.level === 'lower' ? 2.5 : 3,
     });
-    const state: NetworkState = { schoolCount: network.schoolIds.length, distances, tracker, baseline: null as never };
+    const pieces = new CatchmentPieces(this.adjacency, this.engine.unitSchool(networkId), network.schoolIds.length);
+    const state: NetworkState = { schoolCount: network.schoolIds.length, children, distances, tracker, baseline: null as never, pieces, lastPieces: [], lastFar: [] };
     state.baseline = this.read(state);
     return state;
   }

@@ -12,6 +12,9 @@ export class ShortestPaths {
   /** Nodes settled by the last run, in order of distance (first `settledCount` entries). */
   readonly settled: Int32Array;
   settledCount = 0;
+  /** Source label of each settled node (which source reached it first), after `run` with labels. */
+  readonly label: Int32Array;
+  private labelled = false;
   private readonly done: Uint8Array;
   private heapKey: Float64Array;
   private heapNode: Int32Array;
@@ -24,6 +27,7 @@ export class ShortestPaths {
     const n = graph.nodeCount;
     this.dist = new Float64Array(n).fill(Infinity);
     this.done = new Uint8Array(n);
+    this.label = new Int32Array(n);
     this.settled = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.heapKey = new Float64Array(Math.max(16, n));
@@ -34,11 +38,12 @@ export class ShortestPaths {
    * Runs from `sources` (node, starting distance) and settles every node at distance ≤ cutoff;
    * with `targets` (a marker per node, 1 = wanted) it stops as soon as every marked node is settled.
    */
-  run(sourceNodes: ArrayLike<number>, sourceDist: ArrayLike<number>, cutoff = Infinity, targets?: Uint8Array, targetCount = 0): void {
+  run(sourceNodes: ArrayLike<number>, sourceDist: ArrayLike<number>, cutoff = Infinity, targets?: Uint8Array, targetCount = 0, sourceLabel?: ArrayLike<number>): void {
     this.reset();
     let remaining = targets ? targetCount : -1;
     const g = this.graph;
-    for (let i = 0; i < sourceNodes.length; i++) this.relax(sourceNodes[i], sourceDist[i]);
+    this.labelled = sourceLabel !== undefined;
+    for (let i = 0; i < sourceNodes.length; i++) this.relax(sourceNodes[i], sourceDist[i], sourceLabel ? sourceLabel[i] : 0);
     while (this.heapSize > 0) {
       const d = this.heapKey[0];
       const n = this.pop();
@@ -50,7 +55,7 @@ export class ShortestPaths {
       for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
         const e = g.adjEdge[k];
         const m = g.edgeA[e] === n ? g.edgeB[e] : g.edgeA[e];
-        if (!this.done[m]) this.relax(m, d + g.edgeLength[e]);
+        if (!this.done[m]) this.relax(m, d + g.edgeLength[e], this.label[n]);
       }
     }
     // Tentative distances beyond the cutoff are not shortest: forget them.
@@ -71,10 +76,11 @@ export class ShortestPaths {
     this.heapSize = 0;
   }
 
-  private relax(n: number, d: number): void {
+  private relax(n: number, d: number, label: number): void {
     if (!(d < this.dist[n])) return;
     if (this.dist[n] === Infinity) this.touched[this.touchedCount++] = n;
     this.dist[n] = d;
+    if (this.labelled) this.label[n] = label;
     this.push(d, n);
   }
 

@@ -99,21 +99,37 @@ export class StreetDistances implements TravelDistances {
       if (!list) foreignOf.set(c, (list = [...Array(this.schoolCount).keys()].filter((s) => c < 0 || this.schoolComponent[s] !== c)));
       return list;
     };
+    let beyond: { dist: Float64Array; label: Int32Array; schools: number[] } | null = null;
     for (let u = 0; u < n; u++) {
       const e = this.net.unitEdge[u];
       const c = e < 0 ? -1 : this.net.componentOf(e);
       for (const s of foreign(c)) offer(u, s, straightDistance(this.net.unitPoints, u, this.schools[s]));
-      const own = c >= 0 ? schoolsIn.get(c) : undefined;
-      if (own && !reached[u]) this.nearestBeyondLimit(u, own, offer);
+      if (c < 0 || !schoolsIn.has(c) || reached[u]) continue;
+      beyond ??= this.nearestRun();
+      this.nearestBeyondLimit(u, beyond, offer);
     }
     return { school, distance };
   }
 
-  /** A unit no school of its own component reaches within the search limit: one unbounded run from the unit. */
-  private nearestBeyondLimit(u: number, own: number[], offer: (u: number, s: number, d: number) => void): void {
-    const from = this.net.unitSnap(u) as Snap;
-    const nodeDist = this.net.fullFrom(from);
-    for (const s of own) offer(u, s, this.net.pairDistance(from, nodeDist, this.reaches[s].snap as Snap));
+  /** One search from every school on the network at once: each node's nearest school and its distance. */
+  private nearestRun(): { dist: Float64Array; label: Int32Array; schools: number[] } {
+    const schools = [...this.reaches.keys()].filter((s) => this.reaches[s].snap);
+    const run = this.net.nearestOf(schools.map((s) => this.reaches[s].snap as Snap));
+    return { ...run, schools };
+  }
+
+  /** A unit no school of its component reaches within the search limit: its nearest school from the all-schools search. */
+  private nearestBeyondLimit(u: number, run: { dist: Float64Array; label: Int32Array; schools: number[] }, offer: (u: number, s: number, d: number) => void): void {
+    const g = this.net.graph;
+    const snap = this.net.unitSnap(u) as Snap;
+    const len = g.edgeLength[snap.edge];
+    const a = g.edgeA[snap.edge], b = g.edgeB[snap.edge];
+    if (run.dist[a] < Infinity) offer(u, run.schools[run.label[a]], snap.distance + run.dist[a] + snap.t * len);
+    if (run.dist[b] < Infinity) offer(u, run.schools[run.label[b]], snap.distance + run.dist[b] + (1 - snap.t) * len);
+    for (const s of run.schools) {
+      const ss = this.reaches[s].snap as Snap;
+      if (ss.edge === snap.edge) offer(u, s, ss.distance + snap.distance + Math.abs(ss.t - snap.t) * len);
+    }
   }
 }
 

@@ -36,6 +36,24 @@ export class StreetNetwork {
   readonly unitT: Float64Array;
   /** Connector length of each unit, metres (NaN when off the network). */
   readonly unitConnector: Float64Array;
+  /**
+   * One search from many snapped points at once (a school's both edge ends each): the distance
+   * of every node to its nearest point and which point that is (`label`, the index in `from`).
+   */
+  nearestOf(from: Snap[]): { dist: Float64Array; label: Int32Array } {
+    const g = this.graph;
+    const nodes: number[] = [], dist: number[] = [], label: number[] = [];
+    from.forEach((snap, i) => {
+      const len = g.edgeLength[snap.edge];
+      nodes.push(g.edgeA[snap.edge], g.edgeB[snap.edge]);
+      dist.push(snap.distance + snap.t * len, snap.distance + (1 - snap.t) * len);
+      label.push(i, i);
+    });
+    this.paths.run(nodes, dist, Infinity, undefined, 0, label);
+    this.fullRuns++;
+    return { dist: Float64Array.from(this.paths.dist), label: Int32Array.from(this.paths.label) };
+  }
+
   /** Units by snapped edge (CSR). */
   private readonly edgeUnitStart: Int32Array;
   private readonly edgeUnits: Int32Array;

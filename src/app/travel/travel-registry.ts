@@ -1,0 +1,104 @@
+/**
+ * Worker side of travel: the street network of the loaded dataset (built once per dataset) and
+ * one ScenarioTravel per scenario engine, created with the engine so that its figures and edit
+ * checks follow every apply, undo and redo of that scenario.
+ */
+import type { IndicatorConfig } from '../../core/config/indicator-config';
+import { resolveTravelSettings } from '../../core/config/travel-settings';
+import { unitCentres } from '../../core/compare/unit-centres';
+import { readFeatures } from '../../core/load/read-features';
+import type { Dataset } from '../../core/model/dataset';
+import { ok, type Result } from '../../core/model/result';
+import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
+import { ScenarioTravel } from '../../core/travel/scenario-travel';
+import { streetLinksFromTable } from '../../core/travel/street-links';
+import { StreetNetwork } from '../../core/travel/street-network';
+import { publicNetworkTravel, publicTravel, type PublicNetworkTravel, type PublicSchoolTravel } from '../../core/travel/travel-privacy';
+import { toLonLat } from '../map/display-projection';
+
+let streets: StreetNetwork | null = null;
+const travels = new WeakMap<ScenarioEngine, ScenarioTravel>();
+
+/** Street lines for drawing: interleaved lon/lat positions and the start of each line. */
+export interface StreetLinesDisplay {
+  positions: Float64Array;
+  startIndices: Uint32Array;
+}
+
+/** Reads a street layer and builds its network on the dataset's units; ok(null) without bytes. */
+export async function buildStreets(dataset: Dataset, config: IndicatorConfig, file: { name: string; bytes: Uint8Array } | null): Promise<Result<{ net: StreetNetwork; lines: StreetLinesDisplay } | null>> {
+  if (!file) return ok(null);
+  const table = await readFeatures(file);
+  if (!table.ok) return table;
+  const links = streetLinksFromTable(table.value, resolveTravelSettings(config.travel));
+  if (!links.ok) return links;
+  const net = StreetNetwork.fromLinks(links.value.links, unitCentres(dataset.units), resolveTravelSettings(config.travel));
+  const { xy, linkStart, count } = links.value.links;
+  const positions = new Float64Array(xy.length);
+  for (let i = 0; i < xy.length; i += 2) {
+    const p = toLonLat(xy[i], xy[i + 1]);
+    positions[i] = p[0];
+    positions[i + 1] = p[1];
+  }
+  return ok({ net, lines: { positions, startIndices: Uint32Array.from(linkStart.subarray(0, count + 1)) } }, [...table.warnings, ...links.warnings]);
+}
+
+/** The street network the next engines are built with (null: straight lines). */
+export function setStreets(net: StreetNetwork | null): void {
+  streets = net;
+}
+
+/** Wraps an engine factory so that every engine gets its ScenarioTravel. */
+export function withTravel<A extends unknown[]>(factory: (...args: A) => ScenarioEngine): (...args: A) => ScenarioEngine {
+  return (...args) => {
+    const engine = factory(...args);
+    travels.set(engine, new ScenarioTravel(engine, streets));
+    return engine;
+  };
+}
+
+/** Travel figures of a network for display: privacy applied, the baseline beside, per-unit trip lengths for the map. */
+export interface TravelSnapshot {
+  straightLine: boolean;
+  schools: PublicSchoolTravel[];
+  baselineSchools: PublicSchoolTravel[];
+  network: PublicNetworkTravel;
+  baselineNetwork: PublicNetworkTravel;
+  /** Separate pieces of each catchment. */
+  pieceCounts: Int32Array;
+  /** Trip length (metres) from each unit to its (dominant) school, NaN without one; and to its nearest school. */
+  unitTrip: Float32Array;
+  unitNearestTrip: Float32Array;
+  /** 1 for units in a detached piece of their catchment. */
+  unitDetached: Uint8Array;
+}
+
+export function travelSnapshot(engine: ScenarioEngine, networkId: string, threshold: number): TravelSnapshot | null {
+  const travel = travels.get(engine);
+  if (!travel) return null;
+  const f = travel.figures(networkId);
+  const b = travel.baseline(networkId);
+  const extra = { offNetwork: [], unreachable: [], straightLine: f.straightLine };
+  const distances = travel.distances(networkId);
+  const dominant = engine.unitSchool(networkId);
+  const n = dominant.length;
+  const unitTrip = new Float32Array(n).fill(NaN);
+  const nearest = distances.nearest().distance;
+  for (let u = 0; u < n; u++) if (dominant[u] >= 0) unitTrip[u] = distances.distance(dominant[u], u);
+  const pieceCounts = travel.pieceCounts(networkId).slice();
+  const unitDetached = new Uint8Array(n);
+  pieceCounts.forEach((c, s) => {
+    if (c > 1) for (const u of travel.detachedUnits(networkId, s)) unitDetached[u] = 1;
+  });
+  return {
+    straightLine: f.straightLine,
+    schools: f.schools.map((s) => publicTravel(s, threshold)),
+    baselineSchools: b.schools.map((s) => publicTravel(s, threshold)),
+    network: publicNetworkTravel(f.network, threshold, extra),
+    baselineNetwork: publicNetworkTravel(b.network, threshold, extra),
+    pieceCounts,
+    unitTrip,
+    unitNearestTrip: Float32Array.from(nearest),
+    unitDetached,
+  };
+}
