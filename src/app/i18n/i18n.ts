@@ -9,6 +9,7 @@ import en from './locales/en.json';
 import fi from './locales/fi.json';
 import sv from './locales/sv.json';
 import { registerImportTranslations } from '../import/import-i18n';
+import { registerAreaLabels } from './area-labels';
 
 export const LOCALES = { fi, sv, en } as const;
 
@@ -23,5 +24,6 @@ export function createI18n(language: UiLanguage): i18n {
     returnNull: false,
   });
   registerImportTranslations(instance);
+  registerAreaLabels(instance);
   return instance;
 }

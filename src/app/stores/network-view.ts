@@ -20,6 +20,8 @@ export interface NetworkView {
   areas: number[];
   unitSchool: Int32Array;
   unitChanged: Uint8Array;
+  /** Polygon units: the region whose catchment changed (lon/lat), hatched instead of whole areas; null for grids. */
+  changedRegion: MultiPolygon | null;
   /** Palette index per school; the previous array is kept when the colours did not change. */
   colourIndex: Int32Array;
   /** Increases with every merged snapshot; handy as a cheap change key. */
@@ -61,6 +63,7 @@ export function mergeSnapshot(
     areas,
     unitSchool: snapshot.unitSchool,
     unitChanged: snapshot.unitChanged,
+    changedRegion: snapshot.changedRegion ?? null,
     colourIndex: sameColours(previous?.colourIndex, snapshot.colourIndex) ? previous!.colourIndex : (snapshot.colourIndex ?? new Int32Array(schoolCount)),
     version: (previous?.version ?? 0) + 1,
     lastChange:
