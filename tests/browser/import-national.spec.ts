@@ -30,6 +30,7 @@ async function idle(page: Page): Promise<void> {
 
 describe('national files with a municipality filter', () => {
   test('3 030 areas and 2 196 schools across Finland: filters first, the Check step, then the map', { timeout: 120_000 }, async () => {
+    const start = Date.now();
     const dir = mkdtempSync(join(tmpdir(), 'catchment-national-'));
     const paavo = join(dir, 'paavo_finland.geojson');
     const register = join(dir, 'register_finland.geojson');
@@ -40,6 +41,7 @@ describe('national files with a municipality filter', () => {
     await page.getByRole('button', { name: 'Import data' }).click();
     await page.locator('dialog.import-dialog[open]').waitFor();
 
+    const opened = Date.now();
     const t0 = Date.now();
     await page.setInputFiles('#import-file-units', paavo);
     await page.setInputFiles('#import-file-schools', register);
@@ -76,18 +78,21 @@ describe('national files with a municipality filter', () => {
     await saveScreenshot(page, 'import-national-schools');
 
     const beforeCheck = Date.now();
+    console.info(`national files: app open ${opened - start} ms, filters and area ${beforeCheck - schoolsShown} ms`);
     await next(page, 'Check');
     await page.getByTestId('unit-count').waitFor({ timeout: 30_000 });
     const atCheck = Date.now();
     expect(digits(await page.getByTestId('unit-count').textContent())).toContain('9');
     console.info(`national files: files to the Schools step ${schoolsShown - t0} ms, Next to the Check report ${atCheck - beforeCheck} ms`);
     await saveScreenshot(page, 'import-national-check');
+    const finishing = Date.now();
 
     await page.getByRole('button', { name: 'Finish: use this data' }).click();
     await page.locator('dialog.import-dialog').waitFor({ state: 'detached', timeout: 60_000 });
     await app.waitReady(60_000);
     expect((await app.state()).networkId).toBe('fi-lower');
     await expect.poll(() => page.locator('#school-table').textContent(), { timeout: 30_000 }).toContain('Ahojärvin koulu');
+    console.info(`national files: Finish to the map ${Date.now() - finishing} ms`);
     await saveScreenshot(page, 'import-national-map');
   });
 });
