@@ -116,7 +116,8 @@ export async function loadPlanned(io: CliIo, options: ParsedOptions): Promise<Re
   let unitTable = t.units!;
   let units = buildUnits(unitTable, {});
   if (!units.ok) return units;
-  let outline: MultiPolygon | null = null;
+  let outline: (() => MultiPolygon) | null = null;
+  let area: MultiPolygon | null = null;
   if (t.area) {
     const cut = restrictToArea({ table: unitTable, units, warnings: [] }, t.area, conditions(options['area-where']));
     if (!cut.ok) return cut;
@@ -124,6 +125,7 @@ export async function loadPlanned(io: CliIo, options: ParsedOptions): Promise<Re
     unitTable = cut.value.table;
     units = cut.value.units;
     outline = cut.value.outline;
+    area = cut.value.area;
     warnings.push(...cut.value.warnings.map((w) => ({ ...w, fix: w.code === 'area-applied' ? 'Change --area-where, or leave --area out to use every unit.' : w.fix })));
   }
   warnings.push(...units.warnings);
@@ -135,8 +137,8 @@ export async function loadPlanned(io: CliIo, options: ParsedOptions): Promise<Re
   const truncated = truncatedIds(t.schools!, new Set(schools.map((s) => s.id)));
   if (truncated.length)
     warnings.push({ code: 'names-truncated', message: `${truncated.length} school name(s) look cut short (as long as the file's longest names, without a complete ending such as "koulu").`, fix: 'Check those schools and their language; correct the names in the schools file if needed.', file: schoolTable.value.file, field: 'name', ids: truncated });
-  if (outline) {
-    const outside = pointsOutside(schools.map((s) => s.location), outline);
+  if (area) {
+    const outside = pointsOutside(schools.map((s) => s.location), area);
     const ids = schools.filter((_, i) => outside[i]).map((s) => s.id);
     if (ids.length) {
       warnings.push({ code: 'schools-outside-area', message: `${ids.length} school(s) lie outside the planning area and are left out, as in the wizard.`, fix: 'Check their coordinates, or widen the area with --area-where.', file: schoolTable.value.file, ids });
@@ -148,7 +150,7 @@ export async function loadPlanned(io: CliIo, options: ParsedOptions): Promise<Re
   let partitions: Record<string, Partition> = {};
   if (voronoi) {
     const chosen = defaultSchools(schoolTable.value, schools, warnings);
-    const generated = generatedNetworks(chosen, outline ?? unitsHull(units.value.units));
+    const generated = generatedNetworks(chosen, outline ? outline() : unitsHull(units.value.units));
     if (!generated.ok) return generated;
     warnings.push(...generated.value.warnings);
     ({ networks, partitions } = generated.value);

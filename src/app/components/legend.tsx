@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../format/format-number';
 import { CATCHMENT_PALETTE } from '../map/catchment-palette';
 import { rampGradientCss, utilisationGradientCss, type SequentialRamp } from '../map/colour-ramps';
-import { usePreferences, useUi } from '../stores/app-stores';
+import { useDocument, usePreferences, useUi } from '../stores/app-stores';
+import { unitContext } from '../i18n/area-labels';
 import type { Choropleth } from './map-colouring';
 
 export function Legend({ choropleth, ramp, threshold }: { choropleth: Choropleth | null; ramp: SequentialRamp; threshold: number }) {
@@ -15,13 +16,14 @@ export function Legend({ choropleth, ramp, threshold }: { choropleth: Choropleth
   const showChanged = useUi((s) => s.showChanged);
   const hasSelection = useUi((s) => s.selectedSchoolId !== null);
   const share = choropleth?.measure.kind === 'share';
+  const context = unitContext(useDocument((s) => s.summary?.units.kind));
   const fmt = (v: number) => (share ? formatPercent(v, lang, 0) : formatNumber(v, lang, 0));
   return (
     <aside className="legend" aria-label={t('legend.title')}>
       {choropleth ? (
         <div className="legend-block">
           <div className="legend-title">
-            {choropleth.measure.label[lang]} <span className="legend-unit">({share ? t('legend.shareUnit') : choropleth.measure.id === 'children' ? t('legend.childrenUnit') : t('legend.countUnit')})</span>
+            {choropleth.measure.label[lang]} <span className="legend-unit">({share ? t('legend.shareUnit') : choropleth.measure.id === 'children' ? t('legend.childrenUnit', { context }) : t('legend.countUnit', { context })})</span>
           </div>
           <div className="legend-ramp" style={{ background: rampGradientCss(ramp) }} />
           <div className="legend-scale">
@@ -53,7 +55,7 @@ export function Legend({ choropleth, ramp, threshold }: { choropleth: Choropleth
       )}
       {showChanged && (
         <div className="legend-block legend-row">
-          <span className="legend-swatch changed" aria-hidden="true" /> {t('legend.changed')}
+          <span className="legend-swatch changed" aria-hidden="true" /> {t('legend.changed', { context })}
         </div>
       )}
       <div className="legend-block">

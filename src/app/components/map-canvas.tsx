@@ -193,6 +193,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       colouring,
       unitColours: cells?.colours ?? null,
       unitChanged: view?.unitChanged ?? null,
+      changedRegion: view?.changedRegion ?? null,
       changedDelta: view?.lastChange ?? null,
       showChanged,
       catchments: view?.catchments ?? NO_CATCHMENTS,

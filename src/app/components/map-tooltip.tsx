@@ -4,6 +4,7 @@ import { formatChildren, formatPercent, formatShare } from '../format/format-num
 import { useDocument, usePreferences, useUi } from '../stores/app-stores';
 import { currentNetwork, currentView } from '../stores/selectors';
 import type { UnitMeasure } from '../workers/engine-protocol';
+import { unitContext } from '../i18n/area-labels';
 
 export function MapTooltip({ measure }: { measure: UnitMeasure | null }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function MapTooltip({ measure }: { measure: UnitMeasure | null }) {
     const u = hover.unit;
     const owner = view.unitSchool[u];
     lines = [
-      t('tooltip.cell', { id: summary.units.col ? `${summary.units.col[u]}, ${summary.units.row![u]}` : u }),
+      t('tooltip.cell', { id: summary.units.col ? `${summary.units.col[u]}, ${summary.units.row![u]}` : u, context: unitContext(summary.units.kind) }),
       owner >= 0 ? network.schools[owner]?.name ?? '' : t('tooltip.unassigned'),
     ];
     if (measure) {

@@ -5,6 +5,7 @@ import { BRUSH_MAX, BRUSH_MIN } from '../map/brush-footprint';
 import { useDocument, usePreferences, useStores, useUi } from '../stores/app-stores';
 import { currentNetwork } from '../stores/selectors';
 import { defaultMeasureId, type Tool } from '../stores/ui-store';
+import { unitContext } from '../i18n/area-labels';
 
 const TOOL_KEYS: Record<Tool, string> = { pan: 'V', lasso: 'L', brush: 'B', cell: 'C' };
 
@@ -110,13 +111,13 @@ export function MapOptionsPanel() {
         {(['catchments', 'cells'] as const).map((mode) => (
           <label key={mode} className={colourBy === mode ? 'checked' : undefined}>
             <input type="radio" name="colour-by" value={mode} checked={colourBy === mode} onChange={() => ui.getState().setColourBy(mode)} />
-            {t(`layers.by_${mode}`)}
+            {t(`layers.by_${mode}`, { context: unitContext(summary?.units.kind) })}
           </label>
         ))}
       </div>
       <div className="field-row wrap">
         <label className="field grow">
-          <span>{t('layers.cellMeasure')}</span>
+          <span>{t('layers.cellMeasure', { context: unitContext(summary?.units.kind) })}</span>
           <select value={measureId} onChange={(e) => ui.getState().setCellMeasure(e.target.value)}>
             {measureIds.map((id) => (
               <option key={id} value={id}>
@@ -140,7 +141,7 @@ export function MapOptionsPanel() {
         </label>
         <label className="check">
           <input type="checkbox" checked={showChanged} onChange={() => ui.getState().toggleChanged()} />
-          {t('layers.changed')}
+          {t('layers.changed', { context: unitContext(summary?.units.kind) })}
         </label>
       </div>
     </section>

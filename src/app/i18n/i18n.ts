@@ -8,6 +8,8 @@ import type { UiLanguage } from '../format/format-number';
 import en from './locales/en.json';
 import fi from './locales/fi.json';
 import sv from './locales/sv.json';
+import { registerImportTranslations } from '../import/import-i18n';
+import { registerAreaLabels } from './area-labels';
 
 export const LOCALES = { fi, sv, en } as const;
 
@@ -21,5 +23,7 @@ export function createI18n(language: UiLanguage): i18n {
     initAsync: false,
     returnNull: false,
   });
+  registerImportTranslations(instance);
+  registerAreaLabels(instance);
   return instance;
 }

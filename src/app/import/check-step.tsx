@@ -8,7 +8,7 @@ import type { OverlapRule } from '../../core/validate/split-overlaps';
 import type { CheckInfo, RepairKind } from '../workers/import-protocol';
 import type { ImportStore } from './import-store';
 import { useImport } from './import-context';
-import { shareOf } from './import-steps';
+import { progressText, shareOf } from './import-steps';
 import { ProblemList } from './problem-list';
 import { ProblemMap } from './problem-map';
 import { useFormat } from './use-format';
@@ -21,7 +21,10 @@ export function CheckStep({ store }: { store: ImportStore }) {
   const check = useImport(store, (s) => s.check);
   const name = useImport(store, (s) => s.name) ?? '';
   const source = useImport(store, (s) => s.source) ?? '';
-  if (!check) return <p className="step-intro">{t('import.working')}</p>;
+  const busy = useImport(store, (s) => s.busy);
+  const activity = useImport(store, (s) => s.activity);
+  // Not busy and no report: the step failed; its named problems are listed under the step.
+  if (!check) return <p className="step-intro" role="status">{busy ? (activity ? progressText(t, activity) : t('import.working')) : ''}</p>;
   return (
     <div className="import-step check-step">
       <ProblemList problems={check.errors} />

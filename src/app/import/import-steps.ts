@@ -3,7 +3,7 @@
  * (where a problem is, areas and shares as text).
  */
 import type { Problem } from '../../core/model/result';
-import type { ImportRole } from '../workers/import-protocol';
+import type { ImportRole, StepProgress } from '../workers/import-protocol';
 
 export const IMPORT_STEPS = ['files', 'crs', 'fields', 'schools', 'check'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
@@ -60,4 +60,9 @@ export function crsLabel(code: string): string {
   if (n === 4326) return 'EPSG:4326 (WGS 84)';
   if (n >= 3873 && n <= 3885) return `EPSG:${n} (ETRS-GK${n - 3854})`;
   return code;
+}
+
+/** The worker's current stage as a sentence ("Generating catchments …: network fi-lower (2 of 4)…"). */
+export function progressText(t: (key: string, options?: Record<string, unknown>) => string, p: StepProgress): string {
+  return t(`import.progress.${p.stage}`, { network: p.network ?? '', n: p.done + 1, total: p.total });
 }

@@ -11,7 +11,8 @@ import { fail, type Problem, type Result } from '../../core/model/result';
 import { thrownProblem } from '../workers/import-guard';
 import type { OverlapRule } from '../../core/validate/split-overlaps';
 import type { DatasetSummary } from '../workers/engine-protocol';
-import type { CheckInfo, FieldsInfo, GroupTotal, ImportApi, ImportFileInput, ImportFileSummary, ImportRole, RepairKind, SchoolChoices, SchoolOverride, SchoolsInfo } from '../workers/import-protocol';
+import type { CheckInfo, FieldsInfo, GroupTotal, ImportApi, ImportFileInput, ImportFileSummary, ImportRole, RepairKind, SchoolChoices, SchoolOverride, SchoolsInfo, StepProgress } from '../workers/import-protocol';
+import type { FieldCondition } from '../../core/mapping/feature-filter';
 import { canEnter, IMPORT_STEPS, type ImportStep } from './import-steps';
 
 export interface FileSlot {
@@ -41,6 +42,8 @@ export interface ImportState {
   name: string;
   source: string;
   busy: boolean;
+  /** What the worker is doing now (filters, planning area, generating a network, checking), while busy. */
+  activity: StepProgress | null;
   /** Problems of the last action of the current step (named file, feature, field, fix). */
   problems: Problem[];
   warnings: Problem[];
@@ -55,7 +58,15 @@ export interface ImportState {
   setMapping(field: string, source: string): void;
   setFraction(level: 'lower' | 'upper', field: string, factor: number): void;
   setFilter(filter: SchoolChoices['filter']): Promise<void>;
+  /** School conditions (all must hold), applied before anything is generated. */
+  setFilters(conditions: FieldCondition[]): Promise<void>;
+  /** Planning-area conditions on the boundary polygons (all must hold; none: every polygon). */
+  setAreaFilters(conditions: FieldCondition[]): Promise<void>;
   setSchool(id: string, override: SchoolOverride): Promise<void>;
+  /** The same override for many schools at once (language, grades, use). */
+  setSchools(ids: readonly string[], override: SchoolOverride): Promise<void>;
+  /** Runs the Schools step again (after a failure). */
+  reloadSchools(): Promise<void>;
   setGenerate(generate: boolean): Promise<void>;
   /** The planning-area filter of the boundary file (null: every polygon). */
   setArea(area: SchoolChoices['area']): Promise<void>;
@@ -80,7 +91,7 @@ const initial = () => ({
   mapping: {},
   fractions: null,
   fieldsApplied: false,
-  schoolChoices: { filter: null, overrides: {}, generate: false },
+  schoolChoices: { filter: null, filters: [], areaFilters: [], overrides: {}, generate: false } as SchoolChoices,
   schools: null,
   check: null,
   totals: null,
@@ -88,6 +99,7 @@ const initial = () => ({
   name: '',
   source: '',
   busy: false,
+  activity: null,
   problems: [],
   warnings: [],
 });
@@ -112,7 +124,7 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
         set({ warnings: r.warnings });
         return r.value;
       } finally {
-        set({ busy: false });
+        set({ busy: false, activity: null });
       }
     };
     const slot = (role: ImportRole, patch: Partial<FileSlot>) => set((s) => ({ files: { ...s.files, [role]: { ...s.files[role], ...patch } } }));
@@ -155,13 +167,14 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
       return !!r;
     };
 
+    const activity = (p: StepProgress) => set({ activity: p });
     const loadSchools = async () => {
-      const info = await call(() => api.schools(get().schoolChoices));
+      const info = await call(() => api.schools(get().schoolChoices, activity));
       set({ schools: info, check: null });
     };
 
     const loadCheck = async () => {
-      const info = await call(() => api.check());
+      const info = await call(() => api.check(activity));
       if (info) set((s) => ({ check: info, name: s.name || info.defaultName }));
     };
 
@@ -220,6 +233,23 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
         set((s) => ({ schoolChoices: { ...s.schoolChoices, filter } }));
         await loadSchools();
       },
+      async setFilters(filters) {
+        set((s) => ({ schoolChoices: { ...s.schoolChoices, filter: null, filters } }));
+        await loadSchools();
+      },
+      async setAreaFilters(areaFilters) {
+        set((s) => ({ schoolChoices: { ...s.schoolChoices, area: null, areaFilters } }));
+        await loadSchools();
+      },
+      async setSchools(ids, override) {
+        set((s) => {
+          const overrides = { ...s.schoolChoices.overrides };
+          for (const id of ids) overrides[id] = { ...overrides[id], ...override };
+          return { schoolChoices: { ...s.schoolChoices, overrides } };
+        });
+        await loadSchools();
+      },
+      reloadSchools: () => loadSchools(),
       async setSchool(id, override) {
         set((s) => ({ schoolChoices: { ...s.schoolChoices, overrides: { ...s.schoolChoices.overrides, [id]: { ...s.schoolChoices.overrides[id], ...override } } } }));
         await loadSchools();

@@ -10,7 +10,7 @@ import { CrsStep } from './crs-step';
 import { FieldsStep } from './fields-step';
 import { FileStep } from './file-step';
 import { useImport, useImportStore } from './import-context';
-import { canEnter, IMPORT_STEPS, type ImportStep } from './import-steps';
+import { canEnter, IMPORT_STEPS, progressText, type ImportStep } from './import-steps';
 import type { ImportStore } from './import-store';
 import { ProblemList } from './problem-list';
 import { SchoolsStep } from './schools-step';
@@ -79,7 +79,7 @@ function WizardDialog({ store }: { store: ImportStore }) {
       </div>
       <footer className="import-footer">
         <span className="import-busy" role="status" aria-live="polite">
-          {state.busy ? t('import.working') : ''}
+          {state.busy ? (state.activity ? progressText(t, state.activity) : t('import.working')) : ''}
         </span>
         <button type="button" onClick={() => void store.getState().close()}>
           {t('import.cancel')}

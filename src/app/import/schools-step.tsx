@@ -1,11 +1,15 @@
 /**
- * Step 4: schools with language and grades (from the file or inferred, with confidence), each
- * editable; a filter; the matching of catchments to schools, or generated catchments.
+ * Step 4: filters of several conditions on the schools and on the planning area (applied before
+ * any catchment is generated); schools with language and grades (from the file or inferred, with
+ * confidence), the ones to decide about, each editable and many at once (school-list.tsx); the
+ * matching of catchments to schools, or generated catchments (made at the Check step).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GradeRange, Language } from '../../core/model/school';
-import type { SchoolRow, SchoolsInfo } from '../workers/import-protocol';
+import { equalsConditions } from '../../core/mapping/feature-filter';
+import type { SchoolsInfo } from '../workers/import-protocol';
+import { progressText } from './import-steps';
+import { ConditionsForm } from './conditions-form';
+import { SchoolList } from './school-list';
 import type { ImportStore } from './import-store';
 import { useImport } from './import-context';
 import { ProblemList } from './problem-list';
@@ -16,22 +20,36 @@ export function SchoolsStep({ store }: { store: ImportStore }) {
   const fmt = useFormat();
   const info = useImport(store, (s) => s.schools);
   const choices = useImport(store, (s) => s.schoolChoices)!;
-  if (!info) return <p className="step-intro">{t('import.working')}</p>;
+  const busy = useImport(store, (s) => s.busy);
+  const activity = useImport(store, (s) => s.activity);
+  if (!info)
+    return busy ? (
+      <p className="step-intro" role="status">{activity ? progressText(t, activity) : t('import.working')}</p>
+    ) : (
+      <div className="step-intro">
+        <p>{t('import.schools.failed')}</p>
+        <button type="button" onClick={() => void store.getState().reloadSchools()}>
+          {t('import.schools.retry')}
+        </button>
+      </div>
+    );
   const included = info.schools.filter((s) => s.include).length;
   const byId = new Map(info.schools.map((s) => [s.id, s]));
   return (
     <div className="import-step">
       <div className="school-summary" data-testid="school-summary">
         <span>{t('import.schools.inFile', { n: fmt.n(info.totalInFile) })}</span>
-        <span>{t('import.schools.shown', { n: fmt.n(info.schools.length) })}</span>
+        <span>{t('import.schools.shown', { n: fmt.n(info.filteredCount ?? info.schools.length) })}</span>
         <span>{t('import.schools.included', { n: fmt.n(included) })}</span>
       </div>
-      <FieldFilter
+      <ConditionsForm
         fields={info.filterFields}
-        initial={choices.filter ?? null}
-        labels={{ field: t('import.schools.filterField'), none: t('import.schools.noFilter'), value: t('import.schools.filterValue'), apply: t('import.schools.applyFilter') }}
-        onApply={(filter) => void store.getState().setFilter(filter)}
+        initial={[...equalsConditions(choices.filter), ...(choices.filters ?? [])]}
+        labels={{ field: t('import.schools.filterField'), none: t('import.schools.noFilter'), apply: t('import.schools.applyFilter') }}
+        onApply={(conditions) => void store.getState().setFilters(conditions)}
+        testId="schools"
       />
+      {info.filterProblems && <ProblemList problems={info.filterProblems} tone="error" />}
       {info.area && <AreaSection store={store} area={info.area} />}
       {info.hasCatchmentFile ? (
         <section className="match-summary" aria-labelledby="match-title">
@@ -56,75 +74,13 @@ export function SchoolsStep({ store }: { store: ImportStore }) {
           <span>
             <strong>{t('import.schools.generate')}</strong>
             <span className="muted"> {t('import.schools.generateHelp')}</span>
+            <span className="muted small generate-note"> {t('import.schools.filteredBefore')}</span>
           </span>
         </label>
       )}
       <ProblemList problems={info.problems.filter((p) => p.code === 'ambiguous-match')} tone="warning" />
-      <div className="school-table-wrap">
-        <table className="import-table school-import-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('import.schools.include')}</th>
-              <th scope="col">{t('import.schools.name')}</th>
-              <th scope="col">{t('import.schools.language')}</th>
-              <th scope="col">{t('import.schools.grades')}</th>
-              {info.hasCatchmentFile && <th scope="col">{t('import.schools.catchment')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {info.schools.map((s) => (
-              <SchoolRowView key={s.id} store={store} row={s} showCatchment={info.hasCatchmentFile} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SchoolList store={store} rows={info.schools} showCatchment={info.hasCatchmentFile} />
     </div>
-  );
-}
-
-function Confidence({ level, reason }: { level: string; reason: string }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`confidence ${level}`} title={reason}>
-      {t(`import.schools.confidence.${level}`)}
-    </span>
-  );
-}
-
-function SchoolRowView({ store, row, showCatchment }: { store: ImportStore; row: SchoolRow; showCatchment: boolean }) {
-  const { t } = useTranslation();
-  const set = store.getState().setSchool;
-  return (
-    <tr className={row.include ? '' : 'excluded'}>
-      <td>
-        <input type="checkbox" checked={row.include} aria-label={t('import.schools.includeSchool', { name: row.name })} onChange={(e) => void set(row.id, { include: e.target.checked })} />
-      </td>
-      <th scope="row">
-        {row.name}
-        <div className="muted small">
-          {row.id}
-          {row.excludedReason ? ` · ${t(`import.schools.excluded.${row.excludedReason.replace(/\s+/g, '-')}`)}` : ''}
-        </div>
-      </th>
-      <td>
-        <select aria-label={t('import.schools.languageOf', { name: row.name })} value={row.language ?? ''} onChange={(e) => void set(row.id, { language: (e.target.value || null) as Language | null })}>
-          <option value="">—</option>
-          <option value="fi">{t('import.schools.fi')}</option>
-          <option value="sv">{t('import.schools.sv')}</option>
-        </select>
-        <Confidence level={row.languageConfidence} reason={row.languageReason} />
-      </td>
-      <td>
-        <select aria-label={t('import.schools.gradesOf', { name: row.name })} value={row.grades ?? ''} onChange={(e) => void set(row.id, { grades: (e.target.value || null) as GradeRange | null })}>
-          <option value="">—</option>
-          <option value="1-6">1–6</option>
-          <option value="7-9">7–9</option>
-          <option value="1-9">1–9</option>
-        </select>
-        <Confidence level={row.gradesConfidence} reason={row.gradesReason} />
-      </td>
-      {showCatchment && <td>{row.catchment ? `${row.catchment.label} (${t(`import.schools.method.${row.catchment.method}`)})` : <span className="muted">—</span>}</td>}
-    </tr>
   );
 }
 
@@ -132,15 +88,16 @@ function SchoolRowView({ store, row, showCatchment }: { store: ImportStore; row:
 function AreaSection({ store, area }: { store: ImportStore; area: NonNullable<SchoolsInfo['area']> }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const chosen = useImport(store, (s) => s.schoolChoices.area ?? null);
+  const sc = useImport(store, (s) => s.schoolChoices);
+  const chosen = sc ? [...equalsConditions(sc.area), ...(sc.areaFilters ?? [])] : [];
   return (
     <section className="area-summary" aria-labelledby="area-title" data-testid="area-summary">
       <h3 id="area-title">{t('import.schools.area.title')}</h3>
-      <FieldFilter
+      <ConditionsForm
         fields={area.filterFields}
         initial={chosen}
-        labels={{ field: t('import.schools.area.field'), none: t('import.schools.area.all'), value: t('import.schools.area.value'), apply: t('import.schools.area.apply') }}
-        onApply={(filter) => void store.getState().setArea(filter)}
+        labels={{ field: t('import.schools.area.field'), none: t('import.schools.area.all'), apply: t('import.schools.area.apply') }}
+        onApply={(conditions) => void store.getState().setAreaFilters(conditions)}
         testId="area"
       />
       {area.problems.length > 0 ? (
@@ -149,37 +106,5 @@ function AreaSection({ store, area }: { store: ImportStore; area: NonNullable<Sc
         <p data-testid="area-kept">{t('import.schools.area.kept', { kept: fmt.n(area.unitsKept), total: fmt.n(area.unitsTotal), polygons: fmt.n(area.polygons) })}</p>
       )}
     </section>
-  );
-}
-
-/** "Keep … where field equals value": a field select (or none), a value and Apply. */
-function FieldFilter({ fields, initial, labels, onApply, testId }: {
-  fields: string[];
-  initial: { field: string; value: string } | null;
-  labels: { field: string; none: string; value: string; apply: string };
-  onApply(filter: { field: string; value: string } | null): void;
-  testId?: string;
-}) {
-  const [field, setField] = useState(initial?.field ?? '');
-  const [value, setValue] = useState(initial?.value ?? '');
-  return (
-    <form className="filter-row" onSubmit={(e) => (e.preventDefault(), onApply(field ? { field, value } : null))}>
-      <label className="field-inline">
-        <span>{labels.field}</span>
-        <select value={field} onChange={(e) => setField(e.target.value)} data-testid={testId && `${testId}-field`}>
-          <option value="">{labels.none}</option>
-          {fields.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field-inline">
-        <span>{labels.value}</span>
-        <input type="text" value={value} onChange={(e) => setValue(e.target.value)} size={10} data-testid={testId && `${testId}-value`} />
-      </label>
-      <button type="submit">{labels.apply}</button>
-    </form>
   );
 }

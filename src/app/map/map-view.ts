@@ -14,7 +14,7 @@ import type { UnitDisplay } from '../workers/engine-protocol';
 import { buildCatchmentLayers, LABEL_FONT_FAMILY, labelSize, type MapColouring } from './layers/catchment-layers';
 import { placeLabels, sameMask, type LabelBox } from './label-placement';
 import { buildCellLayer } from './layers/cell-layer';
-import { buildChangedCellsLayer, ChangedCellsState, type FlagDelta } from './layers/changed-cells-layer';
+import { buildChangedCellsLayer, buildChangedRegionLayer, ChangedCellsState, type FlagDelta } from './layers/changed-cells-layer';
 import { buildContextLayers } from './layers/context-layers';
 import { buildBrushLayer, buildCursorLayer, buildLassoLayer } from './layers/edit-preview-layers';
 import { buildSchoolLayer, type SchoolPoint } from './layers/school-layer';
@@ -34,6 +34,8 @@ export interface MapSnapshot {
   /** How `unitChanged` differs from the previous array (partial redraw), or null. */
   changedDelta: FlagDelta | null;
   showChanged: boolean;
+  /** Polygon units: the changed region (lon/lat), hatched instead of whole units; null for grids. */
+  changedRegion?: MultiPolygon | null;
   catchments: MultiPolygon[];
   labelPoints: ([number, number] | null)[];
   labelPriority: Float32Array;
@@ -256,7 +258,8 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, lab
     visible: s.showCatchments,
   });
   layers.push(catchments);
-  if (s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
+  if (s.changedRegion) layers.push(buildChangedRegionLayer(s.changedRegion, s.showChanged));
+  else if (s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));
   layers.push(buildSchoolLayer(s.schools, s.selectedIndex));
   // Labels above the school symbols; not created before there is text (an empty font atlas

@@ -21,6 +21,8 @@ export interface NetworkView {
   areas: number[];
   unitSchool: Int32Array;
   unitChanged: Uint8Array;
+  /** Polygon units: the region whose catchment changed (lon/lat), hatched instead of whole areas; null for grids. */
+  changedRegion: MultiPolygon | null;
   /** Palette index per school; the previous array is kept when the colours did not change. */
   colourIndex: Int32Array;
   /** Trip lengths, travel figures and catchment pieces (null without travel). */
@@ -65,6 +67,7 @@ export function mergeSnapshot(
     unitSchool: snapshot.unitSchool,
     unitChanged: snapshot.unitChanged,
     travel: snapshot.travel ?? null,
+    changedRegion: snapshot.changedRegion ?? null,
     colourIndex: sameColours(previous?.colourIndex, snapshot.colourIndex) ? previous!.colourIndex : (snapshot.colourIndex ?? new Int32Array(schoolCount)),
     version: (previous?.version ?? 0) + 1,
     lastChange:

@@ -119,6 +119,8 @@ export interface NetworkSnapshot {
   colourIndex: Int32Array;
   /** 1 where the unit's weights differ from the baseline. */
   unitChanged: Uint8Array;
+  /** Polygon units only: the region (lon/lat) whose catchment differs from the baseline; null for grids. */
+  changedRegion?: MultiPolygon | null;
   /** Whether the snapshot holds every catchment (false: only the changed ones). */
   complete: boolean;
   canUndo: boolean;

@@ -15,6 +15,7 @@ import { capacityFor } from '../../core/model/school';
 import { applyPrivacy } from '../../core/pupil-base/privacy';
 import type { EditOutcome } from '../../core/scenario/edit';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
+import { changedRegion } from '../../core/edits/changed-region';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
 import type { StoredDataset } from '../persistence/dataset-store';
 import type { EngineFactory, EngineLike } from './engine-like';
@@ -97,6 +98,8 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       unitSchool,
       colourIndex: colours(networkId, all, unitSchool, changed),
       unitChanged: engine.unitChanged(networkId).slice(),
+      // Polygon units (postal areas): hatch the part that changed, not whole areas.
+      changedRegion: dataset.units.kind === 'grid' ? null : multiPolygonToLonLat(changedRegion(all, dataset.partitions[networkId]?.catchments ?? [])),
       complete: changed === null,
       canUndo: engine.canUndo(),
       canRedo: engine.canRedo(),

@@ -76,8 +76,8 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
   let areaProblems: Problem[] = [];
   /** The planning area cut for the last area conditions (reused while only the school choices change). */
   let areaCache: { key: string; cut: Result<AreaCut> } | null = null;
-  /** Catchments to generate at the Check step: the chosen schools and the outline. */
-  let pending: { schools: School[]; boundary: MultiPolygon } | null = null;
+  /** Catchments to generate at the Check step: the chosen schools and the outline (computed then). */
+  let pending: { schools: School[]; boundary: () => MultiPolygon } | null = null;
 
   const invalidate = (role: ImportRole) => {
     if (role === 'units') {
@@ -213,7 +213,7 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
       }
       info.filteredCount = filtered.value.length;
       // 2. The planning area (a boundary file): keep the units inside it; generated catchments cover them.
-      let areaOutlineNow: MultiPolygon | null = null;
+      let areaNow: AreaCut | null = null;
       if (layers.boundary && fieldsAll?.units.ok) {
         onProgress({ stage: 'area', done: 0, total: 0 });
         const conditions = [...equalsConditions(choices.area), ...(choices.areaFilters ?? [])];
@@ -227,14 +227,14 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
           return ok(info);
         }
         fields = { ...fieldsAll, table: area.value.table, units: area.value.units, warnings: area.value.warnings };
-        areaOutlineNow = area.value.outline;
+        areaNow = area.value;
         info.area = { ...base, unitsKept: area.value.kept, problems: [] };
       }
       // 3. Schools for the user to decide about: outside the area, names cut short.
       onProgress({ stage: 'flags', done: 0, total: 0 });
       const truncatedFlags = truncatedNames(built.value.map((x) => x.name));
       const truncated = new Set(built.value.filter((_, i) => truncatedFlags[i]).map((x) => x.id));
-      const outsideFlags = areaOutlineNow ? pointsOutside(filtered.value.map((x) => x.location), areaOutlineNow) : [];
+      const outsideFlags = areaNow ? pointsOutside(filtered.value.map((x) => x.location), areaNow.area) : [];
       const outside = new Set(filtered.value.filter((_, i) => outsideFlags[i]).map((x) => x.id));
       const rows = schoolRows(layer.table, filtered.value, choices.overrides, { outside, truncated });
       info.schools = rows;
@@ -257,14 +257,18 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
         if (!fields) return fail(need('units file and its fields'));
         if (!fields.units.ok) return fields.units;
         // Generated when the Check step asks for it: every filter and choice is set by then.
-        pending = { schools: chosen, boundary: areaOutlineNow ?? unitOutline(fields.units.value.units) };
+        const units = fields.units.value.units;
+        const cut = areaNow;
+        pending = { schools: chosen, boundary: () => (cut ? cut.outline() : unitOutline(units)) };
       }
       return ok(info, info.problems);
     },
 
     async check(onProgress = () => undefined) {
       if (pending && !draft) {
-        const { schools, boundary } = pending;
+        const { schools } = pending;
+        onProgress({ stage: 'area', done: 0, total: 0 });
+        const boundary = pending.boundary();
         const built = generatedNetworks(schools, boundary, (network, done, total) => onProgress({ stage: 'generate', done, total, network }));
         if (!built.ok) {
           areaProblems = built.problems;

@@ -1,5 +1,5 @@
 /**
- * Restricting an import to the planning area (a municipality): the area is the union of the
+ * Restricting an import to the planning area (a municipality): the area is made of the
  * polygons of a boundary file (optionally only the features whose field equals a value, e.g.
  * Paavo postal areas with kuntano = 049), and a unit belongs to it when its centre lies inside
  * (a grid cell's centre, a polygon unit's area centroid). A regional grid such as HSY's then
@@ -8,7 +8,7 @@
  */
 import { unionAll } from '../geometry/boolean-ops';
 import { multiPolygonCentroid } from '../geometry/centroid';
-import { pointInMultiPolygon } from '../geometry/point-in-polygon';
+import { pointInPolygon } from '../geometry/point-in-polygon';
 import { bboxIsEmpty, bboxUnion, emptyBBox, multiPolygonBBox } from '../geometry/bbox';
 import type { BBox, MultiPolygon } from '../model/geometry-types';
 import { fail, ok, type Result } from '../model/result';
@@ -17,17 +17,19 @@ import type { FeatureGeometry, FeatureTable, PropertyColumn } from '../load/feat
 import { conditionsText, equalsConditions, featuresWhere, type FieldCondition } from './feature-filter';
 
 /**
- * The union of the boundary file's polygons that satisfy every condition (all polygons for none),
- * e.g. Paavo areas with kuntano = 837. `{ field, value }` is the single condition field = value.
+ * The boundary file's polygons that satisfy every condition (all polygons for none), e.g. Paavo
+ * areas with kuntano = 837, as one MultiPolygon whose polygons may touch or overlap (not unioned:
+ * testing points against them needs no union, which on a national file costs seconds).
+ * `{ field, value }` is the single condition field = value.
  */
-export function areaOutline(table: FeatureTable, filter: readonly FieldCondition[] | { field: string; value: string } | null = null): Result<MultiPolygon> {
+export function areaPolygons(table: FeatureTable, filter: readonly FieldCondition[] | { field: string; value: string } | null = null): Result<MultiPolygon> {
   const conditions = Array.isArray(filter) ? (filter as readonly FieldCondition[]) : equalsConditions(filter as { field: string; value: string } | null);
   const where = featuresWhere(table, conditions, 'planning-area file');
   if (!where.ok) return where;
-  const parts: MultiPolygon[] = [];
+  const parts: MultiPolygon = [];
   for (let i = 0; i < table.count; i++) {
     const g = table.geometries[i];
-    if (g?.kind === 'polygons' && where.value[i]) parts.push(g.polygons);
+    if (g?.kind === 'polygons' && where.value[i]) parts.push(...g.polygons);
   }
   if (parts.length === 0)
     return fail({
@@ -37,14 +39,36 @@ export function areaOutline(table: FeatureTable, filter: readonly FieldCondition
       file: table.file,
       ...(conditions.length ? { field: conditions.map((c) => c.field).join(', ') } : {}),
     });
-  return ok(unionAll(...parts));
+  return ok(parts);
+}
+
+/** The union of the polygons areaPolygons selects: the planning area's outline. */
+export function areaOutline(table: FeatureTable, filter: readonly FieldCondition[] | { field: string; value: string } | null = null): Result<MultiPolygon> {
+  const parts = areaPolygons(table, filter);
+  return parts.ok ? ok(unionAll(parts.value)) : parts;
+}
+
+/**
+ * A point test for a MultiPolygon of many polygons (a national file's areas): each polygon's
+ * box first, so a point is tested against the few polygons around it. On an edge counts as inside.
+ */
+export function pointInAreaTest(area: MultiPolygon): (x: number, y: number) => boolean {
+  const boxes = area.map((polygon) => multiPolygonBBox([polygon]));
+  const all = multiPolygonBBox(area);
+  return (x, y) => {
+    if (x < all[0] || x > all[2] || y < all[1] || y > all[3]) return false;
+    for (let k = 0; k < area.length; k++) {
+      const b = boxes[k];
+      if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3] && pointInPolygon([x, y], area[k])) return true;
+    }
+    return false;
+  };
 }
 
 /** 1 for each unit whose centre lies inside `area`, else 0. */
 export function unitsInArea(units: Units, area: MultiPolygon): Uint8Array {
   const keep = new Uint8Array(units.count);
-  const bb = multiPolygonBBox(area);
-  const inside = (x: number, y: number) => x >= bb[0] && x <= bb[2] && y >= bb[1] && y <= bb[3] && pointInMultiPolygon([x, y], area);
+  const inside = pointInAreaTest(area);
   if (units.kind === 'grid') {
     const { originX, originY, cellSize } = units.grid;
     for (let i = 0; i < units.count; i++) keep[i] = inside(originX + (units.col[i] + 0.5) * cellSize, originY + (units.row[i] + 0.5) * cellSize) ? 1 : 0;

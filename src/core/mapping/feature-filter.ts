@@ -34,6 +34,21 @@ export function parseCondition(text: string, option = 'filter'): Result<FieldCon
   return ok(condition);
 }
 
+/**
+ * A condition from a field and a value as typed in the wizard: "837" is = 837; a leading
+ * operator sets the comparison ("!= 2", ">= 100"). Null when the field is empty.
+ */
+export function conditionFromInput(field: string, input: string): Result<FieldCondition> | null {
+  if (!field.trim()) return null;
+  const m = /^\s*(!=|<=|>=|=|<|>)?\s*(.*?)\s*$/.exec(input)!;
+  return parseCondition(`${field}${m[1] ?? '='}${m[2]}`);
+}
+
+/** The value as the wizard shows it: "837" for =, "!= 2", ">= 100" for the others. */
+export function conditionInput(c: FieldCondition): string {
+  return c.op === '=' ? c.value : `${c.op} ${c.value}`;
+}
+
 /** "kunta = 837". */
 export function conditionText(c: FieldCondition): string {
   return `${c.field} ${c.op} ${c.value}`;

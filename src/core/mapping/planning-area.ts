@@ -6,7 +6,7 @@
  */
 import { buildUnits, type UnitsReport } from '../load/build-units';
 import type { FeatureTable } from '../load/feature-table';
-import { areaOutline, subsetTable, unitsInArea } from './area-filter';
+import { areaPolygons, subsetTable, unitsInArea } from './area-filter';
 import { conditionsText, type FieldCondition } from './feature-filter';
 import { cellsToMultiPolygon } from '../geometry/cells-to-multi-polygon';
 import { unionAll } from '../geometry/boolean-ops';
@@ -25,8 +25,10 @@ export interface AreaCut {
   table: FeatureTable;
   units: Result<{ units: Units; report: UnitsReport }>;
   warnings: Problem[];
-  /** Area ∪ kept units: what generated catchments partition and what schools must lie in. */
-  outline: MultiPolygon;
+  /** The polygons making the planning area (not unioned): schools must lie in one of them. */
+  area: MultiPolygon;
+  /** Area ∪ kept units, what generated catchments partition: computed on first call (a union costs seconds on a national file). */
+  outline(): MultiPolygon;
   kept: number;
 }
 
@@ -36,7 +38,7 @@ export interface AreaCut {
  */
 export function restrictToArea(all: AreaInput, boundary: FeatureTable, conditions: readonly FieldCondition[]): Result<AreaCut> {
   if (!all.units.ok) return all.units;
-  const area = areaOutline(boundary, conditions);
+  const area = areaPolygons(boundary, conditions);
   if (!area.ok) return area;
   const units = all.units.value.units;
   const keep = unitsInArea(units, area.value);
@@ -51,17 +53,19 @@ export function restrictToArea(all: AreaInput, boundary: FeatureTable, condition
     });
   const table = subsetTable(all.table, keep);
   const built = buildUnits(table, { numericFields: [] });
-  let outline = area.value;
-  if (built.ok) {
+  let outline: MultiPolygon | null = null;
+  const outlineOnce = () => {
+    if (outline) return outline;
+    if (!built.ok) return (outline = unionAll(area.value));
     const u = built.value.units;
     const cover = u.kind === 'grid' ? cellsToMultiPolygon(u.grid, Array.from({ length: u.count }, (_, i) => [u.col[i], u.row[i]] as [number, number])) : unionAll(...u.geometries);
-    outline = unionAll(area.value, cover);
-  }
+    return (outline = unionAll(area.value, cover));
+  };
   const note: Problem = {
     code: 'area-applied',
     message: `${kept} of ${units.count} units lie inside the planning area (${boundary.file}${conditions.length ? `, ${conditionsText(conditions)}` : ''}); the others are left out.`,
     fix: 'Change the area filter (the Schools step of the wizard, --area-where in the CLI), or leave the planning area out to use every unit.',
     file: boundary.file,
   };
-  return ok({ table, units: built, warnings: [...all.warnings, note], outline, kept });
+  return ok({ table, units: built, warnings: [...all.warnings, note], area: area.value, outline: outlineOnce, kept });
 }

@@ -2,8 +2,7 @@
  * Schools the user must decide about, never dropped silently: names the register cut short, and
  * school points outside the planning area. Geometry in EPSG:3067 metres.
  */
-import { multiPolygonBBox } from '../geometry/bbox';
-import { pointInMultiPolygon } from '../geometry/point-in-polygon';
+import { pointInAreaTest } from './area-filter';
 import type { MultiPolygon, Position } from '../model/geometry-types';
 
 /** Endings of a complete school name: a name of full width ending so was not cut. */
@@ -30,9 +29,9 @@ export function truncatedNames(names: readonly string[]): boolean[] {
   });
 }
 
-/** Whether each point lies outside `area` (on the boundary counts as inside). */
+/** Whether each point lies outside `area` (any of its polygons; on the boundary counts as inside). */
 export function pointsOutside(points: readonly Position[], area: MultiPolygon): boolean[] {
   if (area.length === 0) return points.map(() => true);
-  const [x0, y0, x1, y1] = multiPolygonBBox(area);
-  return points.map(([x, y]) => !(x >= x0 && x <= x1 && y >= y0 && y <= y1 && pointInMultiPolygon([x, y], area)));
+  const inside = pointInAreaTest(area);
+  return points.map(([x, y]) => !inside(x, y));
 }

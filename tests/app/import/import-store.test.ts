@@ -100,3 +100,36 @@ describe('import store', () => {
     expect(store.getState().files.units.status).toBe('empty');
   });
 });
+
+describe('import store: national files', () => {
+  it('school and area conditions go to the worker; many schools set at once; progress shown while busy', async () => {
+    const seen: unknown[] = [];
+    const api = fakeApi({
+      schools: vi.fn(async (choices, onProgress) => {
+        seen.push(JSON.parse(JSON.stringify(choices)));
+        onProgress?.({ stage: 'area', done: 0, total: 0 });
+        expect(store.getState().activity).toEqual({ stage: 'area', done: 0, total: 0 });
+        return ok({ totalInFile: 2, filterFields: [], schools: [], hasCatchmentFile: false, catchmentCount: 0, catchmentsWithoutSchool: [], schoolsWithoutCatchment: [], problems: [] });
+      }),
+    });
+    const store = createImportStore(api, async () => undefined);
+    await store.getState().setFilters([{ field: 'kunta', op: '=', value: '837' }, { field: 'olo', op: '=', value: '0' }]);
+    await store.getState().setAreaFilters([{ field: 'kuntano', op: '=', value: '837' }]);
+    await store.getState().setSchools(['a', 'b'], { language: 'sv' });
+    expect(store.getState().activity).toBeNull();
+    expect(seen[2]).toMatchObject({
+      filters: [{ field: 'kunta', value: '837' }, { field: 'olo', value: '0' }],
+      areaFilters: [{ field: 'kuntano', value: '837' }],
+      overrides: { a: { language: 'sv' }, b: { language: 'sv' } },
+    });
+  });
+
+  it('a worker that fails (the call rejects) shows a named problem instead of waiting', async () => {
+    const api = fakeApi({ schools: vi.fn(async () => Promise.reject(new Error('worker terminated'))) });
+    const store = createImportStore(api, async () => undefined);
+    await store.getState().setFilters([]);
+    expect(store.getState().busy).toBe(false);
+    expect(store.getState().problems[0]).toMatchObject({ code: 'import-failed' });
+    expect(store.getState().problems[0].message).toContain('worker terminated');
+  });
+});

@@ -90,3 +90,16 @@ describe('featuresWhere: every condition must hold', () => {
     expect(where.problems[0].fix).toContain('kunta');
   });
 });
+
+describe('conditions as typed in the wizard', () => {
+  it('a bare value is =, a leading operator sets the comparison; the input round-trips', async () => {
+    const { conditionFromInput, conditionInput } = await import('../../../src/core/mapping/feature-filter');
+    expect(conditionFromInput('kunta', '837')).toMatchObject({ ok: true, value: { field: 'kunta', op: '=', value: '837' } });
+    expect(conditionFromInput('olo', ' != 2')).toMatchObject({ ok: true, value: { field: 'olo', op: '!=', value: '2' } });
+    expect(conditionFromInput('he_vakiy', '>=100')).toMatchObject({ ok: true, value: { op: '>=', value: '100' } });
+    expect(conditionFromInput('', '837')).toBeNull();
+    expect(conditionFromInput('kunta_nimi', '< Tampere')).toMatchObject({ ok: false });
+    expect(conditionInput({ field: 'olo', op: '!=', value: '2' })).toBe('!= 2');
+    expect(conditionInput({ field: 'kunta', op: '=', value: '837' })).toBe('837');
+  });
+});

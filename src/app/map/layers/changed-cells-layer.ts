@@ -6,9 +6,11 @@
  * The layer covers every unit (the same binary rings as the cell layer, tessellated once) and a
  * unit shows when its flag is 1. After an edit only the changed units' rows are re-coloured
  * (PartialUpdateExtension); `ChangedCellsState` decides between that and a full update.
+ * With polygon units the changed region itself is hatched instead (buildChangedRegionLayer).
  */
 import { FillStyleExtension } from '@deck.gl/extensions';
-import { SolidPolygonLayer } from '@deck.gl/layers';
+import { PolygonLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import type { MultiPolygon, Polygon } from '../../../core/model/geometry-types';
 import type { UnitDisplay } from '../../workers/engine-protocol';
 import { memoLast } from '../memo-last';
 import { unitRowRanges, unitRowStarts } from '../partial-update';
@@ -80,4 +82,29 @@ export function buildChangedCellsLayer(units: UnitDisplay, unitChanged: Uint8Arr
     partialUpdate: state.partial,
     updateTriggers: { getFillColor: state.generation, getFillPatternBackgroundColor: state.generation },
   } as ConstructorParameters<typeof SolidPolygonLayer>[0]);
+}
+
+const regionData = memoLast((region: MultiPolygon) => region.map((polygon) => polygon));
+
+/**
+ * Polygon units (postal areas): the changed region itself hatched ("changed-region"), since an
+ * edit moves only the part of an area inside the region drawn. Same hatch and veil as the cells.
+ */
+export function buildChangedRegionLayer(region: MultiPolygon, visible: boolean): PolygonLayer<Polygon> {
+  return new PolygonLayer<Polygon>({
+    id: 'changed-region',
+    data: regionData(region),
+    visible: visible && region.length > 0,
+    pickable: false,
+    stroked: false,
+    filled: true,
+    getPolygon: (p: Polygon) => p as unknown as [number, number][][],
+    getFillColor: HATCH_COLOUR,
+    extensions: [hatch],
+    fillPatternMapping: { hatch: { type: 'hatch', angle: 45, strokeWidth: 2, gap: 4 } },
+    fillPatternSizeUnits: 'pixels',
+    fillPatternMask: true,
+    getFillPattern: () => 'hatch',
+    getFillPatternBackgroundColor: VEIL_COLOUR,
+  } as ConstructorParameters<typeof PolygonLayer<Polygon>>[0]);
 }
