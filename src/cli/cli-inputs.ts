@@ -23,7 +23,8 @@ export async function readInput(io: CliIo, path: string, role: string): Promise<
 
 /** Load the dataset from --bundle DIR or from --units/--schools/--catchments [--context]. */
 export async function loadFromOptions(io: CliIo, options: ParsedOptions): Promise<Result<LoadedDataset>> {
-  const loadOptions: LoadOptions = options['max-mb'] ? { maxBytes: Number(options['max-mb']) * 1024 ** 2 } : {};
+  const layers = { units: options['units-layer'], schools: options['schools-layer'], catchments: options['catchments-layer'] };
+  const loadOptions: LoadOptions = { ...(options['max-mb'] ? { maxBytes: Number(options['max-mb']) * 1024 ** 2 } : {}), layers };
   if (options.bundle) {
     const dir = options.bundle;
     const manifestPath = join(dir, 'manifest.json');

@@ -21,6 +21,8 @@ interface OptionSpec {
   choices?: readonly string[];
   /** A whole number ≥ this minimum. */
   integerMin?: number;
+  /** …and ≤ this maximum. */
+  integerMax?: number;
 }
 
 const BOTH: readonly Command[] = ['indicators', 'validate'];
@@ -35,12 +37,16 @@ export const OPTIONS = {
   config: { type: 'string', value: 'FILE', description: 'Indicator configuration JSON. Default: the preset that fits the unit fields.', commands: BOTH },
   format: { type: 'string', value: 'json|csv|text', description: 'Output format. indicators: json (default) or csv; validate: text (default) or json.', commands: BOTH, choices: ['json', 'csv', 'text'] },
   'privacy-threshold': { type: 'string', value: 'N', description: 'Hide figures resting on fewer than N people (default: from the configuration).', commands: ['indicators'], integerMin: 1 },
-  'max-mb': { type: 'string', value: 'N', description: 'Refuse input files larger than N megabytes (default 2048).', commands: BOTH, integerMin: 1 },
+  'max-mb': { type: 'string', value: 'N', description: 'Refuse input files larger than N megabytes, 1–16384 (default 2048); applies to the unpacked size of .gz and .zip files.', commands: BOTH, integerMin: 1, integerMax: 16384 },
+  'units-layer': { type: 'string', value: 'NAME', description: 'Layer of a GeoPackage (table) or ZIP (member) to read as units. Default: the first, named in a warning.', commands: BOTH },
+  'schools-layer': { type: 'string', value: 'NAME', description: 'Layer of a GeoPackage or ZIP to read as schools.', commands: BOTH },
+  'catchments-layer': { type: 'string', value: 'NAME', description: 'Layer of a GeoPackage or ZIP to read as catchments.', commands: BOTH },
+  'allow-invalid': { type: 'boolean', description: 'Compute even when catchments overlap or self-intersect; the affected figures are flagged ("flags").', commands: BOTH },
   help: { type: 'boolean', short: 'h', description: 'Show help.', commands: ['help', ...BOTH] },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
-export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help'>, string>> & { help?: boolean };
+export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help' | 'allow-invalid'>, string>> & { help?: boolean; 'allow-invalid'?: boolean };
 
 export interface ParsedArgs {
   command: Command;
@@ -69,7 +75,8 @@ export function parseCliArgs(argv: string[]): { ok: true; value: ParsedArgs } | 
     if (!spec.commands.includes(command)) return bad(`Option --${name} does not apply to "${command}".`, name);
     if (typeof value !== 'string') continue;
     if (spec.choices && !spec.choices.includes(value)) return bad(`--${name} must be one of ${spec.choices.join(', ')}, got "${value}".`, name);
-    if (spec.integerMin !== undefined && !(/^\d+$/.test(value) && Number(value) >= spec.integerMin)) return bad(`--${name} must be a whole number ≥ ${spec.integerMin}, got "${value}".`, name);
+    if (spec.integerMin !== undefined && !(/^\d+$/.test(value) && Number(value) >= spec.integerMin && Number(value) <= (spec.integerMax ?? Number.MAX_SAFE_INTEGER)))
+      return bad(`--${name} must be a whole number ${spec.integerMax !== undefined ? `from ${spec.integerMin} to ${spec.integerMax}` : `≥ ${spec.integerMin}`}, got "${value}".`, name);
   }
   if (command === 'indicators' && options.format === 'text') return bad('indicators prints json or csv, not text.', 'format');
   if (command === 'validate' && options.format === 'csv') return bad('validate prints text or json, not csv.', 'format');

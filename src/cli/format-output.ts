@@ -1,10 +1,15 @@
 /** Printing indicators (JSON, CSV) and the loading report (text, JSON). */
 import type { PublicNetworkIndicators } from '../core/pupil-base/privacy';
 import type { LoadReport } from '../core/load/load-dataset';
-import type { Problem } from '../core/model/result';
+import { escapeControl, type Problem } from '../core/model/result';
 
 /** One network's output: the privacy-safe indicators plus the network's label. */
-export type NetworkOutput = PublicNetworkIndicators & { label: string };
+export type NetworkOutput = Omit<PublicNetworkIndicators, 'schools'> & {
+  label: string;
+  schools: (PublicNetworkIndicators['schools'][number] & { flags?: string[] })[];
+  /** With --allow-invalid: the catchment problems (overlap, self-intersection) that make figures unreliable. */
+  flags?: string[];
+};
 
 /** JSON: one object when a single network was asked for, else an array. */
 export function indicatorsJson(outputs: NetworkOutput[], single: boolean): string {
@@ -14,11 +19,12 @@ export function indicatorsJson(outputs: NetworkOutput[], single: boolean): strin
 /** CSV: one row per school (all networks), share columns sorted by id; hidden or undefined values are empty. */
 export function indicatorsCsv(outputs: NetworkOutput[]): string {
   const shareIds = [...new Set(outputs.flatMap((o) => o.schools.flatMap((s) => Object.keys(s.shares))))].sort();
-  const header = ['network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds];
+  const withFlags = outputs.some((o) => o.flags?.length);
+  const header = ['network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, ...(withFlags ? ['flags'] : [])];
   const rows = [header];
   for (const o of outputs)
     for (const s of o.schools)
-      rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id]))]);
+      rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...(withFlags ? [(s.flags ?? []).join(';')] : [])]);
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
@@ -26,8 +32,13 @@ function num(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '' : String(Math.round(v * 1e6) / 1e6);
 }
 
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell: text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
+ * carriage return) gets a leading apostrophe unless it is a number; then quoted when needed.
+ */
+export function csvCell(s: string): string {
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Human-readable loading report for `validate`. */
@@ -35,7 +46,8 @@ export function reportText(name: string, report: LoadReport, configOrigin: strin
   const out: string[] = [`Dataset: ${name}`];
   for (const f of report.files) {
     const how = f.crsSource === 'declared' ? `declared as ${f.declared ?? f.crs}` : f.crsSource === 'coordinates' ? 'detected from coordinates' : 'assumed';
-    out.push(`  ${f.role.padEnd(11)}${f.file}: ${f.format}, ${f.features} features, ${f.crs} (${how})`);
+    const extra = [f.layer ? `layer ${f.layer}` : '', f.encoding ? `encoding ${f.encoding}` : ''].filter(Boolean).join(', ');
+    out.push(escapeControl(`  ${f.role.padEnd(11)}${f.file}: ${f.format}, ${f.features} features, ${f.crs} (${how})${extra ? `, ${extra}` : ''}`));
   }
   const u = report.units;
   out.push(

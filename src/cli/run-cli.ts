@@ -11,6 +11,8 @@ import type { IndicatorConfig } from '../core/config/indicator-config';
 import { formatProblem, type Problem, UserError } from '../core/model/result';
 import { applyPrivacy } from '../core/pupil-base/privacy';
 import { computeIndicators } from '../core/scenario/scenario-engine';
+import { checkCatchments, type CatchmentCheck } from '../core/validate/check-catchments';
+import type { Dataset } from '../core/model/dataset';
 import { resolveConfig } from './cli-config';
 import { loadFromOptions } from './cli-inputs';
 import type { CliIo } from './cli-io';
@@ -79,20 +81,47 @@ function warn(io: CliIo, list: Problem[]): void {
   for (const p of list) io.stderr(`warning: ${formatProblem(p)}\n`);
 }
 
+/** The configuration's population per unit (to count people in gaps); undefined when it cannot be evaluated. */
+function populationColumn(dataset: Dataset, config: IndicatorConfig | null): Float64Array | undefined {
+  if (!config) return undefined;
+  const t = dataset.units.attributes;
+  try {
+    return evaluateColumn(config.population, Object.fromEntries(t.names.map((n) => [n.toLowerCase(), t.columns[n]])), dataset.units.count);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The wizard's catchment checks; refuses (exit 2) on overlaps and self-intersections unless --allow-invalid. */
+function catchmentChecks(dataset: Dataset, config: IndicatorConfig | null, file: string | undefined, options: ParsedOptions): { check: CatchmentCheck; refused: Problem[] | null } {
+  const check = checkCatchments(dataset, populationColumn(dataset, config), file);
+  return { check, refused: check.errors.length && !options['allow-invalid'] ? [...check.errors, ...check.warnings] : null };
+}
+
+/** Adds the blocking problem codes to every school (and network) whose figures they touch. */
+function flagged(output: NetworkOutput, check: CatchmentCheck): NetworkOutput {
+  const affected = check.affected[output.network] ?? {};
+  const codes = [...new Set(Object.values(affected).flat())];
+  if (!codes.length) return output;
+  return { ...output, flags: codes, schools: output.schools.map((s) => ({ ...s, flags: affected[s.id] ?? [] })) };
+}
+
 async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
   const { dataset, report } = loaded.value;
   const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
   if (!cfg.ok) return problems(io, cfg.problems);
-  warn(io, [...loaded.warnings, ...cfg.warnings]);
   const config: IndicatorConfig = cfg.value.config;
+  const { check, refused } = catchmentChecks(dataset, config, report.files.find((f) => f.role === 'catchments')?.file, options);
+  if (refused) return problems(io, refused);
+  warn(io, [...loaded.warnings, ...cfg.warnings, ...check.errors, ...check.warnings]);
   const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold;
   const wanted = options.network ? dataset.networks.filter((n) => n.id === options.network) : dataset.networks;
   if (options.network && !wanted.length)
     return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
   if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
-  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(computeIndicators(dataset, config, n.id), threshold) }));
+  const outputs: NetworkOutput[] = wanted.map((n) => flagged({ label: n.label, ...applyPrivacy(computeIndicators(dataset, config, n.id), threshold) }, check));
   io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
   return EXIT_OK;
 }
@@ -103,11 +132,13 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
   const { dataset, report } = loaded.value;
   const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
   if (!cfg.ok && options.config) return problems(io, cfg.problems);
-  const warnings = [...loaded.warnings, ...(cfg.ok ? cfg.warnings : cfg.problems)];
+  const { check, refused } = catchmentChecks(dataset, cfg.ok ? cfg.value.config : null, report.files.find((f) => f.role === 'catchments')?.file, options);
+  if (refused) return problems(io, refused);
+  const warnings = [...loaded.warnings, ...(cfg.ok ? cfg.warnings : cfg.problems), ...check.errors, ...check.warnings];
   const origin = cfg.ok ? cfg.value.origin : null;
   const fields = cfg.ok ? configFields(cfg.value.config) : [];
   const suppression = cfg.ok ? suppressionSummary(dataset.units.attributes, cfg.value.config) : null;
-  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, suppression, warnings }, null, 2) + '\n');
+  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, suppression, warnings, catchmentProblems: { errors: check.errors.length, warnings: check.warnings.length } }, null, 2) + '\n');
   else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem) + (suppression ? suppressionText(suppression) : ''));
   return EXIT_OK;
 }

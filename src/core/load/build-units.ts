@@ -7,6 +7,7 @@ import type { Units } from '../model/units';
 import { buildAttributes, type AttributeReport } from './attribute-columns';
 import { featureLabel, findField, textValue, type FeatureTable } from './feature-table';
 import { detectGrid } from './grid-detect';
+import { inferCellSize, looksLikeGridId, mixedSizes, parseGridId } from './grid-ids';
 import { multiPolygonArea } from '../geometry/area';
 import { multiPolygonBBox } from '../geometry/bbox';
 import { normaliseMultiPolygon } from './polygon-utils';
@@ -63,7 +64,9 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
   if (errors.length) return fail(...errors);
 
   const allPoints = table.geometries.every((g) => g?.kind === 'point');
-  const cellSize = options.grid?.cellSize ?? (allPoints ? cellSizeFromIds(ids) : undefined);
+  const fromIds = idField ? cellSizeFromIds(ids) : { size: undefined, mixed: null };
+  if (fromIds.mixed) return fail({ ...fromIds.mixed, file, field: idField ?? undefined });
+  const cellSize = options.grid?.cellSize ?? (allPoints ? fromIds.size : undefined);
   const detection = detectGrid(table.geometries, {
     cellSize,
     originX: options.grid?.originX,
@@ -123,11 +126,15 @@ export function duplicates(ids: readonly string[]): string[] {
   return [...dup];
 }
 
-/** Cell size from INSPIRE-style ids "CRS3067RES250mN…E…" when every id has the same one. */
-function cellSizeFromIds(ids: string[]): number | undefined {
-  const m = /RES(\d+)m/i.exec(ids[0] ?? '');
-  if (!m) return undefined;
-  return ids.every((id) => id.includes(m[0])) ? Number(m[1]) : undefined;
+/** Cell size from grid ids (every supported form; "N…E…" ids take the spacing of the cells), or why several sizes are refused. */
+function cellSizeFromIds(ids: string[]): { size: number | undefined; mixed: Problem | null } {
+  if (!ids.length || !ids.every(looksLikeGridId)) return { size: undefined, mixed: null };
+  const bare = ids.map((id) => /^N(\d+)E(\d+)$/i.exec(id.trim()));
+  const bareSize = bare.every(Boolean) ? inferCellSize(bare.map((m) => Number(m![2])), bare.map((m) => Number(m![1]))) : undefined;
+  const cells = ids.map((id) => parseGridId(id, bareSize));
+  const mixed = mixedSizes(cells, ids);
+  if (mixed) return { size: undefined, mixed };
+  return { size: cells.every(Boolean) ? cells[0]!.size : undefined, mixed: null };
 }
 
 function gridSpecFor(x0: Float64Array, y0: Float64Array, size: number, given?: Partial<GridSpec>): GridSpec {

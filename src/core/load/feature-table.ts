@@ -79,17 +79,31 @@ export interface ReadIssues {
   warnings: Problem[];
 }
 
-/** Parse a property value to a number: finite numbers, numeric strings ("12", " 3.5", "1e3"), booleans. */
+/**
+ * Parse a property value to a number: finite numbers and numeric strings ("12", " 3.5", "1e3").
+ * Booleans, objects, arrays and non-finite numbers are not numbers (`bad`), kept as text so the
+ * message can show them; objects nested too deeply to print become "[nested value]".
+ */
 export function toNumber(value: unknown): { n: number; text: string | null; bad: boolean; present: boolean } {
   if (value === null || value === undefined) return { n: NaN, text: null, bad: false, present: false };
-  if (typeof value === 'number') return { n: Number.isFinite(value) ? value : NaN, text: null, bad: false, present: Number.isFinite(value) };
-  if (typeof value === 'boolean') return { n: value ? 1 : 0, text: null, bad: false, present: true };
+  if (typeof value === 'number') return Number.isFinite(value) ? { n: value, text: null, bad: false, present: true } : { n: NaN, text: String(value), bad: true, present: true };
+  if (typeof value === 'boolean') return { n: NaN, text: String(value), bad: true, present: true };
   if (typeof value === 'bigint') return { n: Number(value), text: null, bad: false, present: true };
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : printable(value);
   const trimmed = text.trim();
   if (trimmed === '') return { n: NaN, text, bad: false, present: false };
   const n = Number(trimmed.replace(',', '.'));
   return Number.isFinite(n) && /^[-+]?[0-9.,eE+-]+$/.test(trimmed) ? { n, text, bad: false, present: true } : { n: NaN, text, bad: true, present: true };
+}
+
+/** JSON text of an object value, at most 200 characters; "[nested value]" when it cannot be printed. */
+function printable(value: unknown): string {
+  try {
+    const t = JSON.stringify(value) ?? String(value);
+    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  } catch {
+    return '[nested value]';
+  }
 }
 
 /** What was read from one file: its format, size, coordinate system, encoding and layer. */

@@ -42,7 +42,11 @@ export function readGeoJson(file: string, input: string | Uint8Array, options: B
       builder.error({ code: 'not-geojson', message: `Item ${i} of "features" is not a GeoJSON Feature.`, fix: 'Every item of "features" must be {"type": "Feature", "geometry": …, "properties": {…}}.', file, feature: i });
       continue;
     }
-    const props = f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : null;
+    if (f.properties !== undefined && f.properties !== null && (typeof f.properties !== 'object' || Array.isArray(f.properties))) {
+      builder.error({ code: 'invalid-properties', message: `Feature ${i} has "properties" that are ${Array.isArray(f.properties) ? 'an array' : `a ${typeof f.properties}`}, not an object of named fields.`, fix: 'Write each feature\'s properties as an object, e.g. "properties": {"id": "A", …}, or null.', file, feature: i });
+      continue;
+    }
+    const props = f.properties ? (f.properties as Record<string, unknown>) : null;
     builder.add(f.geometry, props, f.id);
     features[i] = null;
     if (i % step === 0) builder.progress((0.9 * i) / features.length, `reading features ${i}/${features.length}`);

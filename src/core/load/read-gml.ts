@@ -34,6 +34,9 @@ function decode(bytes: Uint8Array): string {
 export function readGml(file: string, input: string | Uint8Array, options: BuilderOptions = {}): Result<FeatureTable> {
   const text = typeof input === 'string' ? input : decode(input);
   let doc: Node;
+  const root0 = text.search(/<[A-Za-z_]/);
+  if (/<!ENTITY/i.test(text.slice(0, root0 < 0 ? 100_000 : root0)))
+    return fail({ code: 'invalid-xml', message: 'The XML file declares its own entities (<!ENTITY …>); they are refused because they can expand to gigabytes.', fix: 'Remove the DOCTYPE block, or download the layer again from the WFS service (real GML has no entity declarations).', file });
   try {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: true, processEntities: true });
     doc = parser.parse(text, true) as Node;
@@ -52,7 +55,7 @@ export function readGml(file: string, input: string | Uint8Array, options: Build
   const parsed: { geometry: Geometry | null; props: Record<string, unknown>; id: unknown; srs?: string }[] = [];
   const errors: Problem[] = [];
   features.forEach(({ node }, i) => {
-    const props: Record<string, unknown> = {};
+    const props: Record<string, unknown> = Object.create(null);
     let geometry: Geometry | null = null;
     let srs: string | undefined;
     for (const [key, value] of Object.entries(node)) {
