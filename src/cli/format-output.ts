@@ -1,6 +1,7 @@
 /** Printing indicators (JSON, CSV) and the loading report (text, JSON). */
 import type { PublicNetworkIndicators } from '../core/pupil-base/privacy';
 import type { LoadReport } from '../core/load/load-dataset';
+import { csvField } from '../core/export/csv-export';
 import { escapeControl, type Problem } from '../core/model/result';
 
 /** One network's output: the privacy-safe indicators plus the network's label. */
@@ -25,20 +26,11 @@ export function indicatorsCsv(outputs: NetworkOutput[]): string {
   for (const o of outputs)
     for (const s of o.schools)
       rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...(withFlags ? [(s.flags ?? []).join(';')] : [])]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
 function num(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '' : String(Math.round(v * 1e6) / 1e6);
-}
-
-/**
- * One CSV cell: text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
- * carriage return) gets a leading apostrophe unless it is a number; then quoted when needed.
- */
-export function csvCell(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Human-readable loading report for `validate`. */

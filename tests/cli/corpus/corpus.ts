@@ -212,6 +212,15 @@ export async function corpus(): Promise<CorpusCase[]> {
   add(layers, 'GeoPackage with two layers, unknown layer', swap({ schools: ['two.gpkg', two] }, ['--schools-layer', 'kouluja']), { exit: 2, code: 'missing-layer', mentions: ['kouluja', 'areas, schools'] });
   add(layers, 'ZIP with two Shapefiles, --schools-layer', swap({ schools: ['twoshp.zip', zip({ ...schoolShapefile(), ...renamed(schoolShapefile(), 'other') })] }, ['--schools-layer', 'schools']), { exit: 0, sameNumbers: true });
 
+  // ── Output safety ──────────────────────────────────────────────────────
+  const safety = 'output safety';
+  const formulas = withSchools((s) => {
+    s.features[0].properties.name = '=HYPERLINK("http://x")';
+    s.features[1].properties.name = '@SUM(1)';
+  });
+  add(safety, 'school names that are spreadsheet formulas (CSV output)', swap({ schools: ['formula.geojson', formulas] }, ['--format', 'csv']), { exit: 0, mentions: [`"'=HYPERLINK(""http://x"")"`, "'@SUM(1)"] });
+  add(safety, 'a unit id with a line break and an escape code', swap({ units: ['ctrl-units.geojson', withUnits((u) => { u.features[0].properties.grd_id = 'X\n\u001b[2J'; u.features[1].properties.grd_id = 'X\n\u001b[2J'; })] }), { exit: 2, code: 'duplicate-id', mentions: ['X\\u000a\\u001b[2J'] });
+
   // ── Options ──────────────────────────────────────────────────────────────
   const opts = 'options';
   add(opts, '--privacy-threshold 0', { files: {}, args: [...tinyArgs(), '--privacy-threshold', '0'] }, { exit: 2, code: 'invalid-arguments', mentions: ['privacy-threshold'] });
