@@ -49,6 +49,8 @@ export interface FeatureTable {
   encoding?: string;
   /** Layer or archive member read (GeoPackage table, file inside a ZIP). */
   layer?: string;
+  /** Every layer the file offers (GeoPackage feature tables, Shapefiles in a ZIP), when there are several. */
+  layers?: string[];
 }
 
 /** Text of a property: the string as written, a number formatted, null when missing. */
@@ -117,6 +119,8 @@ export interface TableReport {
   /** Text encoding (Shapefile .dbf, CSV, GML) and the layer read (GeoPackage table, ZIP member). */
   encoding?: string;
   layer?: string;
+  /** Every layer the file offers, when there are several (to choose another). */
+  layers?: string[];
 }
 
 /** The TableReport of a table as read. */
@@ -130,5 +134,6 @@ export function tableReport(t: FeatureTable): TableReport {
     ...(t.crs.declared ? { declared: t.crs.declared } : {}),
     ...(t.encoding ? { encoding: t.encoding } : {}),
     ...(t.layer ? { layer: t.layer } : {}),
+    ...(t.layers && t.layers.length > 1 ? { layers: t.layers } : {}),
   };
 }

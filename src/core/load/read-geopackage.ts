@@ -155,7 +155,10 @@ function read(db: Database, file: string, options: GeoPackageOptions): Result<Fe
   }
   if (errors.length) return fail(...errors.slice(0, 20));
   const result = builder.finish(crs.declared, crs.text);
-  if (result.ok) result.value.layer = layer;
+  if (result.ok) {
+    result.value.layer = layer;
+    result.value.layers = layers;
+  }
   return result;
 }
 

@@ -72,7 +72,10 @@ export async function readZip(
     const dbf = part('.dbf');
     const shx = part('.shx');
     const r = readShapefile(`${file}/${base(shp)}.shp`, { shp: entries[shp], dbf: dbf ? entries[dbf] : undefined, shx: shx ? entries[shx] : undefined, prj: text('.prj'), cpg: text('.cpg') }, options);
-    if (r.ok) r.value.layer = base(shp);
+    if (r.ok) {
+      r.value.layer = base(shp);
+      r.value.layers = allShps.map(base);
+    }
     return r;
   }
   const others = names.filter((n) => OTHER_FORMATS.test(n) && (!options.layer || base(n) === options.layer));
