@@ -42,8 +42,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** At most this many problems are printed; the rest are counted. */
+const MAX_PRINTED = 50;
+
 function problems(io: CliIo, list: Problem[]): number {
-  for (const p of list) io.stderr(`error: ${formatProblem(p)}\n`);
+  for (const p of list.slice(0, MAX_PRINTED)) io.stderr(`error: ${formatProblem(p)}\n`);
+  if (list.length > MAX_PRINTED) io.stderr(`error: ${list.length - MAX_PRINTED} more problems were not printed. Fix: Correct the problems above and run again. [too-many-problems]\n`);
   return EXIT_INPUT;
 }
 
@@ -78,7 +82,8 @@ function configPath(options: ParsedOptions, manifestConfig: string | undefined):
 }
 
 function warn(io: CliIo, list: Problem[]): void {
-  for (const p of list) io.stderr(`warning: ${formatProblem(p)}\n`);
+  for (const p of list.slice(0, MAX_PRINTED)) io.stderr(`warning: ${formatProblem(p)}\n`);
+  if (list.length > MAX_PRINTED) io.stderr(`warning: ${list.length - MAX_PRINTED} more warnings were not printed. Fix: Run \`validate --format json\` to see them all. [too-many-problems]\n`);
 }
 
 /** The configuration's population per unit (to count people in gaps); undefined when it cannot be evaluated. */

@@ -68,6 +68,12 @@ export function buildCatchments(table: FeatureTable, schools: School[], options:
       errors.push({ code: 'wrong-geometry-type', message: `Catchment ${label} has ${g ? (g.kind === 'point' ? 'a Point' : `a ${g.type}`) : 'no'} geometry; catchments must be Polygons or MultiPolygons.`, fix: 'Keep only the catchment polygons in this file.', file, feature: label });
       continue;
     }
+    const structured = [schoolId, networkId].find((v) => v && /^[[{]/.test(v) && isJsonStructure(v));
+    if (structured) {
+      const field = structured === schoolId ? schoolField : networkField!;
+      errors.push({ code: 'invalid-value', message: `Catchment ${label} has ${structured.slice(0, 60)} in "${field}", a list or object rather than one id.`, fix: `Write one id as text in "${field}" for every catchment.`, file, feature: label, field });
+      continue;
+    }
     if (!schoolId || !networkId) {
       const field = !schoolId ? schoolField : networkField!;
       errors.push({ code: 'missing-value', message: `Catchment ${label} has no value in "${field}".`, fix: `Fill in "${field}" for every catchment.`, file, feature: label, field });
@@ -125,6 +131,15 @@ function assemble(groups: Map<string, Map<string, MultiPolygon>>, byId: Map<stri
     }
   }
   return { networks, partitions };
+}
+
+function isJsonStructure(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null;
+  } catch {
+    return text === '[nested value]';
+  }
 }
 
 function majorityLanguage(langs: Language[]): Language {

@@ -45,8 +45,9 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
   if (table.count === 0) return fail({ code: 'no-features', message: 'The units file has no features.', fix: 'Export the layer again with its features.', file });
   const errors: Problem[] = [];
   const idField = findField(table, UNIT_ID_FIELDS);
+  let wrong = 0;
   table.geometries.forEach((g, i) => {
-    if (!g || g.kind === 'other')
+    if ((!g || g.kind === 'other') && wrong++ < 20)
       errors.push({
         code: 'wrong-geometry-type',
         message: `Unit feature ${featureLabel(table, i, idField)} has ${g ? `a ${g.type}` : 'no'} geometry; units must be Polygons, MultiPolygons or (for grids) Points.`,
@@ -55,6 +56,7 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
         feature: featureLabel(table, i, idField),
       });
   });
+  if (wrong > 20) errors.push({ code: 'too-many-problems', message: `${wrong - 20} more unit features have no polygon or point geometry.`, fix: 'Keep only the polygon (or grid-cell centre point) layer of the statistical units.', file });
   const ids = unitIds(table, idField);
   const dup = duplicates(ids);
   if (dup.length)

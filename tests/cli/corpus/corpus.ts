@@ -88,6 +88,9 @@ export async function corpus(): Promise<CorpusCase[]> {
   add(shapes, 'a capacity that is a boolean', swap({ schools: ['cap-bool.geojson', withSchools((s) => void (s.features[1].properties.capacity = true))] }), { exit: 2, code: 'invalid-value', mentions: ['capacity', 'B'] });
   add(shapes, 'properties that are an array', swap({ units: ['props-array.geojson', withUnits((u) => void ((u.features[0] as { properties: unknown }).properties = [1, 2]))] }), { exit: 2, code: 'invalid-properties', mentions: ['feature 0'] });
   add(shapes, 'two fields differing only in case', swap({ units: ['case.geojson', unitsText.replace(/"he_7_12"/g, '"HE_7_12": 1, "he_7_12"')] }), { exit: 2, code: 'duplicate-field', mentions: ['HE_7_12', 'he_7_12'] });
+  add(shapes, 'a capacity of 1e300', swap({ schools: ['cap-huge.geojson', withSchools((s) => void (s.features[0].properties.capacity = 1e300))] }), { exit: 2, code: 'invalid-value', mentions: ['capacity', 'A'] });
+  add(shapes, 'a network that is an object', swap({ catchments: ['net-object.geojson', withCatchments((c) => void (c.features[0].properties.network = { x: 1 }))] }), { exit: 2, code: 'invalid-value', mentions: ['network'] });
+  add(shapes, '50 000 units without geometry (output capped)', swap({ units: ['null-geoms.geojson', gj({ type: 'FeatureCollection', features: Array.from({ length: 50_000 }, (_, i) => ({ type: 'Feature', properties: { grd_id: `x${i}` }, geometry: null })) })] }), { exit: 2, code: 'too-many-problems', mentions: ['49980 more'] });
   add(shapes, 'a school id with control characters', swap({ schools: ['ctrl.geojson', withSchools((s) => { s.features[0].properties.id = 'A\u001b[31m'; s.features[1].properties.id = 'A\u001b[31m'; })] }), { exit: 2, code: 'duplicate-id', mentions: ['A\\u001b[31m'] });
 
   // ── Short reads ──────────────────────────────────────────────────────────
