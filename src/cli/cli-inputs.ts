@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadBundleWithReport } from '../core/load/load-bundle';
 import { loadDatasetWithReport, type LoadedDataset, type LoadOptions } from '../core/load/load-dataset';
-import { fail, ok, type Result } from '../core/model/result';
+import { fail, ok, type Result, errorText } from '../core/model/result';
 import type { CliIo } from './cli-io';
 import type { ParsedOptions } from './cli-options';
 
@@ -14,7 +14,7 @@ export async function readInput(io: CliIo, path: string, role: string): Promise<
     const code = (e as { code?: string }).code;
     return fail({
       code: 'file-not-found',
-      message: `The ${role} file "${path}" could not be read (${code === 'ENOENT' ? 'no such file' : (e as Error).message}).`,
+      message: `The ${role} file "${path}" could not be read (${code === 'ENOENT' ? 'no such file' : errorText(e)}).`,
       fix: 'Check the path (relative paths start from the current directory).',
       file: path,
     });
@@ -34,7 +34,7 @@ export async function loadFromOptions(io: CliIo, options: ParsedOptions): Promis
     try {
       json = JSON.parse(new TextDecoder().decode(manifest.value));
     } catch (e) {
-      return fail({ code: 'invalid-json', message: `manifest.json is not valid JSON (${(e as Error).message}).`, fix: 'Repair manifest.json (see docs/data-formats.md, "Dataset bundle").', file: manifestPath });
+      return fail({ code: 'invalid-json', message: `manifest.json is not valid JSON (${errorText(e)}).`, fix: 'Repair manifest.json (see docs/data-formats.md, "Dataset bundle").', file: manifestPath });
     }
     return loadBundleWithReport(json, (name) => io.readFile(join(dir, name)), loadOptions);
   }

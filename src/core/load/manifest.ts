@@ -1,6 +1,6 @@
 /** The dataset bundle manifest (manifest.json): parsing and validation. */
 import type { GridSpec } from '../model/grid-spec';
-import { fail, ok, type Problem, type Result } from '../model/result';
+import { fail, ok, type Problem, type Result, errorText } from '../model/result';
 import type { NetworkDeclaration } from './build-catchments';
 
 export const BUNDLE_FORMAT = 'catchment-studio-bundle';
@@ -50,7 +50,7 @@ export function parseManifest(input: unknown, file = 'manifest.json'): Result<Bu
     try {
       json = JSON.parse(input);
     } catch (e) {
-      return fail({ code: 'invalid-json', message: `The manifest is not valid JSON (${(e as Error).message}).`, fix: 'Repair manifest.json (see docs/data-formats.md).', file });
+      return fail({ code: 'invalid-json', message: `The manifest is not valid JSON (${errorText(e)}).`, fix: 'Repair manifest.json (see docs/data-formats.md).', file });
     }
   }
   const problems: Problem[] = [];

@@ -3,7 +3,7 @@
  * zipped Shapefile, GeoPackage, GML/WFS and CSV. Every reader returns a FeatureTable in EPSG:3067
  * with the CRS it found ({crs, source: declared | coordinates | assumed | override}).
  */
-import { fail, type Result } from '../model/result';
+import { fail, type Result, errorText } from '../model/result';
 import { inflateLimited, OverLimit } from './decompress';
 import type { FeatureTable } from './feature-table';
 import { isFlatGeobuf, readFlatGeobuf } from './read-flatgeobuf';
@@ -90,7 +90,7 @@ async function readGzipped(input: InputFile, opts: ReadOptions, maxBytes: number
   } catch (e) {
     if (e instanceof OverLimit)
       return fail({ code: 'file-too-large', message: `The gzip file expands to more than the limit of ${formatSize(maxBytes)}.`, fix: 'Clip the data to the municipality or raise the limit (CLI: --max-mb, which applies to the expanded size).', file: input.name });
-    return fail({ code: 'invalid-gzip', message: `The file looks gzip-compressed but is damaged: ${(e as Error).message}.`, fix: 'Compress it again (gzip FILE) or give the uncompressed file.', file: input.name });
+    return fail({ code: 'invalid-gzip', message: `The file looks gzip-compressed but is damaged: ${errorText(e)}.`, fix: 'Compress it again (gzip FILE) or give the uncompressed file.', file: input.name });
   }
   return readFeatures({ ...input, name: input.name.replace(/\.gz$/i, ''), bytes: inner }, { ...opts, maxBytes, nesting: (opts.nesting ?? 0) + 1 });
 }

@@ -1,5 +1,5 @@
 /** GeoJSON (text or UTF-8 bytes) → FeatureTable in EPSG:3067. */
-import { fail, type Result } from '../model/result';
+import { fail, type Result, errorText } from '../model/result';
 import { crsFromGeoJsonMember } from './crs';
 import type { FeatureTable } from './feature-table';
 import { parsedItems, scanFeatureCollection, type ScannedCollection } from './geojson-chunks';
@@ -25,14 +25,14 @@ export function readGeoJson(file: string, input: string | Uint8Array, options: B
     try {
       scan = scanFeatureCollection(input);
     } catch (e) {
-      return invalidJson(file, (e as Error).message);
+      return invalidJson(file, errorText(e));
     }
     if (scan) {
       let obj: { type?: unknown; crs?: unknown };
       try {
         obj = JSON.parse(scan.skeleton) as typeof obj;
       } catch (e) {
-        return invalidJson(file, (e as Error).message);
+        return invalidJson(file, errorText(e));
       }
       if (obj.type !== 'FeatureCollection') return notGeoJson(file, obj.type);
       const builder = new FeatureTableBuilder(file, 'geojson', options);
@@ -43,7 +43,7 @@ export function readGeoJson(file: string, input: string | Uint8Array, options: B
           builder.progress((0.9 * (first + items.length)) / total, `reading features ${first + items.length}/${total}`);
         }
       } catch (e) {
-        return invalidJson(file, (e as Error).message);
+        return invalidJson(file, errorText(e));
       }
       return finish(builder, obj, file, options);
     }
@@ -55,7 +55,7 @@ export function readGeoJson(file: string, input: string | Uint8Array, options: B
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return invalidJson(file, (e as Error).message);
+    return invalidJson(file, errorText(e));
   }
   const obj = json as { type?: unknown; features?: unknown; crs?: unknown };
   let features: unknown[];

@@ -4,7 +4,7 @@
  * its CRS from gpkg_spatial_ref_sys (EPSG organisation code, else the WKT definition).
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
-import { fail, type Problem, type Result } from '../model/result';
+import { fail, type Problem, type Result, errorText } from '../model/result';
 import { crsFromWkt, parseCrsName, type CrsCode } from './crs';
 import type { FeatureTable } from './feature-table';
 import { decodeGpkgGeometry, WkbError } from './gpkg-geometry';
@@ -85,12 +85,12 @@ export async function readGeoPackage(file: string, bytes: Uint8Array, options: G
     db = new SQL.Database(bytes);
     db.exec('SELECT count(*) FROM sqlite_master');
   } catch (e) {
-    return fail({ code: 'invalid-geopackage', message: `The file starts like SQLite but cannot be opened (${(e as Error).message}); it is damaged or truncated.`, fix: 'Export the layer again as GeoPackage (QGIS "Save Features As… → GeoPackage" or `ogr2ogr -f GPKG`).', file });
+    return fail({ code: 'invalid-geopackage', message: `The file starts like SQLite but cannot be opened (${errorText(e)}); it is damaged or truncated.`, fix: 'Export the layer again as GeoPackage (QGIS "Save Features As… → GeoPackage" or `ogr2ogr -f GPKG`).', file });
   }
   try {
     return read(db, file, options);
   } catch (e) {
-    return fail({ code: 'invalid-geopackage', message: `The GeoPackage cannot be read (${(e as Error).message}).`, fix: 'Check the file with `ogrinfo` or QGIS and export the layer again.', file });
+    return fail({ code: 'invalid-geopackage', message: `The GeoPackage cannot be read (${errorText(e)}).`, fix: 'Check the file with `ogrinfo` or QGIS and export the layer again.', file });
   } finally {
     db.close();
   }

@@ -8,7 +8,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { Position } from '../model/geometry-types';
-import { fail, type Problem, type Result } from '../model/result';
+import { errorText, fail, type Problem, type Result } from '../model/result';
 import { crsFromCoordinates, parseCrsName, WGS84, type CrsCode } from './crs';
 import type { FeatureTable } from './feature-table';
 import { bboxOf, FeatureTableBuilder, type BuilderOptions } from './table-builder';
@@ -41,7 +41,7 @@ export function readGml(file: string, input: string | Uint8Array, options: Build
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: true, processEntities: true });
     doc = parser.parse(text, true) as Node;
   } catch (e) {
-    return fail({ code: 'invalid-xml', message: `The file is not well-formed XML (${(e as Error).message.split('\n')[0]}); it may be truncated.`, fix: 'Download the WFS layer again (e.g. `ogr2ogr -f GML out.gml WFS:"…" layer`) or export it as GeoJSON.', file });
+    return fail({ code: 'invalid-xml', message: `The file is not well-formed XML (${errorText(e)}); it may be truncated.`, fix: 'Download the WFS layer again (e.g. `ogr2ogr -f GML out.gml WFS:"…" layer`) or export it as GeoJSON.', file });
   }
   const rootName = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('@'));
   const root = rootName ? (doc[rootName] as Node) : null;

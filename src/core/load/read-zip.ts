@@ -2,7 +2,7 @@
  * ZIP archives: a zipped Shapefile (.shp + .dbf + .prj + .cpg + .shx), or an archive holding
  * exactly one other supported file (GeoPackage, GeoJSON, FlatGeobuf, GML, CSV).
  */
-import { fail, ok, type Result } from '../model/result';
+import { fail, ok, type Result, errorText } from '../model/result';
 import { OverLimit } from './decompress';
 import { readEntry, zipEntries, ZipDamaged, type ZipEntry } from './zip-archive';
 import type { FeatureTable } from './feature-table';
@@ -101,6 +101,6 @@ function tooLarge(file: string, maxBytes: number) {
 }
 
 function damagedZip(file: string, e: unknown) {
-  const why = e instanceof ZipDamaged ? e.message : `it cannot be read: ${(e as Error).message}`;
+  const why = e instanceof ZipDamaged ? e.message : `it cannot be read: ${errorText(e)}`;
   return { code: 'invalid-zip', message: `The ZIP archive is damaged: ${why}.`, fix: 'Download or create the archive again (e.g. `zip layer.zip layer.*`), or give the files unzipped.', file };
 }

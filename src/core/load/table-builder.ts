@@ -173,7 +173,7 @@ export class FeatureTableBuilder {
   private readGeometry(g: unknown, index: number, label: string): FeatureGeometry | null {
     if (g === null || g === undefined) return null;
     const geom = g as { type?: unknown; coordinates?: unknown };
-    const type = typeof geom.type === 'string' ? geom.type : String(geom.type);
+    const type = typeof geom.type === 'string' ? geom.type : 'geometry without a "type"';
     const problem = (code: string, message: string, fix: string): null => {
       this.error({ code, message, fix, file: this.file, feature: label });
       return null;

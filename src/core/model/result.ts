@@ -52,3 +52,13 @@ export function formatProblem(p: Problem): string {
     .join(', ');
   return escapeControl(`${where ? `${where}: ` : ''}${p.message} Fix: ${p.fix}${p.ids?.length ? ` (ids: ${p.ids.slice(0, 10).join(', ')}${p.ids.length > 10 ? ', …' : ''})` : ''} [${p.code}]`);
 }
+
+/**
+ * The message of an error thrown by a library (parsers, SQLite, decompression), fit for a user:
+ * its first line, at most 200 characters, the word "undefined" (internal property names) replaced.
+ */
+export function errorText(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const line = raw.split('\n')[0].replace(/:?\bundefined\b/g, ' (missing value)').replace(/\s+/g, ' ').trim();
+  return (line.length > 200 ? `${line.slice(0, 200)}…` : line) || 'no details';
+}
