@@ -46,7 +46,7 @@ export function buildAttributes(
       const nonFinite = /^[-+]?(Infinity|NaN)$/.test(text);
       errors.push({
         code: nonFinite ? 'non-finite-value' : 'non-numeric-value',
-        message: `Feature ${featureLabel(table, i, skip[0])} has ${JSON.stringify(text)} in count field "${col.name}", which is not ${nonFinite ? 'a finite number' : 'a number'}.`,
+        message: `Feature ${featureLabel(table, i, skip[0])} has ${JSON.stringify(text)} in count field "${col.name}", which is not ${nonFinite ? 'a finite number' : /^[-+]?\d{1,3}(,\d{3})+$/.test(text.trim()) ? 'an unambiguous number (is the comma a thousands separator or a decimal comma?)' : 'a number'}.`,
         fix: 'Write counts as numbers; leave a missing value empty (null), and write suppressed values as -1.',
         file: table.file,
         feature: featureLabel(table, i, skip[0]),

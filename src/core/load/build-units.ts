@@ -105,6 +105,9 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
   if (allPoints)
     return fail({ code: 'points-need-grid', message: 'The units are points, but no grid cell size is known.', fix: 'Give units as polygons, or load them in a bundle whose manifest has "grid": {"cellSize": 250, …}.', file });
   const geometries: MultiPolygon[] = table.geometries.map((g) => normaliseMultiPolygon(g && g.kind === 'polygons' ? g.polygons : []));
+  const same = sameGeometry(geometries, ids);
+  if (same.length)
+    return fail({ code: 'duplicate-geometry', message: `${same.length} unit(s) have exactly the same shape as another unit (e.g. ${same[0]}); the people in them would be counted twice.`, fix: 'Remove the duplicated areas (the file may hold a layer twice, or two years of the same areas).', file, ids: same });
   const units: Units = {
     kind: 'polygons',
     ...base,
@@ -113,6 +116,20 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
     areas: Float64Array.from(geometries, multiPolygonArea),
   };
   return ok({ units, report: { ...attrReport, kind: 'polygons', count: table.count, idField, notGridReason: detection.reason } });
+}
+
+/** Ids of polygon units whose bounding box and area equal an earlier unit's (the same area twice). */
+function sameGeometry(geometries: MultiPolygon[], ids: string[]): string[] {
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  geometries.forEach((g, i) => {
+    if (!g.length) return;
+    const b = multiPolygonBBox(g);
+    const key = `${b.map((v) => Math.round(v * 100)).join(',')}|${Math.round(multiPolygonArea(g))}`;
+    if (seen.has(key)) out.push(`${ids[i]} = ${ids[seen.get(key)!]}`);
+    else seen.set(key, i);
+  });
+  return out;
 }
 
 function unitIds(table: FeatureTable, idField: string | null): string[] {

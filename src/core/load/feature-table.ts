@@ -94,6 +94,7 @@ export function toNumber(value: unknown): { n: number; text: string | null; bad:
   const text = typeof value === 'string' ? value : printable(value);
   const trimmed = text.trim();
   if (trimmed === '') return { n: NaN, text, bad: false, present: false };
+  if (/^[-+]?\d{1,3}(,\d{3})+$/.test(trimmed)) return { n: NaN, text, bad: true, present: true }; // "1,234": thousands or decimals? refused
   const n = Number(trimmed.replace(',', '.'));
   return Number.isFinite(n) && /^[-+]?[0-9.,eE+-]+$/.test(trimmed) ? { n, text, bad: false, present: true } : { n: NaN, text, bad: true, present: true };
 }

@@ -47,6 +47,9 @@ export function readCsv(file: string, input: string | Uint8Array, options: CsvOp
   if (broken.length) return fail(...broken);
   const header = table[0].map((h) => h.trim());
   const lower = header.map((h) => h.toLowerCase());
+  const twice = lower.findIndex((h, i) => lower.indexOf(h) !== i);
+  if (twice >= 0)
+    return fail({ code: 'duplicate-field', message: `The header names the column "${header[twice]}" twice (columns ${lower.indexOf(lower[twice]) + 1} and ${twice + 1}, case ignored); one would hide the other.`, fix: 'Rename or remove one of the two columns, then load the file again.', file, field: header[twice] });
   const col = (names: string[]) => {
     for (const n of names) {
       const i = lower.indexOf(n);

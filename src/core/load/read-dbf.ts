@@ -75,6 +75,9 @@ export function readDbf(file: string, bytes: Uint8Array, cpg?: string | null): D
     fields.push(field);
     offset += field.length;
   }
+  const names = fields.map((f) => f.name.toLowerCase());
+  const twice = names.findIndex((n, i) => names.indexOf(n) !== i);
+  if (twice >= 0) throw damaged(file, `it has two fields named "${fields[twice].name}" (case ignored; dBASE names are cut to 10 characters), so one would hide the other`);
   if (offset !== recordLength) throw damaged(file, `the fields take ${offset} bytes (with the deletion flag) but the header gives records of ${recordLength} bytes`);
   const records = bytes.subarray(headerLength, headerLength + count * recordLength);
   const warnings: Problem[] = [];

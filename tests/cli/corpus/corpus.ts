@@ -91,6 +91,19 @@ export async function corpus(): Promise<CorpusCase[]> {
   add(shapes, 'a capacity of 1e300', swap({ schools: ['cap-huge.geojson', withSchools((s) => void (s.features[0].properties.capacity = 1e300))] }), { exit: 2, code: 'invalid-value', mentions: ['capacity', 'A'] });
   add(shapes, 'a network that is an object', swap({ catchments: ['net-object.geojson', withCatchments((c) => void (c.features[0].properties.network = { x: 1 }))] }), { exit: 2, code: 'invalid-value', mentions: ['network'] });
   add(shapes, '50 000 units without geometry (output capped)', swap({ units: ['null-geoms.geojson', gj({ type: 'FeatureCollection', features: Array.from({ length: 50_000 }, (_, i) => ({ type: 'Feature', properties: { grd_id: `x${i}` }, geometry: null })) })] }), { exit: 2, code: 'too-many-problems', mentions: ['49980 more'] });
+  add(shapes, 'a count written "1,234" (thousands or decimals?)', swap({ units: ['thousands.geojson', withUnits((u) => void (u.features[5].properties.he_vakiy = '1,234'))] }), { exit: 2, code: 'non-numeric-value', mentions: ['thousands separator', 'he_vakiy'] });
+  add(shapes, 'CSV with a column named twice', swap({ schools: ['twice.csv', 'id;name;capacity;Capacity;x;y\nA;Länsikoulu;100;5;385250;6672500\nB;Itäkoulu;80;5;385750;6672500\n'] }), { exit: 2, code: 'duplicate-field', mentions: ['Capacity', 'columns 3 and 4'] });
+  const dupDbf = schoolShapefile();
+  dupDbf['schools.dbf'] = makeDbf([{ name: 'id', type: 'C', length: 4 }, { name: 'name', type: 'C', length: 20 }, { name: 'NAME', type: 'C', length: 20 }], [['A', 'Länsikoulu', 'x'], ['B', 'Itäkoulu', 'y']]);
+  add(shapes, 'DBF with a field named twice', swap({ schools: ['dupfield.zip', zip(dupDbf)] }), { exit: 2, code: 'invalid-dbf', mentions: ['NAME'] });
+  const pentagons = withUnits((u) => {
+    for (const f of u.features) {
+      const ring = (f.geometry!.coordinates as number[][][])[0];
+      ring.splice(1, 0, [(ring[0][0] + ring[1][0]) / 2, ring[0][1]]);
+    }
+    u.features.push({ ...u.features[0], properties: { ...u.features[0].properties, grd_id: 'copy-of-0' } });
+  });
+  add(shapes, 'polygon units holding one area twice', swap({ units: ['twice.geojson', pentagons] }), { exit: 2, code: 'duplicate-geometry', mentions: ['copy-of-0'] });
   add(shapes, 'a school id with control characters', swap({ schools: ['ctrl.geojson', withSchools((s) => { s.features[0].properties.id = 'A\u001b[31m'; s.features[1].properties.id = 'A\u001b[31m'; })] }), { exit: 2, code: 'duplicate-id', mentions: ['A\\u001b[31m'] });
 
   // ── Short reads ──────────────────────────────────────────────────────────
