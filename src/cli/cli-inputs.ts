@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadBundleWithReport } from '../core/load/load-bundle';
 import { loadDatasetWithReport, type LoadedDataset, type LoadOptions } from '../core/load/load-dataset';
-import { fail, type Result } from '../core/model/result';
+import { errorText, fail, type Result } from '../core/model/result';
 import { readInput, type CliIo } from './cli-io';
 import { usesPlanning, type ParsedOptions } from './cli-options';
 import { loadPlanned } from './cli-planning';
@@ -12,7 +12,8 @@ export { readInput } from './cli-io';
 /** Load the dataset from --bundle DIR or from --units/--schools/--catchments [--context]. */
 export async function loadFromOptions(io: CliIo, options: ParsedOptions): Promise<Result<LoadedDataset>> {
   if (!options.bundle && usesPlanning(options)) return loadPlanned(io, options);
-  const loadOptions: LoadOptions = options['max-mb'] ? { maxBytes: Number(options['max-mb']) * 1024 ** 2 } : {};
+  const layers = { units: options['units-layer'], schools: options['schools-layer'], catchments: options['catchments-layer'] };
+  const loadOptions: LoadOptions = { ...(options['max-mb'] ? { maxBytes: Number(options['max-mb']) * 1024 ** 2 } : {}), layers };
   if (options.bundle) {
     const dir = options.bundle;
     const manifestPath = join(dir, 'manifest.json');
@@ -22,7 +23,7 @@ export async function loadFromOptions(io: CliIo, options: ParsedOptions): Promis
     try {
       json = JSON.parse(new TextDecoder().decode(manifest.value));
     } catch (e) {
-      return fail({ code: 'invalid-json', message: `manifest.json is not valid JSON (${(e as Error).message}).`, fix: 'Repair manifest.json (see docs/data-formats.md, "Dataset bundle").', file: manifestPath });
+      return fail({ code: 'invalid-json', message: `manifest.json is not valid JSON (${errorText(e)}).`, fix: 'Repair manifest.json (see docs/data-formats.md, "Dataset bundle").', file: manifestPath });
     }
     return loadBundleWithReport(json, (name) => io.readFile(join(dir, name)), loadOptions);
   }

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../core/model/result';
+import { errorText, fail, ok, type Result } from '../core/model/result';
 
 /** What the CLI needs from the outside world (main.ts wires Node's, tests pass fakes), and reading one input through it. */
 export interface CliIo {
@@ -18,7 +18,7 @@ export async function readInput(io: CliIo, path: string, role: string): Promise<
     const code = (e as { code?: string }).code;
     return fail({
       code: 'file-not-found',
-      message: `The ${role} file "${path}" could not be read (${code === 'ENOENT' ? 'no such file' : (e as Error).message}).`,
+      message: `The ${role} file "${path}" could not be read (${code === 'ENOENT' ? 'no such file' : errorText(e)}).`,
       fix: 'Check the path (relative paths start from the current directory).',
       file: path,
     });

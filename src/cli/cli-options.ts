@@ -28,6 +28,8 @@ interface OptionSpec {
   choices?: readonly string[];
   /** A whole number ≥ this minimum. */
   integerMin?: number;
+  /** …and ≤ this maximum. */
+  integerMax?: number;
 }
 
 const BOTH: readonly Command[] = ['indicators', 'validate', 'project', 'export'];
@@ -54,13 +56,17 @@ export const OPTIONS = {
   crs: { type: 'string', value: 'EPSG:3067|EPSG:4326', description: 'export: coordinates of the output (default EPSG:3067 with a crs member; EPSG:4326 is RFC 7946 GeoJSON).', commands: ['export'], choices: ['EPSG:3067', 'EPSG:4326'] },
   'split-share': { type: 'string', value: 'FRACTION', description: 'Feeders: a grades 1–6 school is a split feeder when more than this share of its children go to a second grades 7–9 school (default 0.1).', commands: ['indicators', 'project'] },
   'privacy-threshold': { type: 'string', value: 'N', description: 'Hide figures resting on fewer than N people (default: from the configuration).', commands: FIGURES, integerMin: 1 },
-  'max-mb': { type: 'string', value: 'N', description: 'Refuse input files larger than N megabytes (default 2048).', commands: BOTH, integerMin: 1 },
+  'max-mb': { type: 'string', value: 'N', description: 'Refuse input files larger than N megabytes, 1–16384 (default 2048); applies to the unpacked size of .gz and .zip files.', commands: BOTH, integerMin: 1, integerMax: 16384 },
+  'units-layer': { type: 'string', value: 'NAME', description: 'Layer of a GeoPackage (table) or ZIP (member) to read as units. Default: the first, named in a warning.', commands: BOTH },
+  'schools-layer': { type: 'string', value: 'NAME', description: 'Layer of a GeoPackage or ZIP to read as schools.', commands: BOTH },
+  'catchments-layer': { type: 'string', value: 'NAME', description: 'Layer of a GeoPackage or ZIP to read as catchments.', commands: BOTH },
+  'allow-invalid': { type: 'boolean', description: 'Compute even when catchments overlap or self-intersect; the affected figures are flagged ("flags").', commands: BOTH },
   help: { type: 'boolean', short: 'h', description: 'Show help.', commands: ['help', ...BOTH] },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
 type RepeatedOption = 'area-where' | 'schools-where';
-export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help' | RepeatedOption>, string>> & Partial<Record<RepeatedOption, string[]>> & { help?: boolean };
+export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help' | 'allow-invalid' | RepeatedOption>, string>> & Partial<Record<RepeatedOption, string[]>> & { help?: boolean; 'allow-invalid'?: boolean };
 
 /** --catchments voronoi: generate catchments instead of reading a file. */
 export const VORONOI = 'voronoi';
@@ -102,7 +108,8 @@ export function parseCliArgs(argv: string[]): { ok: true; value: ParsedArgs } | 
       }
     if (typeof value !== 'string') continue;
     if (spec.choices && !spec.choices.includes(value)) return bad(`--${name} must be one of ${spec.choices.join(', ')}, got "${value}".`, name);
-    if (spec.integerMin !== undefined && !(/^\d+$/.test(value) && Number(value) >= spec.integerMin)) return bad(`--${name} must be a whole number ≥ ${spec.integerMin}, got "${value}".`, name);
+    if (spec.integerMin !== undefined && !(/^\d+$/.test(value) && Number(value) >= spec.integerMin && Number(value) <= (spec.integerMax ?? Number.MAX_SAFE_INTEGER)))
+      return bad(`--${name} must be a whole number ${spec.integerMax !== undefined ? `from ${spec.integerMin} to ${spec.integerMax}` : `≥ ${spec.integerMin}`}, got "${value}".`, name);
   }
   if (command === 'indicators' && options.format === 'text') return bad('indicators prints json or csv, not text.', 'format');
   if (command === 'project' && options.format === 'text') return bad('project prints json or csv, not text.', 'format');

@@ -2,10 +2,17 @@
 import type { PublicNetworkIndicators, PublicSchoolFigures } from '../core/pupil-base/privacy';
 import type { PublicNetworkTravel, PublicSchoolTravel } from '../core/travel/travel-privacy';
 import type { LoadReport } from '../core/load/load-dataset';
-import type { Problem } from '../core/model/result';
+import { csvField } from '../core/export/csv-export';
+import { escapeControl, type Problem } from '../core/model/result';
 
 /** One network's output: the privacy-safe indicators plus the network's label. */
-export type NetworkOutput = PublicNetworkIndicators & { label: string; schools: (PublicSchoolFigures & { travel?: PublicSchoolTravel })[]; travel?: PublicNetworkTravel };
+export type NetworkOutput = Omit<PublicNetworkIndicators, 'schools'> & {
+  label: string;
+  schools: (PublicSchoolFigures & { travel?: PublicSchoolTravel; flags?: string[] })[];
+  travel?: PublicNetworkTravel;
+  /** With --allow-invalid: the catchment problems (overlap, self-intersection) that make figures unreliable. */
+  flags?: string[];
+};
 
 /** JSON: one object when a single network was asked for, else an array. */
 export function indicatorsJson(outputs: NetworkOutput[], single: boolean): string {
@@ -15,20 +22,17 @@ export function indicatorsJson(outputs: NetworkOutput[], single: boolean): strin
 /** CSV: one row per school (all networks), share columns sorted by id; hidden or undefined values are empty. */
 export function indicatorsCsv(outputs: NetworkOutput[]): string {
   const shareIds = [...new Set(outputs.flatMap((o) => o.schools.flatMap((s) => Object.keys(s.shares))))].sort();
-  const header = ['network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds];
+  const withFlags = outputs.some((o) => o.flags?.length);
+  const header = ['network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, ...(withFlags ? ['flags'] : [])];
   const rows = [header];
   for (const o of outputs)
     for (const s of o.schools)
-      rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id]))]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+      rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...(withFlags ? [(s.flags ?? []).join(';')] : [])]);
+  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
 function num(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '' : String(Math.round(v * 1e6) / 1e6);
-}
-
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Human-readable loading report for `validate`. */
@@ -36,7 +40,8 @@ export function reportText(name: string, report: LoadReport, configOrigin: strin
   const out: string[] = [`Dataset: ${name}`];
   for (const f of report.files) {
     const how = f.crsSource === 'declared' ? `declared as ${f.declared ?? f.crs}` : f.crsSource === 'coordinates' ? 'detected from coordinates' : 'assumed';
-    out.push(`  ${f.role.padEnd(11)}${f.file}: ${f.format}, ${f.features} features, ${f.crs} (${how})`);
+    const extra = [f.layer ? `layer ${f.layer}` : '', f.encoding ? `encoding ${f.encoding}` : ''].filter(Boolean).join(', ');
+    out.push(escapeControl(`  ${f.role.padEnd(11)}${f.file}: ${f.format}, ${f.features} features, ${f.crs} (${how})${extra ? `, ${extra}` : ''}`));
   }
   const u = report.units;
   out.push(

@@ -11,6 +11,8 @@ import type { IndicatorConfig } from '../core/config/indicator-config';
 import { formatProblem, type Problem, UserError } from '../core/model/result';
 import { applyPrivacy } from '../core/pupil-base/privacy';
 import type { NetworkIndicators } from '../core/indicators/indicator-types';
+import { checkCatchments, type CatchmentCheck } from '../core/validate/check-catchments';
+import type { Dataset } from '../core/model/dataset';
 import { resolveConfig } from './cli-config';
 import { projectCsv, projectYears, scenarioEngine } from './project-command';
 import { exportCatchments } from './export-command';
@@ -46,8 +48,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** At most this many problems are printed; the rest are counted. */
+const MAX_PRINTED = 50;
+
 function problems(io: CliIo, list: Problem[]): number {
-  for (const p of list) io.stderr(`error: ${formatProblem(p)}\n`);
+  for (const p of list.slice(0, MAX_PRINTED)) io.stderr(`error: ${formatProblem(p)}\n`);
+  if (list.length > MAX_PRINTED) io.stderr(`error: ${list.length - MAX_PRINTED} more problems were not printed. Fix: Correct the problems above and run again. [too-many-problems]\n`);
   return EXIT_INPUT;
 }
 
@@ -86,7 +92,33 @@ function maxBytes(options: ParsedOptions): number | undefined {
 }
 
 function warn(io: CliIo, list: Problem[]): void {
-  for (const p of list) io.stderr(`warning: ${formatProblem(p)}\n`);
+  for (const p of list.slice(0, MAX_PRINTED)) io.stderr(`warning: ${formatProblem(p)}\n`);
+  if (list.length > MAX_PRINTED) io.stderr(`warning: ${list.length - MAX_PRINTED} more warnings were not printed. Fix: Run \`validate --format json\` to see them all. [too-many-problems]\n`);
+}
+
+/** The configuration's population per unit (to count people in gaps); undefined when it cannot be evaluated. */
+function populationColumn(dataset: Dataset, config: IndicatorConfig | null): Float64Array | undefined {
+  if (!config) return undefined;
+  const t = dataset.units.attributes;
+  try {
+    return evaluateColumn(config.population, Object.fromEntries(t.names.map((n) => [n.toLowerCase(), t.columns[n]])), dataset.units.count);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The wizard's catchment checks; refuses (exit 2) on overlaps and self-intersections unless --allow-invalid. */
+function catchmentChecks(dataset: Dataset, config: IndicatorConfig | null, file: string | undefined, options: ParsedOptions): { check: CatchmentCheck; refused: Problem[] | null } {
+  const check = checkCatchments(dataset, populationColumn(dataset, config), file);
+  return { check, refused: check.errors.length && !options['allow-invalid'] ? [...check.errors, ...check.warnings] : null };
+}
+
+/** Adds the blocking problem codes to every school (and network) whose figures they touch. */
+function flagged(output: NetworkOutput, check: CatchmentCheck): NetworkOutput {
+  const affected = check.affected[output.network] ?? {};
+  const codes = [...new Set(Object.values(affected).flat())];
+  if (!codes.length) return output;
+  return { ...output, flags: codes, schools: output.schools.map((s) => ({ ...s, flags: affected[s.id] ?? [] })) };
 }
 
 async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
@@ -95,8 +127,10 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   const { dataset, report } = loaded.value;
   const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file, report.unitFields);
   if (!cfg.ok) return problems(io, cfg.problems);
-  warn(io, [...loaded.warnings, ...cfg.warnings]);
   const config: IndicatorConfig = cfg.value.config;
+  const { check, refused } = catchmentChecks(dataset, config, report.files.find((f) => f.role === 'catchments')?.file, options);
+  if (refused) return problems(io, refused);
+  warn(io, [...loaded.warnings, ...cfg.warnings, ...check.errors, ...check.warnings]);
   const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold;
   const wanted = options.network ? dataset.networks.filter((n) => n.id === options.network) : dataset.networks;
   if (options.network && !wanted.length)
@@ -112,7 +146,7 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   warn(io, [...streets.warnings, ...travel.warnings]);
   const e = engine.value;
   const share = options['split-share'] === undefined ? undefined : Number(options['split-share']);
-  const outputs: NetworkOutput[] = wanted.map((n, i) => withTravel({ label: n.label, ...applyPrivacy(raw[i], threshold), ...feederOutput(e, n.id, e.year, threshold, share) }, travel.byNetwork.get(n.id)!));
+  const outputs: NetworkOutput[] = wanted.map((n, i) => flagged(withTravel({ label: n.label, ...applyPrivacy(raw[i], threshold), ...feederOutput(e, n.id, e.year, threshold, share) }, travel.byNetwork.get(n.id)!), check));
   io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
   return EXIT_OK;
 }
@@ -178,7 +212,9 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
   const { dataset, report } = loaded.value;
   const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file, report.unitFields);
   if (!cfg.ok && options.config) return problems(io, cfg.problems);
-  const warnings = [...loaded.warnings, ...(cfg.ok ? cfg.warnings : cfg.problems)];
+  const { check, refused } = catchmentChecks(dataset, cfg.ok ? cfg.value.config : null, report.files.find((f) => f.role === 'catchments')?.file, options);
+  if (refused) return problems(io, refused);
+  const warnings = [...loaded.warnings, ...(cfg.ok ? cfg.warnings : cfg.problems), ...check.errors, ...check.warnings];
   const origin = cfg.ok ? cfg.value.origin : null;
   const fields = cfg.ok ? configFields(cfg.value.config) : [];
   const suppression = cfg.ok ? suppressionSummary(dataset.units.attributes, cfg.value.config) : null;
@@ -186,7 +222,7 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
   if (!streets.ok) return problems(io, streets.problems);
   warnings.push(...streets.warnings);
   const streetsReport = streets.value?.report ?? null;
-  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, preset: report.preset ?? (cfg.ok ? cfg.value.preset : null), suppression, ...(streetsReport ? { streets: streetsReport } : {}), warnings }, null, 2) + '\n');
+  if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, preset: report.preset ?? (cfg.ok ? cfg.value.preset : null), suppression, ...(streetsReport ? { streets: streetsReport } : {}), warnings, catchmentProblems: { errors: check.errors.length, warnings: check.warnings.length } }, null, 2) + '\n');
   else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem) + (suppression ? suppressionText(suppression) : '') + (streetsReport ? streetsText(streetsReport) : ''));
   return EXIT_OK;
 }

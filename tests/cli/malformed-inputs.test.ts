@@ -53,12 +53,11 @@ describe('malformed inputs', () => {
     }
   }
 
-  it('a catchment of an unknown school is a warning, not an error', async () => {
+  it('a catchment of an unknown school is an error (the indices would leave its children out)', async () => {
     const io = captureIo();
     const exit = await runCli(['validate', ...tinyArgs({ catchments: `${BAD}catchments-unknown-school.geojson` })], io);
-    expect(exit).toBe(0);
-    // validate prints warnings inside its report, on stdout.
-    expect(io.out).toContain('[unknown-school]');
-    expect(io.out).toContain('ids: Z');
+    expect(exit).toBe(2);
+    expect(io.err).toContain('[unknown-school]');
+    expect(io.err).toContain('ids: Z');
   });
 });

@@ -9,6 +9,7 @@ import { useImport } from './import-context';
 import { KeptDatasets } from './kept-datasets';
 import { ProblemList } from './problem-list';
 import { useFormat } from './use-format';
+import { LayerPick } from './layer-pick';
 
 async function bytesOf(files: FileList | File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
   return Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -81,6 +82,7 @@ function FileSlotView({ store, role }: { store: ImportStore; role: ImportRole })
             <dd className="file-name">{s.file}</dd>
             <dt>{t('import.files.format')}</dt>
             <dd>{t(`import.formats.${s.format}`)}{s.encoding ? ` · ${s.encoding}` : ''}{s.layer ? ` · ${s.layer}` : ''}</dd>
+            {s.layers && s.layers.length > 1 && <LayerPick store={store} role={role} layers={s.layers} value={s.layer ?? s.layers[0]} />}
             <dt>{t('import.files.features')}</dt>
             <dd data-testid={`${role}-features`}>{fmt.n(s.features)}</dd>
             <dt>{t('import.files.geometry')}</dt>

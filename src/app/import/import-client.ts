@@ -10,7 +10,7 @@ import type { ImportApi, ImportFileInput } from '../workers/import-protocol';
 export function wrapImportRemote(remote: Comlink.Remote<ImportApi>): ImportApi {
   return {
     read: (role, input, crs, onProgress) => remote.read(role, Comlink.transfer(input, transferables(input)), crs, Comlink.proxy(onProgress)),
-    reread: (role, crs, onProgress) => remote.reread(role, crs, Comlink.proxy(onProgress)),
+    reread: (role, crs, onProgress, layer) => remote.reread(role, crs, Comlink.proxy(onProgress), layer),
     remove: (role) => remote.remove(role),
     fields: () => remote.fields(),
     applyFields: (choices) => remote.applyFields(choices),

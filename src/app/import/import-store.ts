@@ -53,6 +53,8 @@ export interface ImportState {
   goTo(step: ImportStep): Promise<void>;
   pick(role: ImportRole, input: ImportFileInput): Promise<void>;
   setCrs(role: ImportRole, crs: string | null): Promise<void>;
+  /** Read another layer of the same file (GeoPackage table, Shapefile in a ZIP); a failure keeps the layer read before. */
+  chooseLayer(role: ImportRole, layer: string): Promise<void>;
   removeFile(role: ImportRole): Promise<void>;
   setPreset(preset: PresetId): void;
   setMapping(field: string, source: string): void;
@@ -213,6 +215,11 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
         slot(role, { crsOverride: crs });
         const name = get().files[role].name;
         if (name) await reading(role, name, (progress) => api.reread(role, crs, (p) => progress(p)));
+      },
+
+      async chooseLayer(role, layer) {
+        const name = get().files[role].name;
+        if (name) await reading(role, name, (progress) => api.reread(role, get().files[role].crsOverride, (p) => progress(p), layer));
       },
 
       async removeFile(role) {

@@ -22,6 +22,8 @@ export interface ImportFileInput {
   name: string;
   bytes: Uint8Array;
   companions?: { name: string; bytes: Uint8Array }[];
+  /** GeoPackage table or Shapefile in a ZIP to read (default: the first; the summary lists them all). */
+  layer?: string;
 }
 
 /** What was read from a file (core TableReport: format, features, CRS and how it was found, …) and what it holds. */
@@ -223,7 +225,7 @@ export interface GroupTotal {
 export interface ImportApi {
   read(role: ImportRole, input: ImportFileInput, crsOverride: string | null, onProgress: (p: ImportProgress) => void): Promise<Result<ImportFileSummary>>;
   /** Reads the file again with another CRS (null: detect). */
-  reread(role: ImportRole, crsOverride: string | null, onProgress: (p: ImportProgress) => void): Promise<Result<ImportFileSummary>>;
+  reread(role: ImportRole, crsOverride: string | null, onProgress: (p: ImportProgress) => void, layer?: string): Promise<Result<ImportFileSummary>>;
   remove(role: ImportRole): Promise<void>;
   fields(): Promise<Result<FieldsInfo>>;
   applyFields(choices: FieldChoices): Promise<Result<FieldsApplied>>;

@@ -94,7 +94,7 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
   };
 
   const read = async (role: ImportRole, input: ImportFileInput, crsOverride: string | null, onProgress: (p: { role: ImportRole; fraction: number; message: string }) => void) => {
-    const r = await readFeatures({ ...input, ...(crsOverride ? { crsOverride } : {}) }, { sqlJs, onProgress: (fraction, message) => onProgress({ role, fraction, message }) });
+    const r = await readFeatures({ ...input, ...(crsOverride ? { crsOverride } : {}) }, { sqlJs, layer: input.layer, onProgress: (fraction, message) => onProgress({ role, fraction, message }) });
     if (!r.ok) return r;
     layers[role] = { input, table: r.value };
     invalidate(role);
@@ -140,10 +140,10 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
   return {
     read: (role, input, crsOverride, onProgress) => read(role, input, crsOverride, onProgress),
 
-    async reread(role, crsOverride, onProgress) {
+    async reread(role, crsOverride, onProgress, layerName) {
       const layer = layers[role];
       if (!layer) return fail(need(`${role} file`));
-      return read(role, layer.input, crsOverride, onProgress);
+      return read(role, layerName === undefined ? layer.input : { ...layer.input, layer: layerName }, crsOverride, onProgress);
     },
 
     async remove(role) {

@@ -12,9 +12,14 @@ import type { Cell, TableOptions } from './school-table';
 
 export const BOM = '\uFEFF';
 
-/** One CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled). */
+/**
+ * One CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled). Text a spreadsheet
+ * would run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe, unless it
+ * is a number ("-0.25" stays as it is).
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A cell as CSV text. */

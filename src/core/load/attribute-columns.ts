@@ -13,6 +13,8 @@ export interface AttributeReport {
 }
 
 const MAX_LISTED = 20;
+/** Largest absolute value accepted in a numeric unit field (2^53, beyond which integers are not exact). */
+export const MAX_PLAUSIBLE = 2 ** 53;
 
 /**
  * Numeric columns become Float64Array attributes (lower-case names). A column is numeric
@@ -27,8 +29,8 @@ export function buildAttributes(
   skip: (string | null)[],
   numericFields: readonly string[] = [],
 ): { attributes: AttributeTable; report: AttributeReport; errors: Problem[] } {
-  const attributes: AttributeTable = { names: [], columns: {} };
-  const report: AttributeReport = { missing: {}, suppressed: {}, textFields: [] };
+  const attributes: AttributeTable = { names: [], columns: Object.create(null) as AttributeTable['columns'] };
+  const report: AttributeReport = { missing: Object.create(null) as Record<string, number>, suppressed: Object.create(null) as Record<string, number>, textFields: [] };
   const errors: Problem[] = [];
   const required = new Set(numericFields.map((f) => f.toLowerCase()));
   for (const name of table.fieldNames) {
@@ -39,16 +41,30 @@ export function buildAttributes(
       report.textFields.push(name);
       continue;
     }
-    for (const i of col.nonNumeric.slice(0, MAX_LISTED))
+    for (const i of col.nonNumeric.slice(0, MAX_LISTED)) {
+      const text = col.texts?.[i] ?? '';
+      const nonFinite = /^[-+]?(Infinity|NaN)$/.test(text);
       errors.push({
-        code: 'non-numeric-value',
-        message: `Feature ${featureLabel(table, i, skip[0])} has ${JSON.stringify(col.texts?.[i])} in count field "${col.name}", which is not a number.`,
+        code: nonFinite ? 'non-finite-value' : 'non-numeric-value',
+        message: `Feature ${featureLabel(table, i, skip[0])} has ${JSON.stringify(text)} in count field "${col.name}", which is not ${nonFinite ? 'a finite number' : /^[-+]?\d{1,3}(,\d{3})+$/.test(text.trim()) ? 'an unambiguous number (is the comma a thousands separator or a decimal comma?)' : 'a number'}.`,
         fix: 'Write counts as numbers; leave a missing value empty (null), and write suppressed values as -1.',
         file: table.file,
         feature: featureLabel(table, i, skip[0]),
         field: col.name,
       });
+    }
     const values = Float64Array.from(col.numbers);
+    let implausible = 0;
+    for (let i = 0; i < values.length; i++)
+      if (Math.abs(values[i]) > MAX_PLAUSIBLE && implausible++ < MAX_LISTED)
+        errors.push({
+          code: 'implausible-value',
+          message: `Feature ${featureLabel(table, i, skip[0])} has ${values[i]} in field "${col.name}", beyond ±${MAX_PLAUSIBLE} (no count or sum of this data can be that large; numbers this big also lose precision).`,
+          fix: 'Correct the value (it is probably an overflow or a wrong unit), or leave it empty when unknown.',
+          file: table.file,
+          feature: featureLabel(table, i, skip[0]),
+          field: col.name,
+        });
     let suppressed = 0;
     for (let i = 0; i < values.length; i++) if (values[i] < 0) suppressed++;
     attributes.names.push(name);

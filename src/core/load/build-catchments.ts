@@ -35,7 +35,7 @@ export interface BuildCatchmentsOptions {
  * Group catchment polygons by network and school. Several features for the same school and
  * network are merged into one MultiPolygon. Without declared networks, a network's language is
  * the majority language of its schools and its level is "upper" when the id says so
- * (upper, ylä, 7-9), else "lower". Catchments of unknown schools are skipped with a warning;
+ * (upper, ylä, 7-9), else "lower". A catchment of a school not in the schools file is an error;
  * schools of a declared network's language and level without a catchment are reported.
  */
 export function buildCatchments(table: FeatureTable, schools: School[], options: BuildCatchmentsOptions = {}): Result<CatchmentsResult> {
@@ -68,6 +68,12 @@ export function buildCatchments(table: FeatureTable, schools: School[], options:
       errors.push({ code: 'wrong-geometry-type', message: `Catchment ${label} has ${g ? (g.kind === 'point' ? 'a Point' : `a ${g.type}`) : 'no'} geometry; catchments must be Polygons or MultiPolygons.`, fix: 'Keep only the catchment polygons in this file.', file, feature: label });
       continue;
     }
+    const structured = [schoolId, networkId].find((v) => v && /^[[{]/.test(v) && isJsonStructure(v));
+    if (structured) {
+      const field = structured === schoolId ? schoolField : networkField!;
+      errors.push({ code: 'invalid-value', message: `Catchment ${label} has ${structured.slice(0, 60)} in "${field}", a list or object rather than one id.`, fix: `Write one id as text in "${field}" for every catchment.`, file, feature: label, field });
+      continue;
+    }
     if (!schoolId || !networkId) {
       const field = !schoolId ? schoolField : networkField!;
       errors.push({ code: 'missing-value', message: `Catchment ${label} has no value in "${field}".`, fix: `Fill in "${field}" for every catchment.`, file, feature: label, field });
@@ -96,9 +102,9 @@ export function buildCatchments(table: FeatureTable, schools: School[], options:
       feature: featureLabel(table, i, schoolField),
       field: networkField ?? 'network',
     });
-  if (errors.length) return fail(...errors);
   if (unknownSchools.length)
-    warnings.push({ code: 'unknown-school', message: `${unknownSchools.length} catchment(s) refer to a school id not in the schools file; they were left out.`, fix: 'Correct "school_id" or add the schools to the schools file.', file, field: schoolField, ids: [...new Set(unknownSchools)] });
+    errors.push({ code: 'unknown-school', message: `${unknownSchools.length} catchment(s) refer to a school id not in the schools file; the indicators would leave their children out.`, fix: `Correct "${schoolField}" in the catchments, or add the schools to the schools file (ids are matched exactly, case included).`, file, field: schoolField, ids: [...new Set(unknownSchools)] });
+  if (errors.length) return fail(...errors);
   return ok(assemble(groups, byId, options, file, warnings), warnings);
 }
 
@@ -125,6 +131,15 @@ function assemble(groups: Map<string, Map<string, MultiPolygon>>, byId: Map<stri
     }
   }
   return { networks, partitions };
+}
+
+function isJsonStructure(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null;
+  } catch {
+    return text === '[nested value]';
+  }
 }
 
 function majorityLanguage(langs: Language[]): Language {

@@ -15,6 +15,9 @@ export const SCHOOL_FIELDS = {
   capacityUpper: ['capacity_upper', 'capacity_7_9', 'kapasiteetti_7_9'],
 } as const;
 
+/** No school has more pupil places than this; larger capacities are errors (overflows, wrong units). */
+export const MAX_CAPACITY = 100_000;
+
 /** "sv" when the name ends with "skola" or contains "skolan" (Swedish), else "fi". */
 export function inferLanguage(name: string): Language {
   const n = name.trim().toLowerCase();
@@ -97,7 +100,7 @@ export function buildSchools(table: FeatureTable): Result<School[]> {
       defaultedGrades.push(id);
     }
     const capacity = f.capacity ? table.columns[f.capacity].numbers[i] : NaN;
-    if (f.capacity && (table.columns[f.capacity].nonNumeric.includes(i) || capacity < 0))
+    if (f.capacity && (table.columns[f.capacity].nonNumeric.includes(i) || capacity < 0 || capacity > MAX_CAPACITY))
       problem('invalid-value', i, f.capacity, `School ${id} has capacity ${JSON.stringify(textValue(table, f.capacity, i))}; expected a number of pupil places.`, 'Write the capacity as a whole number of pupil places, or leave it empty when unknown.');
     const school: School = { id, name, language: language ?? 'fi', grades: grades ?? '1-9', capacity: Number.isFinite(capacity) && capacity >= 0 ? capacity : null, location: g.point };
     const byLevel: { lower?: number; upper?: number } = {};
@@ -105,7 +108,7 @@ export function buildSchools(table: FeatureTable): Result<School[]> {
       const field = level === 'lower' ? f.capacityLower : f.capacityUpper;
       if (!field) continue;
       const v = table.columns[field].numbers[i];
-      if (table.columns[field].nonNumeric.includes(i) || v < 0)
+      if (table.columns[field].nonNumeric.includes(i) || v < 0 || v > MAX_CAPACITY)
         problem('invalid-value', i, field, `School ${id} has ${field} ${JSON.stringify(textValue(table, field, i))}; expected a number of pupil places.`, 'Write the places of that level as a whole number, or leave it empty.');
       else if (Number.isFinite(v)) byLevel[level] = v;
     }

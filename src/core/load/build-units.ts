@@ -7,6 +7,7 @@ import type { Units } from '../model/units';
 import { buildAttributes, type AttributeReport } from './attribute-columns';
 import { featureLabel, findField, textValue, type FeatureTable } from './feature-table';
 import { detectGrid } from './grid-detect';
+import { inferCellSize, looksLikeGridId, mixedSizes, parseGridId } from './grid-ids';
 import { multiPolygonArea } from '../geometry/area';
 import { multiPolygonBBox } from '../geometry/bbox';
 import { normaliseMultiPolygon } from './polygon-utils';
@@ -44,8 +45,9 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
   if (table.count === 0) return fail({ code: 'no-features', message: 'The units file has no features.', fix: 'Export the layer again with its features.', file });
   const errors: Problem[] = [];
   const idField = findField(table, UNIT_ID_FIELDS);
+  let wrong = 0;
   table.geometries.forEach((g, i) => {
-    if (!g || g.kind === 'other' || g.kind === 'lines')
+    if ((!g || g.kind === 'other' || g.kind === 'lines') && wrong++ < 20)
       errors.push({
         code: 'wrong-geometry-type',
         message: `Unit feature ${featureLabel(table, i, idField)} has ${g ? `a ${g.type}` : 'no'} geometry; units must be Polygons, MultiPolygons or (for grids) Points.`,
@@ -54,6 +56,7 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
         feature: featureLabel(table, i, idField),
       });
   });
+  if (wrong > 20) errors.push({ code: 'too-many-problems', message: `${wrong - 20} more unit features have no polygon or point geometry.`, fix: 'Keep only the polygon (or grid-cell centre point) layer of the statistical units.', file });
   const ids = unitIds(table, idField);
   const dup = duplicates(ids);
   if (dup.length)
@@ -63,7 +66,9 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
   if (errors.length) return fail(...errors);
 
   const allPoints = table.geometries.every((g) => g?.kind === 'point');
-  const cellSize = options.grid?.cellSize ?? (allPoints ? cellSizeFromIds(ids) : undefined);
+  const fromIds = idField ? cellSizeFromIds(ids) : { size: undefined, mixed: null };
+  if (fromIds.mixed) return fail({ ...fromIds.mixed, file, field: idField ?? undefined });
+  const cellSize = options.grid?.cellSize ?? (allPoints ? fromIds.size : undefined);
   const detection = detectGrid(table.geometries, {
     cellSize,
     originX: options.grid?.originX,
@@ -100,6 +105,9 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
   if (allPoints)
     return fail({ code: 'points-need-grid', message: 'The units are points, but no grid cell size is known.', fix: 'Give units as polygons, or load them in a bundle whose manifest has "grid": {"cellSize": 250, …}.', file });
   const geometries: MultiPolygon[] = table.geometries.map((g) => normaliseMultiPolygon(g && g.kind === 'polygons' ? g.polygons : []));
+  const same = sameGeometry(geometries, ids);
+  if (same.length)
+    return fail({ code: 'duplicate-geometry', message: `${same.length} unit(s) have exactly the same shape as another unit (e.g. ${same[0]}); the people in them would be counted twice.`, fix: 'Remove the duplicated areas (the file may hold a layer twice, or two years of the same areas).', file, ids: same });
   const units: Units = {
     kind: 'polygons',
     ...base,
@@ -108,6 +116,20 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
     areas: Float64Array.from(geometries, multiPolygonArea),
   };
   return ok({ units, report: { ...attrReport, kind: 'polygons', count: table.count, idField, notGridReason: detection.reason } });
+}
+
+/** Ids of polygon units whose bounding box and area equal an earlier unit's (the same area twice). */
+function sameGeometry(geometries: MultiPolygon[], ids: string[]): string[] {
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  geometries.forEach((g, i) => {
+    if (!g.length) return;
+    const b = multiPolygonBBox(g);
+    const key = `${b.map((v) => Math.round(v * 100)).join(',')}|${Math.round(multiPolygonArea(g))}`;
+    if (seen.has(key)) out.push(`${ids[i]} = ${ids[seen.get(key)!]}`);
+    else seen.set(key, i);
+  });
+  return out;
 }
 
 function unitIds(table: FeatureTable, idField: string | null): string[] {
@@ -123,11 +145,15 @@ export function duplicates(ids: readonly string[]): string[] {
   return [...dup];
 }
 
-/** Cell size from INSPIRE-style ids "CRS3067RES250mN…E…" when every id has the same one. */
-function cellSizeFromIds(ids: string[]): number | undefined {
-  const m = /RES(\d+)m/i.exec(ids[0] ?? '');
-  if (!m) return undefined;
-  return ids.every((id) => id.includes(m[0])) ? Number(m[1]) : undefined;
+/** Cell size from grid ids (every supported form; "N…E…" ids take the spacing of the cells), or why several sizes are refused. */
+function cellSizeFromIds(ids: string[]): { size: number | undefined; mixed: Problem | null } {
+  if (!ids.length || !ids.every(looksLikeGridId)) return { size: undefined, mixed: null };
+  const bare = ids.map((id) => /^N(\d+)E(\d+)$/i.exec(id.trim()));
+  const bareSize = bare.every(Boolean) ? inferCellSize(bare.map((m) => Number(m![2])), bare.map((m) => Number(m![1]))) : undefined;
+  const cells = ids.map((id) => parseGridId(id, bareSize));
+  const mixed = mixedSizes(cells, ids);
+  if (mixed) return { size: undefined, mixed };
+  return { size: cells.every(Boolean) ? cells[0]!.size : undefined, mixed: null };
 }
 
 function gridSpecFor(x0: Float64Array, y0: Float64Array, size: number, given?: Partial<GridSpec>): GridSpec {

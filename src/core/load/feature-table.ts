@@ -50,6 +50,8 @@ export interface FeatureTable {
   encoding?: string;
   /** Layer or archive member read (GeoPackage table, file inside a ZIP). */
   layer?: string;
+  /** Every layer the file offers (GeoPackage feature tables, Shapefiles in a ZIP), when there are several. */
+  layers?: string[];
 }
 
 /** Text of a property: the string as written, a number formatted, null when missing. */
@@ -80,17 +82,32 @@ export interface ReadIssues {
   warnings: Problem[];
 }
 
-/** Parse a property value to a number: finite numbers, numeric strings ("12", " 3.5", "1e3"), booleans. */
+/**
+ * Parse a property value to a number: finite numbers and numeric strings ("12", " 3.5", "1e3").
+ * Booleans, objects, arrays and non-finite numbers are not numbers (`bad`), kept as text so the
+ * message can show them; objects nested too deeply to print become "[nested value]".
+ */
 export function toNumber(value: unknown): { n: number; text: string | null; bad: boolean; present: boolean } {
   if (value === null || value === undefined) return { n: NaN, text: null, bad: false, present: false };
-  if (typeof value === 'number') return { n: Number.isFinite(value) ? value : NaN, text: null, bad: false, present: Number.isFinite(value) };
-  if (typeof value === 'boolean') return { n: value ? 1 : 0, text: null, bad: false, present: true };
+  if (typeof value === 'number') return Number.isFinite(value) ? { n: value, text: null, bad: false, present: true } : { n: NaN, text: String(value), bad: true, present: true };
+  if (typeof value === 'boolean') return { n: NaN, text: String(value), bad: true, present: true };
   if (typeof value === 'bigint') return { n: Number(value), text: null, bad: false, present: true };
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : printable(value);
   const trimmed = text.trim();
   if (trimmed === '') return { n: NaN, text, bad: false, present: false };
+  if (/^[-+]?\d{1,3}(,\d{3})+$/.test(trimmed)) return { n: NaN, text, bad: true, present: true }; // "1,234": thousands or decimals? refused
   const n = Number(trimmed.replace(',', '.'));
   return Number.isFinite(n) && /^[-+]?[0-9.,eE+-]+$/.test(trimmed) ? { n, text, bad: false, present: true } : { n: NaN, text, bad: true, present: true };
+}
+
+/** JSON text of an object value, at most 200 characters; "[nested value]" when it cannot be printed. */
+function printable(value: unknown): string {
+  try {
+    const t = JSON.stringify(value) ?? String(value);
+    return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  } catch {
+    return '[nested value]';
+  }
 }
 
 /** What was read from one file: its format, size, coordinate system, encoding and layer. */
@@ -104,6 +121,8 @@ export interface TableReport {
   /** Text encoding (Shapefile .dbf, CSV, GML) and the layer read (GeoPackage table, ZIP member). */
   encoding?: string;
   layer?: string;
+  /** Every layer the file offers, when there are several (to choose another). */
+  layers?: string[];
 }
 
 /** The TableReport of a table as read. */
@@ -117,5 +136,6 @@ export function tableReport(t: FeatureTable): TableReport {
     ...(t.crs.declared ? { declared: t.crs.declared } : {}),
     ...(t.encoding ? { encoding: t.encoding } : {}),
     ...(t.layer ? { layer: t.layer } : {}),
+    ...(t.layers && t.layers.length > 1 ? { layers: t.layers } : {}),
   };
 }

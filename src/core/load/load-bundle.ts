@@ -1,6 +1,6 @@
 /** Load a dataset bundle: manifest.json plus the files it names, read through a callback. */
 import type { Dataset } from '../model/dataset';
-import { fail, ok, type Result } from '../model/result';
+import { fail, ok, type Result, errorText } from '../model/result';
 import { parseManifest } from './manifest';
 import { loadDatasetWithReport, type LoadedDataset, type LoadOptions } from './load-dataset';
 import type { InputFile } from './read-features';
@@ -25,7 +25,7 @@ export async function loadBundleWithReport(manifestJson: unknown, readFile: Bund
       try {
         return ok({ name, bytes: await readFile(name) });
       } catch (e) {
-        return fail({ code: 'file-not-found', message: `The ${role} file "${name}" named in the manifest could not be read (${(e as Error).message}).`, fix: `Put "${name}" next to manifest.json, or correct "files.${role}".`, file: name });
+        return fail({ code: 'file-not-found', message: `The ${role} file "${name}" named in the manifest could not be read (${errorText(e)}).`, fix: `Put "${name}" next to manifest.json, or correct "files.${role}".`, file: name });
       }
     }),
   );

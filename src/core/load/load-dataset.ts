@@ -39,6 +39,8 @@ export interface LoadOptions {
   cellSize?: number;
   /** How to find sql.js in the browser (GeoPackage input). */
   sqlJs?: ReadOptions['sqlJs'];
+  /** GeoPackage table or ZIP member to read, per file. */
+  layers?: Partial<Record<FileReport['role'], string>>;
 }
 
 export type { TableReport };
@@ -88,6 +90,7 @@ export async function loadDatasetWithReport(inputs: DatasetInputs, options: Load
         crsOverride: options.crsOverride?.[r],
         cellSize: options.cellSize,
         sqlJs: options.sqlJs,
+        layer: options.layers?.[r],
         onProgress: options.onProgress
           ? (f, message) => {
               fractions[i] = f;

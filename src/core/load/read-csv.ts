@@ -5,10 +5,11 @@
  * windows-1252.
  */
 import Papa from 'papaparse';
-import { fail, type Problem, type Result } from '../model/result';
+import { fail, ok, type Problem, type Result } from '../model/result';
 import { parseCrsName, WGS84, TM35FIN, type CrsCode } from './crs';
 import type { FeatureTable } from './feature-table';
-import { looksLikeGridId, parseGridId } from './grid-ids';
+import { encodingName, guessCodePage, isUtf8, textDecoder } from './code-pages';
+import { inferCellSize, looksLikeGridId, mixedSizes, parseGridId } from './grid-ids';
 import { FeatureTableBuilder, type BuilderOptions } from './table-builder';
 
 export interface CsvOptions extends BuilderOptions {
@@ -31,21 +32,24 @@ const CORNER_PAIRS = [
   ['xkoord', 'ykoord'],
 ];
 
-const decode = (bytes: Uint8Array): { text: string; encoding: string } => {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+const decode = (bytes: Uint8Array): { text: string; encoding: string; guessed: boolean } => {
+  if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', guessed: false };
+  const encoding = guessCodePage(bytes);
+  return { text: textDecoder(encoding).decode(bytes), encoding, guessed: true };
 };
 
 export function readCsv(file: string, input: string | Uint8Array, options: CsvOptions = {}): Result<FeatureTable> {
-  const { text, encoding } = typeof input === 'string' ? { text: input, encoding: 'utf-8' } : decode(input);
+  const { text, encoding, guessed } = typeof input === 'string' ? { text: input, encoding: 'utf-8', guessed: false } : decode(input);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t', '|'] });
   const table = parsed.data;
   if (table.length === 0) return fail({ code: 'empty-file', message: 'The CSV file is empty.', fix: 'Choose the right file, or export it again.', file });
+  const broken = structureProblems(file, parsed, table);
+  if (broken.length) return fail(...broken);
   const header = table[0].map((h) => h.trim());
   const lower = header.map((h) => h.toLowerCase());
+  const twice = lower.findIndex((h, i) => lower.indexOf(h) !== i);
+  if (twice >= 0)
+    return fail({ code: 'duplicate-field', message: `The header names the column "${header[twice]}" twice (columns ${lower.indexOf(lower[twice]) + 1} and ${twice + 1}, case ignored); one would hide the other.`, fix: 'Rename or remove one of the two columns, then load the file again.', file, field: header[twice] });
   const col = (names: string[]) => {
     for (const n of names) {
       const i = lower.indexOf(n);
@@ -54,6 +58,8 @@ export function readCsv(file: string, input: string | Uint8Array, options: CsvOp
     return -1;
   };
   const builder = new FeatureTableBuilder(file, 'csv', options);
+  if (guessed)
+    builder.warn({ code: 'encoding-detected', message: `The CSV is not UTF-8; it was read as ${encodingName(encoding)} (the most likely code page for its letters).`, fix: 'Check names with ä, ö and å; if they are wrong, save the CSV as UTF-8 and load it again.', file });
   const rows = table.length - 1;
   const props = (r: string[]) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? null]));
   const errors: Problem[] = [];
@@ -64,9 +70,15 @@ export function readCsv(file: string, input: string | Uint8Array, options: CsvOp
   if (idCol !== undefined) {
     let crs: CrsCode | null = null;
     const seen = new Map<string, number>();
+    const ids = table.slice(1).map((row) => (row[idCol] ?? '').trim());
+    const unsized = unsizedCellSize(ids, options.cellSize);
+    if (!unsized.ok) return fail({ ...unsized.problems[0], file, field: header[idCol] });
+    const cells = ids.map((id) => parseGridId(id, unsized.value));
+    const mixed = mixedSizes(cells, ids);
+    if (mixed) return fail({ ...mixed, file, field: header[idCol] });
     for (let r = 1; r <= rows; r++) {
-      const id = (table[r][idCol] ?? '').trim();
-      const cell = parseGridId(id);
+      const id = ids[r - 1];
+      const cell = cells[r - 1];
       if (!cell) {
         errors.push({ code: 'invalid-grid-id', message: `Row ${r + 1} has ${JSON.stringify(id)} in "${header[idCol]}", which is not a grid-cell id of a supported form (or its corner is not on the grid of its cell size).`, fix: 'Use INSPIRE ids such as "CRS3067RES250mN6672250E385250" or Statistics Finland ids such as "250mN26689E1541" / "1kmN6672E385" (see docs/data-formats.md).', ...where(r, header[idCol]) });
         continue;
@@ -112,6 +124,31 @@ export function readCsv(file: string, input: string | Uint8Array, options: CsvOp
   }
   if (errors.length) return fail(...errors.slice(0, 20));
   return withEncoding(builder.finish(pair.crs, pair.crs ? `columns ${header[pair.x]}/${header[pair.y]}` : undefined), encoding);
+}
+
+/** CSV structure: Papa Parse errors (an unclosed quote swallows the rest of the file) and rows whose field count differs from the header's. */
+function structureProblems(file: string, parsed: Papa.ParseResult<string[]>, table: string[][]): Problem[] {
+  const out: Problem[] = [];
+  for (const e of parsed.errors.slice(0, 5)) {
+    const row = typeof e.row === 'number' ? e.row + 1 : undefined;
+    out.push({ code: 'csv-parse-error', message: `The CSV cannot be parsed${row !== undefined ? ` at row ${row}` : ''}: ${e.message}${e.code === 'MissingQuotes' ? ' (a quoted field is never closed, so the rest of the file would be read as one value)' : ''}.`, fix: 'Close the quote or remove the stray quote character, then load the file again.', file, ...(row !== undefined ? { feature: `row ${row}` } : {}) });
+  }
+  if (out.length) return out;
+  const width = table[0].length;
+  for (let r = 1; r < table.length && out.length < 5; r++)
+    if (table[r].length !== width)
+      out.push({ code: 'csv-row-length', message: `Row ${r + 1} has ${table[r].length} fields but the header has ${width}; the row is cut short, has an extra separator, or the file is truncated.`, fix: 'Give every row the same fields as the header (empty values as nothing between two separators).', file, feature: `row ${r + 1}` });
+  return out;
+}
+
+/** Cell size for ids without a size ("N6672000E385000"): the given one, else the spacing of the cells. */
+function unsizedCellSize(ids: string[], given: number | undefined): Result<number | undefined> {
+  const bare = ids.map((id) => /^N(\d+)E(\d+)$/i.exec(id)).filter((m): m is RegExpExecArray => m !== null);
+  if (!bare.length) return ok(undefined);
+  if (given) return ok(given);
+  const size = inferCellSize(bare.map((m) => Number(m[2])), bare.map((m) => Number(m[1])));
+  if (size) return ok(size);
+  return fail({ code: 'grid-size-unknown', message: `The grid ids such as ${JSON.stringify(bare[0][0])} give corners in metres but no cell size, and the cells are too few or too irregular to tell it.`, fix: 'Give the cell size (CLI: --cell-size 250), or use ids with the size, e.g. "CRS3067RES250mN6672000E385000" or "250mN26688E1540".' });
 }
 
 function num(v: string | undefined): number {

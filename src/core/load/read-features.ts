@@ -3,8 +3,8 @@
  * zipped Shapefile, GeoPackage, GML/WFS and CSV. Every reader returns a FeatureTable in EPSG:3067
  * with the CRS it found ({crs, source: declared | coordinates | assumed | override}).
  */
-import { gunzipSync } from 'fflate';
-import { fail, type Result } from '../model/result';
+import { fail, type Result, errorText } from '../model/result';
+import { inflateLimited, OverLimit } from './decompress';
 import type { FeatureTable } from './feature-table';
 import { isFlatGeobuf, readFlatGeobuf } from './read-flatgeobuf';
 import { readCsv } from './read-csv';
@@ -38,7 +38,12 @@ export interface ReadOptions {
   layer?: string;
   /** How to find sql.js in the browser (GeoPackage). */
   sqlJs?: SqlJsOptions;
+  /** How many archives (gzip, ZIP) this file was inside; more than MAX_NESTING is refused. */
+  nesting?: number;
 }
+
+/** Archives inside archives deeper than this are refused (a gzip of a ZIP of a gzip is 3). */
+export const MAX_NESTING = 3;
 
 /** Default refusal limit for one input file: 2 GB. */
 export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
@@ -77,17 +82,26 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Decompresses a gzipped file and reads what is inside, under the same size limit. */
-function readGzipped(input: InputFile, opts: ReadOptions, maxBytes: number): Promise<Result<FeatureTable>> {
+/** Decompresses a gzipped file (every member, CRC and length checked) and reads what is inside, under the same size limit. */
+async function readGzipped(input: InputFile, opts: ReadOptions, maxBytes: number): Promise<Result<FeatureTable>> {
   let inner: Uint8Array;
   try {
-    inner = gunzipSync(input.bytes as Uint8Array);
+    inner = await inflateLimited(input.bytes as Uint8Array, 'gzip', maxBytes);
   } catch (e) {
-    return Promise.resolve(
-      fail({ code: 'invalid-gzip', message: `The file looks gzip-compressed but cannot be decompressed (${(e as Error).message}).`, fix: 'Compress it again (gzip FILE) or give the uncompressed file.', file: input.name }),
-    );
+    if (e instanceof OverLimit)
+      return fail({ code: 'file-too-large', message: `The gzip file expands to more than the limit of ${formatSize(maxBytes)}.`, fix: 'Clip the data to the municipality or raise the limit (CLI: --max-mb, which applies to the expanded size).', file: input.name });
+    return fail({ code: 'invalid-gzip', message: `The file looks gzip-compressed but is damaged: ${errorText(e)}.`, fix: 'Compress it again (gzip FILE) or give the uncompressed file.', file: input.name });
   }
-  return readFeatures({ ...input, name: input.name.replace(/\.gz$/i, ''), bytes: inner }, { ...opts, maxBytes });
+  return readFeatures({ ...input, name: input.name.replace(/\.gz$/i, ''), bytes: inner }, { ...opts, maxBytes, nesting: (opts.nesting ?? 0) + 1 });
+}
+
+/** UTF-16 text (BOM FF FE or FE FF) decoded to a string; the readers take text as well as bytes. */
+function decodeUtf16(bytes: Uint8Array): string | null {
+  if (bytes.length < 2) return null;
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return null;
+  return new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
 }
 
 export async function readFeatures(input: InputFile, options: number | ReadOptions = {}): Promise<Result<FeatureTable>> {
@@ -102,7 +116,11 @@ export async function readFeatures(input: InputFile, options: number | ReadOptio
       fix: 'Clip the data to the municipality (e.g. `ogr2ogr -clipsrc …`, or load a FlatGeobuf by bounding box) or drop unused fields, or raise the limit (CLI: --max-mb).',
       file,
     });
+  if ((opts.nesting ?? 0) > MAX_NESTING)
+    return fail({ code: 'nesting-too-deep', message: `The file is packed in more than ${MAX_NESTING} archives inside each other (gzip, ZIP).`, fix: 'Unpack it and give the data file itself, or a single .zip or .gz.', file });
   if (typeof input.bytes !== 'string' && isGzip(input.bytes)) return readGzipped(input, opts, maxBytes);
+  const text16 = typeof input.bytes === 'string' ? null : decodeUtf16(input.bytes);
+  if (text16 !== null) return readFeatures({ ...input, bytes: text16 }, opts);
   const builderOptions = { crsOverride: input.crsOverride ?? opts.crsOverride, onProgress: opts.onProgress };
   const bytes = () => (typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes);
   const format = sniffFormat(input.bytes, file);
@@ -112,7 +130,7 @@ export async function readFeatures(input: InputFile, options: number | ReadOptio
     case 'json':
       return readGeoJson(file, input.bytes, builderOptions);
     case 'zip':
-      return readZip(file, bytes(), { ...builderOptions, maxBytes, layer: opts.layer }, (name, member) => readFeatures({ name, bytes: member, crsOverride: builderOptions.crsOverride ?? undefined }, { ...opts, maxBytes }));
+      return readZip(file, bytes(), { ...builderOptions, maxBytes, layer: opts.layer }, (name, member, remaining) => readFeatures({ name, bytes: member, crsOverride: builderOptions.crsOverride ?? undefined }, { ...opts, maxBytes: remaining, nesting: (opts.nesting ?? 0) + 1 }));
     case 'sqlite':
       return readGeoPackage(file, bytes(), { ...builderOptions, sqlJs: opts.sqlJs, layer: opts.layer });
     case 'xml':

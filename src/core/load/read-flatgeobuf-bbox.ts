@@ -5,7 +5,7 @@
  */
 import proj4 from 'proj4';
 import type { BBox } from '../model/geometry-types';
-import { fail, ok, type Problem, type Result } from '../model/result';
+import { fail, ok, type Problem, type Result, errorText } from '../model/result';
 import { crsFromCoordinates, parseCrsName, TM35FIN, type CrsCode } from './crs';
 import type { FeatureTable } from './feature-table';
 import { searchTree } from './flatgeobuf-index';
@@ -32,7 +32,7 @@ function httpRanges(url: string, warnings: Problem[]): RangeRead {
     try {
       res = await fetch(url, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
     } catch (e) {
-      throw new HttpProblem({ code: 'fetch-failed', message: `The file could not be fetched (${(e as Error).message}).`, fix: 'Check the address and the network connection; the server must allow cross-origin requests (CORS) with the Range header.', file: url });
+      throw new HttpProblem({ code: 'fetch-failed', message: `The file could not be fetched (${errorText(e)}).`, fix: 'Check the address and the network connection; the server must allow cross-origin requests (CORS) with the Range header.', file: url });
     }
     if (res.status === 404) throw new HttpProblem({ code: 'file-not-found', message: 'The server has no file at this address (HTTP 404).', fix: 'Check the address.', file: url });
     if (res.status !== 206 && res.status !== 200) throw new HttpProblem({ code: 'fetch-failed', message: `The server answered HTTP ${res.status}.`, fix: 'Check the address and the server.', file: url });

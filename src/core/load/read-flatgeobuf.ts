@@ -11,7 +11,7 @@ import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
 import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
 import { fromByteBuffer, type HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
-import { fail, type Result } from '../model/result';
+import { fail, type Result, errorText } from '../model/result';
 import { crsFromWkt, parseCrsName, type CrsCode } from './crs';
 import type { FeatureTable } from './feature-table';
 import { FeatureTableBuilder, type BuilderOptions } from './table-builder';
@@ -44,7 +44,7 @@ export async function readFlatGeobuf(file: string, bytes: Uint8Array, options: B
 export function damagedProblem(file: string, e: unknown) {
   return {
     code: 'invalid-flatgeobuf',
-    message: `The file is not a readable FlatGeobuf file (${e instanceof Damaged ? e.message : `damaged: ${(e as Error).message}`}).`,
+    message: `The file is not a readable FlatGeobuf file (${e instanceof Damaged ? e.message : `its contents are damaged: ${errorText(e)}`}).`,
     fix: 'Export the layer again as FlatGeobuf (QGIS "Save Features As… → FlatGeobuf", or `ogr2ogr -f FlatGeobuf out.fgb in.gpkg`).',
     file,
   };

@@ -8,7 +8,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { Position } from '../model/geometry-types';
-import { fail, type Problem, type Result } from '../model/result';
+import { errorText, fail, type Problem, type Result } from '../model/result';
 import { crsFromCoordinates, parseCrsName, WGS84, type CrsCode } from './crs';
 import type { FeatureTable } from './feature-table';
 import { bboxOf, FeatureTableBuilder, type BuilderOptions } from './table-builder';
@@ -34,11 +34,14 @@ function decode(bytes: Uint8Array): string {
 export function readGml(file: string, input: string | Uint8Array, options: BuilderOptions = {}): Result<FeatureTable> {
   const text = typeof input === 'string' ? input : decode(input);
   let doc: Node;
+  const root0 = text.search(/<[A-Za-z_]/);
+  if (/<!ENTITY/i.test(text.slice(0, root0 < 0 ? 100_000 : root0)))
+    return fail({ code: 'invalid-xml', message: 'The XML file declares its own entities (<!ENTITY …>); they are refused because they can expand to gigabytes.', fix: 'Remove the DOCTYPE block, or download the layer again from the WFS service (real GML has no entity declarations).', file });
   try {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: true, processEntities: true });
     doc = parser.parse(text, true) as Node;
   } catch (e) {
-    return fail({ code: 'invalid-xml', message: `The file is not well-formed XML (${(e as Error).message.split('\n')[0]}); it may be truncated.`, fix: 'Download the WFS layer again (e.g. `ogr2ogr -f GML out.gml WFS:"…" layer`) or export it as GeoJSON.', file });
+    return fail({ code: 'invalid-xml', message: `The file is not well-formed XML (${errorText(e)}); it may be truncated.`, fix: 'Download the WFS layer again (e.g. `ogr2ogr -f GML out.gml WFS:"…" layer`) or export it as GeoJSON.', file });
   }
   const rootName = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('@'));
   const root = rootName ? (doc[rootName] as Node) : null;
@@ -52,7 +55,7 @@ export function readGml(file: string, input: string | Uint8Array, options: Build
   const parsed: { geometry: Geometry | null; props: Record<string, unknown>; id: unknown; srs?: string }[] = [];
   const errors: Problem[] = [];
   features.forEach(({ node }, i) => {
-    const props: Record<string, unknown> = {};
+    const props: Record<string, unknown> = Object.create(null);
     let geometry: Geometry | null = null;
     let srs: string | undefined;
     for (const [key, value] of Object.entries(node)) {

@@ -5,6 +5,7 @@
 import { fail, UserError, type Result } from '../model/result';
 import { crsFromWkt } from './crs';
 import type { FeatureTable } from './feature-table';
+import { encodingName } from './code-pages';
 import { readDbf, type DbfTable } from './read-dbf';
 import { readShp } from './read-shp';
 import { FeatureTableBuilder, type BuilderOptions } from './table-builder';
@@ -12,6 +13,8 @@ import { FeatureTableBuilder, type BuilderOptions } from './table-builder';
 export interface ShapefileParts {
   shp: Uint8Array;
   dbf?: Uint8Array;
+  /** The index (.shx): when present, its record count must match the .shp's. */
+  shx?: Uint8Array;
   /** Text of the .prj (WKT). */
   prj?: string;
   /** Text of the .cpg (encoding name). */
@@ -35,8 +38,9 @@ export function readShapefile(file: string, parts: ShapefileParts, options: Buil
   let dbf: DbfTable;
   try {
     builder.progress(0, 'reading the .shp geometries');
-    const geometries = readShp(file, parts.shp);
+    const geometries = readShp(file, parts.shp, parts.shx);
     dbf = readDbf(file, parts.dbf, parts.cpg);
+    for (const w of dbf.warnings) builder.warn(w);
     if (dbf.count !== geometries.length)
       return fail({
         code: 'shapefile-mismatch',
@@ -79,6 +83,6 @@ export function readShapefile(file: string, parts: ShapefileParts, options: Buil
       file,
       field: '.prj',
     });
-  if (result.ok) result.value.encoding = `${dbf.encoding} (${dbf.encodingSource === 'cpg' ? 'from the .cpg' : 'detected'})`;
+  if (result.ok) result.value.encoding = `${encodingName(dbf.encoding)} (${dbf.encodingSource === 'cpg' ? 'from the .cpg' : 'detected'})`;
   return result;
 }

@@ -42,6 +42,7 @@ export class FeatureTableBuilder {
   private columns = new Map<string, ColumnBuilder>();
   private errors: Problem[] = [];
   private errorCount = 0;
+  private caseClash = new Set<string>();
 
   constructor(file: string, format: FileFormat, options: BuilderOptions = {}) {
     this.file = file;
@@ -69,8 +70,18 @@ export class FeatureTableBuilder {
     const index = this.count++;
     const fid = id === undefined || id === null ? null : String(id);
     this.featureIds.push(fid);
-    for (const [key, value] of Object.entries(properties ?? {})) this.setProperty(index, key, value);
     const label = this.label(index, properties ?? {}, fid);
+    const seen = new Map<string, string>();
+    for (const [key, value] of Object.entries(properties ?? {})) {
+      const lower = key.toLowerCase();
+      const other = seen.get(lower);
+      if (other !== undefined && !this.caseClash.has(lower)) {
+        this.caseClash.add(lower);
+        this.error({ code: 'duplicate-field', message: `Feature ${label} has the fields "${other}" and "${key}", which differ only in case; field names are matched without case, so one would hide the other.`, fix: `Rename or remove one of "${other}" and "${key}" in a GIS or spreadsheet, then export again.`, file: this.file, feature: label, field: key });
+      }
+      seen.set(lower, key);
+      this.setProperty(index, key, value);
+    }
     this.geometries.push(this.readGeometry(geometry, index, label));
   }
 
@@ -104,7 +115,7 @@ export class FeatureTableBuilder {
     reproject(positions, detection.crs, TM35FIN, true);
     const outside = this.outsideFinland();
     if (outside) return fail(outside);
-    const columns: Record<string, PropertyColumn> = {};
+    const columns: Record<string, PropertyColumn> = Object.create(null);
     for (const [key, c] of this.columns) {
       while (c.numbers.length < this.count) c.numbers.push(NaN);
       if (c.texts) while (c.texts.length < this.count) c.texts.push(null);
@@ -154,7 +165,7 @@ export class FeatureTableBuilder {
   private label(index: number, properties: Record<string, unknown>, fid: string | null): string {
     for (const k of Object.keys(properties)) {
       const v = properties[k];
-      if (LABEL_FIELDS.includes(k.toLowerCase()) && v !== null && v !== undefined && v !== '') return `${index} (id ${String(v)})`;
+      if (LABEL_FIELDS.includes(k.toLowerCase()) && (typeof v === 'string' || typeof v === 'number') && v !== '') return `${index} (id ${String(v)})`;
     }
     return fid !== null ? `${index} (id ${fid})` : String(index);
   }
@@ -162,7 +173,7 @@ export class FeatureTableBuilder {
   private readGeometry(g: unknown, index: number, label: string): FeatureGeometry | null {
     if (g === null || g === undefined) return null;
     const geom = g as { type?: unknown; coordinates?: unknown };
-    const type = typeof geom.type === 'string' ? geom.type : String(geom.type);
+    const type = typeof geom.type === 'string' ? geom.type : 'geometry without a "type"';
     const problem = (code: string, message: string, fix: string): null => {
       this.error({ code, message, fix, file: this.file, feature: label });
       return null;

@@ -38,9 +38,27 @@ export class UserError extends Error {
   }
 }
 
+/** Control characters (C0, DEL, C1, line/paragraph separators, bidi overrides) written as \\uXXXX. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a file made safe to print in a message: control characters escaped as \\u001b etc. */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.feature !== undefined ? `feature ${p.feature}` : undefined, p.field ? `field "${p.field}"` : undefined]
     .filter(Boolean)
     .join(', ');
-  return `${where ? `${where}: ` : ''}${p.message} Fix: ${p.fix}${p.ids?.length ? ` (ids: ${p.ids.slice(0, 10).join(', ')}${p.ids.length > 10 ? ', …' : ''})` : ''} [${p.code}]`;
+  return escapeControl(`${where ? `${where}: ` : ''}${p.message} Fix: ${p.fix}${p.ids?.length ? ` (ids: ${p.ids.slice(0, 10).join(', ')}${p.ids.length > 10 ? ', …' : ''})` : ''} [${p.code}]`);
+}
+
+/**
+ * The message of an error thrown by a library (parsers, SQLite, decompression), fit for a user:
+ * its first line, at most 200 characters, the word "undefined" (internal property names) replaced.
+ */
+export function errorText(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const line = raw.split('\n')[0].replace(/:?\bundefined\b/g, ' (missing value)').replace(/\s+/g, ' ').trim();
+  return (line.length > 200 ? `${line.slice(0, 200)}…` : line) || 'no details';
 }

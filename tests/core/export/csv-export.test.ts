@@ -60,6 +60,17 @@ describe('schoolsCsv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('plain')).toBe('plain');
   });
+
+  it('neutralises formulas: text starting with = + - @ (or tab/CR) gets an apostrophe, numbers do not', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('+358 40 123')).toBe("'+358 40 123");
+    expect(csvField('-cmd')).toBe("'-cmd");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('-0.25')).toBe('-0.25');
+    expect(csvField('+3')).toBe('+3');
+    expect(csvField('-1e-3')).toBe('-1e-3');
+  });
 });
 
 describe('indicesCsv', () => {

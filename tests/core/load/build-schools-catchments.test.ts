@@ -91,18 +91,21 @@ describe('buildCatchments', () => {
     expect(r.value.partitions['fi-upper'].networkId).toBe('fi-upper');
   });
 
-  it('with declared networks: unknown network is an error, unknown school and schools without catchment are warnings', () => {
+  it('with declared networks: unknown network and unknown school are errors, schools without catchment a warning', () => {
     const networks = [{ id: 'fi-lower', label: { fi: 'Suomi 1–6', sv: 'Finska 1–6', en: 'Finnish 1–6' }, language: 'fi' as const, level: 'lower' as const }];
     const good = table(featureCollection([
       polygonFeature(square(385000, 6672000, 500), { network: 'fi-lower', school_id: 'A' }),
       polygonFeature(square(385500, 6672000, 500), { network: 'fi-lower', school_id: 'Q' }),
     ]), 'c.geojson');
-    const r = buildCatchments(good, SCHOOLS, { networks });
+    const unknown = buildCatchments(good, SCHOOLS, { networks });
+    expect(!unknown.ok && unknown.problems.map((p) => [p.code, p.ids])).toEqual([['unknown-school', ['Q']]]);
+    const known = table(featureCollection([polygonFeature(square(385000, 6672000, 500), { network: 'fi-lower', school_id: 'A' })]), 'c.geojson');
+    const r = buildCatchments(known, SCHOOLS, { networks });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.networks[0].label).toBe('Finnish 1–6');
     // B teaches 1–9 in Finnish, so it serves fi-lower but has no catchment; S is Swedish, U upper.
-    expect(r.warnings.map((w) => [w.code, w.ids])).toEqual([['unknown-school', ['Q']], ['school-without-catchment', ['B']]]);
+    expect(r.warnings.map((w) => [w.code, w.ids])).toEqual([['school-without-catchment', ['B']]]);
     const bad = table(featureCollection([polygonFeature(square(385000, 6672000, 500), { network: 'sv-lower', school_id: 'S' })]), 'c.geojson');
     const r2 = buildCatchments(bad, SCHOOLS, { networks });
     expect(!r2.ok && r2.problems[0]).toMatchObject({ code: 'unknown-network', file: 'c.geojson', feature: '0 (id S)', field: 'network' });

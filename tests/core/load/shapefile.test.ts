@@ -56,7 +56,9 @@ describe('zipped Shapefile', () => {
     expect(t.geometries[0]).toEqual({ kind: 'polygons', polygons: [[cwSquare(385_000, 6_672_000, 250)]] });
     expect(textValue(t, 'nimi', 0)).toBe('Hämeenlinna');
     expect([...t.columns.he_7_12.numbers]).toEqual([12, 7]);
-    expect(r.warnings).toEqual([]);
+    // No .cpg and not UTF-8: the guess is named in a warning.
+    expect(r.warnings.map((w) => w.code)).toEqual(['encoding-detected']);
+    expect(r.warnings[0].message).toContain('windows-1252');
   });
 
   it('reads points, and unzipped parts given as companions of the .shp', async () => {
