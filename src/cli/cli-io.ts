@@ -4,4 +4,6 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Write a text file (optimise --out); absent where files cannot be written. */
+  writeFile?(path: string, text: string): Promise<void>;
 }

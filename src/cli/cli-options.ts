@@ -8,6 +8,7 @@ import type { Problem } from '../core/model/result';
 export const COMMANDS = {
   indicators: 'Compute segregation indicators of the baseline catchments and print them (JSON or CSV).',
   validate: 'Load the data and print the loading report: counts, CRS, missing and suppressed values, warnings.',
+  optimise: 'Propose a plan for one network that lowers a segregation measure within the limits; write it as an edits file.',
   help: 'Show this help.',
 } as const;
 export type Command = keyof typeof COMMANDS;
@@ -23,7 +24,8 @@ interface OptionSpec {
   integerMin?: number;
 }
 
-const BOTH: readonly Command[] = ['indicators', 'validate'];
+const BOTH: readonly Command[] = ['indicators', 'validate', 'optimise'];
+const OPT: readonly Command[] = ['optimise'];
 
 export const OPTIONS = {
   units: { type: 'string', value: 'FILE', description: 'Statistical units (grid cells or areas): GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
@@ -31,7 +33,19 @@ export const OPTIONS = {
   catchments: { type: 'string', value: 'FILE', description: 'Catchment polygons with fields network and school_id (any of the formats above).', commands: BOTH },
   context: { type: 'string', value: 'FILE', description: 'Optional boundary/water polygons (field kind).', commands: BOTH },
   bundle: { type: 'string', value: 'DIR', description: 'A dataset bundle folder with manifest.json (instead of --units/--schools/--catchments).', commands: BOTH },
-  network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array.', commands: ['indicators'] },
+  network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array. optimise: the network to plan.', commands: ['indicators', 'optimise'] },
+  edits: { type: 'string', value: 'FILE', description: 'Apply the edits of FILE ({"edits": [...]}, e.g. from optimise --out) before computing.', commands: ['indicators', 'optimise'] },
+  measure: { type: 'string', value: 'M', description: 'What to lower: share:ID (D of a share), mgd:ID / mgh:ID (multigroup D / H of a partition), or a weighted sum 0.5*share:a+0.5*mgh:b.', commands: OPT },
+  'max-rezoned': { type: 'string', value: 'SHARE', description: 'Most children rezoned, share of the network (default 0.2; "none" = unlimited).', commands: OPT },
+  'max-trip-increase': { type: 'string', value: 'SHARE', description: 'Largest increase of a child\'s trip, share of the starting trip (default none).', commands: OPT },
+  'max-trip-increase-m': { type: 'string', value: 'METRES', description: 'Largest increase of a child\'s trip in metres (default none).', commands: OPT },
+  utilisation: { type: 'string', value: 'LOW,HIGH', description: 'Utilisation band of every school (default 0.85,1.10; "none"). A school outside it at the start may not move further out.', commands: OPT },
+  lock: { type: 'string', value: 'IDS', description: 'Comma-separated school ids kept exactly as they are.', commands: OPT },
+  year: { type: 'string', value: 'Y', description: 'School year of the projection (not in this build: base year only).', commands: OPT },
+  seconds: { type: 'string', value: 'S', description: 'Search time in seconds (default 30).', commands: OPT },
+  seed: { type: 'string', value: 'N', description: 'Seed of the search (default 1): the same seed and time give a similar plan; use it to reproduce.', commands: OPT, integerMin: 0 },
+  out: { type: 'string', value: 'FILE', description: 'Where optimise writes the plan ({"edits": [...]}).', commands: OPT },
+  bound: { type: 'boolean', description: 'Also compute the LP lower bound of the measure under the same limits (HiGHS; D measures only).', commands: OPT },
   config: { type: 'string', value: 'FILE', description: 'Indicator configuration JSON. Default: the preset that fits the unit fields.', commands: BOTH },
   format: { type: 'string', value: 'json|csv|text', description: 'Output format. indicators: json (default) or csv; validate: text (default) or json.', commands: BOTH, choices: ['json', 'csv', 'text'] },
   'privacy-threshold': { type: 'string', value: 'N', description: 'Hide figures resting on fewer than N people (default: from the configuration).', commands: ['indicators'], integerMin: 1 },
@@ -40,7 +54,7 @@ export const OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
-export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help'>, string>> & { help?: boolean };
+export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help' | 'bound'>, string>> & { help?: boolean; bound?: boolean };
 
 export interface ParsedArgs {
   command: Command;
@@ -72,6 +86,7 @@ export function parseCliArgs(argv: string[]): { ok: true; value: ParsedArgs } | 
     if (spec.integerMin !== undefined && !(/^\d+$/.test(value) && Number(value) >= spec.integerMin)) return bad(`--${name} must be a whole number ≥ ${spec.integerMin}, got "${value}".`, name);
   }
   if (command === 'indicators' && options.format === 'text') return bad('indicators prints json or csv, not text.', 'format');
+  if (command === 'optimise' && options.format && options.format !== 'json') return bad('optimise prints json.', 'format');
   if (command === 'validate' && options.format === 'csv') return bad('validate prints text or json, not csv.', 'format');
   if (command !== 'help') {
     const files = [options.units, options.schools, options.catchments];
@@ -90,6 +105,7 @@ export function helpText(): string {
     '  npm run cli -- indicators --units FILE --schools FILE --catchments FILE [options]',
     '  npm run cli -- indicators --bundle DIR [options]',
     '  npm run cli -- validate (--bundle DIR | --units FILE --schools FILE --catchments FILE)',
+    '  npm run cli -- optimise --bundle DIR --network ID --measure share:ID --out PLAN.json [limits]',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(12)}${d}`),

@@ -16,6 +16,7 @@ import { loadFromOptions } from './cli-inputs';
 import type { CliIo } from './cli-io';
 import { helpText, parseCliArgs, type ParsedOptions } from './cli-options';
 import { indicatorsCsv, indicatorsJson, reportText, type NetworkOutput } from './format-output';
+import { engineWithEdits, runOptimise } from './optimise-command';
 
 export type { CliIo } from './cli-io';
 
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(helpText());
       return EXIT_OK;
     }
+    if (command === 'optimise') return await optimiseCommand(io, options);
     return command === 'validate' ? await validate(io, options) : await indicators(io, options);
   } catch (e) {
     if (e instanceof UserError) return problems(io, [e.problem]);
@@ -92,8 +94,24 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   if (options.network && !wanted.length)
     return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
   if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
-  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(computeIndicators(dataset, config, n.id), threshold) }));
+  const edited = options.edits ? await engineWithEdits(io, dataset, config, options.edits) : null;
+  if (edited && !edited.ok) return problems(io, edited.problems);
+  const compute = (id: string) => (edited?.ok ? edited.value.indicators(id) : computeIndicators(dataset, config, id));
+  const outputs: NetworkOutput[] = wanted.map((n) => ({ label: n.label, ...applyPrivacy(compute(n.id), threshold) }));
   io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
+  return EXIT_OK;
+}
+
+async function optimiseCommand(io: CliIo, options: ParsedOptions): Promise<number> {
+  const loaded = await loadFromOptions(io, options);
+  if (!loaded.ok) return problems(io, loaded.problems);
+  const { dataset, report } = loaded.value;
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
+  if (!cfg.ok) return problems(io, cfg.problems);
+  warn(io, [...loaded.warnings, ...cfg.warnings]);
+  const out = await runOptimise(io, options, dataset, cfg.value.config);
+  if (!out.ok) return problems(io, out.problems);
+  io.stdout(out.value);
   return EXIT_OK;
 }
 
