@@ -19,6 +19,7 @@ import type { MultiPolygon } from '../../src/core/model/geometry-types';
 import { lcg } from '../core/random-shapes';
 import { X0, X1, Y0, Y1, randomLasso, syntheticCity } from './synthetic-city';
 import type { BenchCity } from './synthetic-city';
+import { optimiserBench } from './run-optimiser-bench';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -93,7 +94,7 @@ function baselineEdit(city: BenchCity, edit: ReturnType<typeof lassoEdit>, indic
   return performance.now() - t0;
 }
 
-function main(): void {
+function main(optimiser: Record<string, number>): void {
   log('building synthetic city…');
   const city = syntheticCity();
   const verts = city.partition.catchments.reduce((n, c) => n + c[0][0].length, 0);
@@ -175,8 +176,9 @@ function main(): void {
     schools_changed_mean: +mean(schoolsChanged).toFixed(1),
     catchment_vertices_mean: Math.round(verts / city.partition.catchments.length),
     split_units: overlay.splitUnitCount,
+    ...optimiser,
     node: process.version,
   })}\n`);
 }
 
-main();
+main(await optimiserBench());

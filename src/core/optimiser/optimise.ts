@@ -69,7 +69,7 @@ export const CYCLES = 3;
 export function temperatureAt(f: number): number {
   if (f >= 0.85) return 0;
   const g = ((f / 0.85) * CYCLES) % 1;
-  return 0.6 * (1 - g) ** 2;
+  return 4 * (1 - g) ** 2;
 }
 
 function cycleAt(f: number): number {

@@ -41,12 +41,17 @@ export class PlanSearch {
   scale = 0;
   private readonly rand: () => number;
   private readonly conn: ConnectivityChecker;
-  private readonly movableUnits: Int32Array;
+  /** Movable units with a neighbour in another school (the only ones a move can take), as an indexable set. */
+  private readonly border: Int32Array;
+  private borderCount = 0;
+  private readonly borderPos: Int32Array;
   /** Units whose state changed since `best` was last brought up to date. */
   private readonly dirty: number[] = [];
   private readonly isDirty: Uint8Array;
   /** Penalty per child rezoned, so that moves that do not help are undone (set by calibrate). */
   private penalty = 0;
+  /** Penalty per unit away from its start (so that moves of empty units that do not help are undone). */
+  private unitPenalty = 0;
   private readonly journal: { u: number; before: number }[] = [];
   private readonly scratch: number[] = [];
 
@@ -57,14 +62,48 @@ export class PlanSearch {
     this.bestMeasure = this.state.measure;
     this.rand = mulberry32(seed);
     this.conn = new ConnectivityChecker(p.adjacency);
-    const list: number[] = [];
-    for (let u = 0; u < p.unitCount; u++) if (p.movable[u] && hasNeighbour(p, u)) list.push(u);
-    this.movableUnits = Int32Array.from(list);
+    this.border = new Int32Array(p.unitCount);
+    this.borderPos = new Int32Array(p.unitCount).fill(-1);
+    for (let u = 0; u < p.unitCount; u++) this.refreshBorder(u);
     this.isDirty = new Uint8Array(p.unitCount);
   }
 
-  get movableCount(): number {
-    return this.movableUnits.length;
+  get borderUnits(): number {
+    return this.borderCount;
+  }
+
+  /** The unit's school, or −2 for a unit split between schools (always on a border). */
+  private key(u: number): number {
+    const a = this.state.assigned[u];
+    return a >= 0 ? a : this.p.startSingle[u];
+  }
+
+  private refreshBorder(u: number): void {
+    let on = false;
+    if (this.p.movable[u]) {
+      const k = this.key(u);
+      const { offsets, neighbours } = this.p.adjacency;
+      for (let i = offsets[u]; i < offsets[u + 1] && !on; i++) on = k === -2 || this.key(neighbours[i]) !== k;
+    }
+    const at = this.borderPos[u];
+    if (on && at < 0) {
+      this.borderPos[u] = this.borderCount;
+      this.border[this.borderCount++] = u;
+    } else if (!on && at >= 0) {
+      const last = this.border[--this.borderCount];
+      this.border[at] = last;
+      this.borderPos[last] = at;
+      this.borderPos[u] = -1;
+    }
+  }
+
+  /** Moves u in the state and keeps the border set up to date. */
+  private moveUnit(u: number, state: number): number {
+    const before = this.state.move(u, state);
+    this.refreshBorder(u);
+    const { offsets, neighbours } = this.p.adjacency;
+    for (let i = offsets[u]; i < offsets[u + 1]; i++) this.refreshBorder(neighbours[i]);
+    return before;
   }
 
   /** Samples worsening moves (applied and undone) to set the temperature scale and the rezoning penalty. */
@@ -86,6 +125,7 @@ export class PlanSearch {
     ups.sort((a, b) => a - b);
     this.scale = ups.length ? ups[Math.floor(ups.length / 2)] : 1e-6;
     this.penalty = units > 0 && kids > 0 ? (0.01 * this.scale) / (kids / units) : 0;
+    this.unitPenalty = 0.001 * this.scale;
   }
 
   /** Runs `iterations` proposals at `temperature` (in units of `scale`; 0 = only improvements). */
@@ -96,7 +136,7 @@ export class PlanSearch {
       const m0 = this.state.measure;
       const r0 = this.state.rezoned;
       if (!this.tryRandomMove()) continue;
-      const delta = this.state.measure - m0 + this.penalty * (this.state.rezoned - r0);
+      const delta = this.state.measure - m0 + this.penalty * (this.state.rezoned - r0) + this.unitPenalty * this.movedUnitsDelta();
       if (delta <= 0 || (T > 0 && this.rand() < Math.exp(-delta / T))) {
         this.stats.accepted++;
         this.commit();
@@ -108,11 +148,18 @@ export class PlanSearch {
   /** Puts the current state back to the best plan found (e.g. before a final greedy phase). */
   restoreBest(): void {
     for (const u of this.dirty) {
-      this.state.move(u, this.best[u]);
+      this.moveUnit(u, this.best[u]);
       this.isDirty[u] = 0;
     }
     this.dirty.length = 0;
     this.state.refreshTerms();
+  }
+
+  /** Change in the number of units away from their start over the journalled moves. */
+  private movedUnitsDelta(): number {
+    let d = 0;
+    for (const j of this.journal) d += (this.state.assigned[j.u] >= 0 ? 1 : 0) - (j.before >= 0 ? 1 : 0);
+    return d;
   }
 
   private commit(): void {
@@ -136,15 +183,14 @@ export class PlanSearch {
   }
 
   private rollback(): void {
-    for (let i = this.journal.length - 1; i >= 0; i--) this.state.move(this.journal[i].u, this.journal[i].before);
+    for (let i = this.journal.length - 1; i >= 0; i--) this.moveUnit(this.journal[i].u, this.journal[i].before);
     this.journal.length = 0;
   }
 
   /** Applies a random feasible move (one, or two when the first needs compensation); false when none was found. */
   private tryRandomMove(): boolean {
-    const units = this.movableUnits;
-    if (units.length === 0) return false;
-    const u = units[Math.floor(this.rand() * units.length)];
+    if (this.borderCount === 0) return false;
+    const u = this.border[Math.floor(this.rand() * this.borderCount)];
     const t = this.randomNeighbourSchool(u, -1);
     if (t === null) return false;
     if (!this.apply(u, t)) return false;
@@ -154,7 +200,7 @@ export class PlanSearch {
       if (this.compensate(u, bad)) {
         if (this.outOfBand() < 0 && this.withinCap()) return true;
         const last = this.journal.pop()!;
-        this.state.move(last.u, last.before);
+        this.moveUnit(last.u, last.before);
       }
     }
     this.rollback();
@@ -251,7 +297,7 @@ export class PlanSearch {
   private apply(u: number, t: number): boolean {
     const state = this.state.normalise(u, t);
     if (state === this.state.assigned[u] || !this.allowed(u, state)) return false;
-    this.journal.push({ u, before: this.state.move(u, state) });
+    this.journal.push({ u, before: this.moveUnit(u, state) });
     return true;
   }
 
@@ -280,8 +326,4 @@ export class PlanSearch {
     for (let i = p.startOffsets[u]; i < p.startOffsets[u + 1]; i++) if (joins(p.startSchools[i])) return false;
     return true;
   }
-}
-
-function hasNeighbour(p: OptimiserProblem, u: number): boolean {
-  return p.adjacency.offsets[u + 1] > p.adjacency.offsets[u];
 }
