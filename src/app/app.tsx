@@ -11,6 +11,7 @@ import { LoadStatus } from './components/load-status';
 import { MapCanvas } from './components/map-canvas';
 import { SchoolTable } from './components/school-table';
 import { MapOptionsPanel, ToolPanel } from './components/tool-panel';
+import { ProposePanel } from './optimiser/propose-panel';
 import { TopBar } from './components/top-bar';
 import { ImportWizard } from './import/import-wizard';
 import type { MapView } from './map/map-view';
@@ -70,6 +71,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
         <ToolPanel />
         <EditProblems />
         <MapOptionsPanel />
+        <ProposePanel />
       </aside>
       <main className="centre">
         <MapCanvas testMode={testMode} onMapView={onMapView} />

@@ -8,6 +8,8 @@ export interface CliIo {
   writeFile?(path: string, bytes: Uint8Array): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Write a text file (optimise --out); absent where files cannot be written. */
+  writeFile?(path: string, text: string): Promise<void>;
 }
 
 /** Read one file; a missing or unreadable file is a 'file-not-found' problem. */

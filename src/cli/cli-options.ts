@@ -11,6 +11,7 @@ export const COMMANDS = {
   validate: 'Load the data and print the loading report: counts, CRS, missing and suppressed values, warnings.',
   project: 'Project one network over the school years (cohort model, housing projects, dated edits): the indicators of every year.',
   export: 'Write the catchments of one network in one school year (after --edits) as GeoJSON or GeoPackage, with the figures of each open school.',
+  optimise: 'Propose a plan for one network that lowers a segregation measure within the limits; write it as an edits file.',
   help: 'Show this help.',
 } as const;
 export type Command = keyof typeof COMMANDS;
@@ -32,8 +33,9 @@ interface OptionSpec {
   integerMax?: number;
 }
 
-const BOTH: readonly Command[] = ['indicators', 'validate', 'project', 'export'];
+const BOTH: readonly Command[] = ['indicators', 'validate', 'project', 'export', 'optimise'];
 const FIGURES: readonly Command[] = ['indicators', 'project', 'export'];
+const OPT: readonly Command[] = ['optimise'];
 
 export const OPTIONS = {
   units: { type: 'string', value: 'FILE', description: 'Statistical units (grid cells or areas): GeoJSON, FlatGeobuf, zipped Shapefile, GeoPackage, CSV or GML.', commands: BOTH },
@@ -45,14 +47,23 @@ export const OPTIONS = {
   context: { type: 'string', value: 'FILE', description: 'Optional boundary/water polygons (field kind).', commands: BOTH },
   streets: { type: 'string', value: 'FILE', description: 'Optional street line layer (Digiroad links or OSM ways) for trip lengths on the street network; without it trips are straight lines. A bundle may name one in files.streets.', commands: BOTH },
   bundle: { type: 'string', value: 'DIR', description: 'A dataset bundle folder with manifest.json (instead of --units/--schools/--catchments).', commands: BOTH },
-  network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array (project: required).', commands: FIGURES },
-  edits: { type: 'string', value: 'FILE', description: 'Scenario records to apply first: {"edits": [...]} as the app saves them (docs/scenario-format.md).', commands: FIGURES },
-  year: { type: 'string', value: 'YEAR', description: 'The school year the figures are for (default: the base year).', commands: ['indicators', 'export'], integerMin: 1900 },
+  network: { type: 'string', value: 'ID', description: 'Only this network (e.g. fi-lower). Default: every network, printed as a JSON array (project, export, optimise: required).', commands: [...FIGURES, 'optimise'] },
+  edits: { type: 'string', value: 'FILE', description: 'Scenario records to apply first: {"edits": [...]} as the app saves them (docs/scenario-format.md), e.g. a plan from optimise --out.', commands: [...FIGURES, 'optimise'] },
+  year: { type: 'string', value: 'YEAR', description: 'The school year the figures are for (default: the base year).', commands: ['indicators', 'export', 'optimise'], integerMin: 1900 },
   'base-year': { type: 'string', value: 'YEAR', description: 'Year of the statistics (default: "year" of the bundle manifest).', commands: FIGURES, integerMin: 1900 },
   years: { type: 'string', value: 'FROM-TO', description: 'Years to project, e.g. 2026-2036 (default: base year … base year + 10; at most 20 years on).', commands: ['project'] },
+  measure: { type: 'string', value: 'M', description: 'What to lower: share:ID (D of a share), mgd:ID / mgh:ID (multigroup D / H of a partition), or a weighted sum 0.5*share:a+0.5*mgh:b.', commands: OPT },
+  'max-rezoned': { type: 'string', value: 'SHARE', description: 'Most children rezoned, share of the network (default 0.2; "none" = unlimited).', commands: OPT },
+  'max-trip-increase': { type: 'string', value: 'SHARE', description: 'Largest increase of a child\'s trip, share of the starting trip (default none).', commands: OPT },
+  'max-trip-increase-m': { type: 'string', value: 'METRES', description: 'Largest increase of a child\'s trip in metres (default none).', commands: OPT },
+  utilisation: { type: 'string', value: 'LOW,HIGH', description: 'Utilisation band of every school (default 0.85,1.10; "none"). A school outside it at the start may not move further out.', commands: OPT },
+  lock: { type: 'string', value: 'IDS', description: 'Comma-separated school ids kept exactly as they are.', commands: OPT },
+  seconds: { type: 'string', value: 'S', description: 'Search time in seconds (default 30).', commands: OPT },
+  seed: { type: 'string', value: 'N', description: 'Seed of the search (default 1): the same seed and time give a similar plan; use it to reproduce.', commands: OPT, integerMin: 0 },
+  bound: { type: 'boolean', description: 'Also compute the LP lower bound of the measure under the same limits (HiGHS; D measures only).', commands: OPT },
   config: { type: 'string', value: 'FILE', description: 'Indicator configuration JSON. Default: the preset that fits the unit fields.', commands: BOTH },
   format: { type: 'string', value: 'json|csv|text|geojson|gpkg', description: 'Output format. indicators: json (default) or csv; validate: text (default) or json; export: geojson (default) or gpkg.', commands: BOTH, choices: ['json', 'csv', 'text', 'geojson', 'gpkg'] },
-  out: { type: 'string', value: 'FILE', description: 'export: the file to write.', commands: ['export'] },
+  out: { type: 'string', value: 'FILE', description: 'export: the file to write; optimise: where the plan ({"edits": [...]}) is written.', commands: ['export', 'optimise'] },
   crs: { type: 'string', value: 'EPSG:3067|EPSG:4326', description: 'export: coordinates of the output (default EPSG:3067 with a crs member; EPSG:4326 is RFC 7946 GeoJSON).', commands: ['export'], choices: ['EPSG:3067', 'EPSG:4326'] },
   'split-share': { type: 'string', value: 'FRACTION', description: 'Feeders: a grades 1–6 school is a split feeder when more than this share of its children go to a second grades 7–9 school (default 0.1).', commands: ['indicators', 'project'] },
   'privacy-threshold': { type: 'string', value: 'N', description: 'Hide figures resting on fewer than N people (default: from the configuration).', commands: FIGURES, integerMin: 1 },
@@ -66,7 +77,7 @@ export const OPTIONS = {
 
 export type OptionName = keyof typeof OPTIONS;
 type RepeatedOption = 'area-where' | 'schools-where';
-export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help' | 'allow-invalid' | RepeatedOption>, string>> & Partial<Record<RepeatedOption, string[]>> & { help?: boolean; 'allow-invalid'?: boolean };
+export type ParsedOptions = Partial<Record<Exclude<OptionName, 'help' | 'allow-invalid' | 'bound' | RepeatedOption>, string>> & Partial<Record<RepeatedOption, string[]>> & { help?: boolean; 'allow-invalid'?: boolean; bound?: boolean };
 
 /** --catchments voronoi: generate catchments instead of reading a file. */
 export const VORONOI = 'voronoi';
@@ -114,6 +125,7 @@ export function parseCliArgs(argv: string[]): { ok: true; value: ParsedArgs } | 
   if (command === 'indicators' && options.format === 'text') return bad('indicators prints json or csv, not text.', 'format');
   if (command === 'project' && options.format === 'text') return bad('project prints json or csv, not text.', 'format');
   if (command === 'project' && !options.network) return bad('project needs --network ID (one network at a time).', 'network');
+  if (command === 'optimise' && options.format && options.format !== 'json') return bad('optimise prints json.', 'format');
   if (command === 'validate' && options.format === 'csv') return bad('validate prints text or json, not csv.', 'format');
   if (command !== 'export' && (options.format === 'geojson' || options.format === 'gpkg')) return bad(`${command} does not write ${options.format}; use export.`, 'format');
   if (command === 'export') {
@@ -147,6 +159,7 @@ export function helpText(): string {
     '  npm run cli -- validate (--bundle DIR | --units FILE --schools FILE [--catchments FILE|voronoi] [--area FILE …])',
     '  npm run cli -- project (--bundle DIR | …) --network ID [--edits FILE] [--base-year Y] [--years 2026-2036] [--format json|csv]',
     '  npm run cli -- export (--bundle DIR | …) [--edits FILE] [--year Y] --network ID --format geojson|gpkg --out FILE [--crs EPSG:4326]',
+    '  npm run cli -- optimise --bundle DIR --network ID --measure share:ID --out PLAN.json [limits]',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(12)}${d}`),

@@ -22,6 +22,7 @@ import { loadStreets, streetsPath, streetsText, travelOutputs, withTravel } from
 import type { CliIo } from './cli-io';
 import { helpText, parseCliArgs, type ParsedOptions } from './cli-options';
 import { indicatorsCsv, indicatorsJson, reportText, type NetworkOutput } from './format-output';
+import { runOptimise } from './optimise-command';
 
 export type { CliIo } from './cli-io';
 
@@ -40,6 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === 'project') return await project(io, options);
     if (command === 'export') return await exportCommand(io, options);
+    if (command === 'optimise') return await optimiseCommand(io, options);
     return command === 'validate' ? await validate(io, options) : await indicators(io, options);
   } catch (e) {
     if (e instanceof UserError) return problems(io, [e.problem]);
@@ -224,5 +226,18 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
   const streetsReport = streets.value?.report ?? null;
   if (options.format === 'json') io.stdout(JSON.stringify({ ok: true, name: dataset.name, config: origin, ...report, preset: report.preset ?? (cfg.ok ? cfg.value.preset : null), suppression, ...(streetsReport ? { streets: streetsReport } : {}), warnings, catchmentProblems: { errors: check.errors.length, warnings: check.warnings.length } }, null, 2) + '\n');
   else io.stdout(reportText(dataset.name, report, origin, fields, warnings, formatProblem) + (suppression ? suppressionText(suppression) : '') + (streetsReport ? streetsText(streetsReport) : ''));
+  return EXIT_OK;
+}
+
+async function optimiseCommand(io: CliIo, options: ParsedOptions): Promise<number> {
+  const loaded = await loadFromOptions(io, options);
+  if (!loaded.ok) return problems(io, loaded.problems);
+  const { dataset, report } = loaded.value;
+  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
+  if (!cfg.ok) return problems(io, cfg.problems);
+  warn(io, [...loaded.warnings, ...cfg.warnings]);
+  const out = await runOptimise(io, options, dataset, cfg.value.config);
+  if (!out.ok) return problems(io, out.problems);
+  io.stdout(out.value);
   return EXIT_OK;
 }

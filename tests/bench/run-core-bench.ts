@@ -24,6 +24,7 @@ import { nationalImport, nationalImportUnfiltered } from './national-import';
 import { paavoNational, registerNational } from '../helpers/national-files';
 import { runTravelBench } from './travel-bench';
 import { timeBench } from './time-bench';
+import { optimiserBench } from './run-optimiser-bench';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -98,7 +99,7 @@ function baselineEdit(city: BenchCity, edit: ReturnType<typeof lassoEdit>, indic
   return performance.now() - t0;
 }
 
-async function main(): Promise<void> {
+async function main(optimiser: Record<string, number>): Promise<void> {
   log('building synthetic city…');
   const city = syntheticCity();
   const verts = city.partition.catchments.reduce((n, c) => n + c[0][0].length, 0);
@@ -199,8 +200,9 @@ async function main(): Promise<void> {
     national_speedup_vs_unfiltered: +(nationalBaselineMs / national.total_ms).toFixed(1),
     ...travel,
     ...time,
+    ...optimiser,
     node: process.version,
   })}\n`);
 }
 
-void main();
+void optimiserBench().then(main);

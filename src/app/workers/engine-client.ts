@@ -7,14 +7,19 @@ import type { ScenarioApi } from '../scenarios/scenario-protocol';
 import type { EngineApi } from './engine-protocol';
 import { wrapImportRemote } from '../import/import-client';
 import type { ImportApi } from './import-protocol';
+import type { OptimiserApi } from '../optimiser/optimiser-protocol';
 
 /** The engine API plus `scenarios` (scenarios/scenario-protocol.ts), served by the same worker. */
-export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; importer: ImportApi } {
+export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser: OptimiserApi } {
   const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'catchment-engine' });
-  const remote = Comlink.wrap<EngineApi & { scenarios: ScenarioApi; importer: ImportApi }>(worker);
+  const remote = Comlink.wrap<EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser: OptimiserApi }>(worker);
   return {
     importer: wrapImportRemote(remote.importer as unknown as Comlink.Remote<ImportApi>),
     scenarios: remote.scenarios as unknown as ScenarioApi,
+    optimiser: {
+      propose: (request, onProgress) => (remote.optimiser as unknown as Comlink.Remote<OptimiserApi>).propose(request, Comlink.proxy(onProgress)),
+      stop: () => (remote.optimiser as unknown as Comlink.Remote<OptimiserApi>).stop(),
+    },
     load: (source, onProgress) => remote.load(source, Comlink.proxy(onProgress)),
     loadStored: (hash, onProgress) => remote.loadStored(hash, Comlink.proxy(onProgress)),
     snapshot: (networkId) => remote.snapshot(networkId),

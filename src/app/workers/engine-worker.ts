@@ -15,6 +15,8 @@ import { createImportService } from './import-service';
 import { idbDatasetStore, keepDataset } from '../persistence/dataset-store';
 import { ok } from '../../core/model/result';
 import { withTravel } from '../travel/travel-registry';
+import { createOptimiserApi } from '../optimiser/optimiser-worker-api';
+import type { OptimiserApi } from '../optimiser/optimiser-protocol';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -51,7 +53,8 @@ function transferring<T>(value: T): T {
   return buffers.size ? Comlink.transfer(value, [...buffers]) : value;
 }
 
-const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi } = {
+const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser: OptimiserApi } = {
+  optimiser: createOptimiserApi(() => host.activeEngine()),
   importer: { ...importer, finish: async (name, source) => transferring(await importer.finish(name, source)) },
   load: async (source, onProgress) => transferring(await service.load(source, onProgress)),
   loadStored: async (hash, onProgress) => transferring(await service.loadStored(hash, onProgress)),

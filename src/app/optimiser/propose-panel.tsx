@@ -1,0 +1,223 @@
+/**
+ * "Propose": choose the measure and the limits, run the optimiser in the engine worker with a
+ * progress bar and the best plan so far on the map and in the numbers, stop at any time, and
+ * accept the plan as a new scenario whose changes are ordinary assign records (undo, edit,
+ * compare, report). The trade-off view runs it for several caps on children rezoned.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../core/model/result';
+import { formatNumber, formatPercent } from '../format/format-number';
+import { useScenarioContext } from '../scenarios/scenario-context';
+import { nextScenarioName } from '../scenarios/scenario-names';
+import { useDocument, usePreferences, useStores } from '../stores/app-stores';
+import type { EngineApi } from '../workers/engine-protocol';
+import { registerOptimiserTranslations } from './optimiser-i18n';
+import type { OptimiserApi, ProposeProgress, ProposeRequest, ProposeResult } from './optimiser-protocol';
+import { clearPlanPreview, showPlanPreview } from './plan-preview';
+import { TradeOffChart, type TradeOffPoint } from './trade-off-chart';
+
+export const TRADE_OFF_CAPS = [0.05, 0.1, 0.2, 0.3];
+
+interface Form {
+  measure: string;
+  rezonedPct: string;
+  unlimited: boolean;
+  tripPct: string;
+  low: string;
+  high: string;
+  seconds: string;
+}
+
+function requestOf(form: Form, networkId: string): ProposeRequest {
+  const trip = form.tripPct.trim() === '' ? null : Number(form.tripPct) / 100;
+  return {
+    networkId, measure: form.measure, maxRezonedShare: form.unlimited ? null : Number(form.rezonedPct) / 100,
+    maxTripIncreaseShare: trip !== null && Number.isFinite(trip) ? trip : null, maxTripIncreaseMetres: null,
+    utilisation: [Number(form.low) / 100, Number(form.high) / 100], lockedSchoolIds: [], seconds: Math.max(1, Number(form.seconds) || 10), seed: 1,
+  };
+}
+
+export function ProposePanel() {
+  const { t, i18n } = useTranslation();
+  useMemo(() => registerOptimiserTranslations(i18n), [i18n]);
+  const stores = useStores();
+  const { scenarios } = useScenarioContext();
+  const optimiser = (stores.engine as EngineApi & { optimiser?: OptimiserApi }).optimiser;
+  const summary = useDocument((s) => s.summary);
+  const networkId = useDocument((s) => s.networkId);
+  const lang = usePreferences((s) => s.language);
+  const [form, setForm] = useState<Form>({ measure: '', rezonedPct: '20', unlimited: false, tripPct: '', low: '85', high: '110', seconds: '10' });
+  const [progress, setProgress] = useState<ProposeProgress | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
+  const [result, setResult] = useState<ProposeResult | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [curve, setCurve] = useState<TradeOffPoint[]>([]);
+  const lastPreview = useRef(0);
+  if (!optimiser || !summary || !networkId) return null;
+  const measures = [
+    ...summary.shares.map((s) => ({ id: `share:${s.id}`, label: t('optimiser.measureShare', { label: s.label[lang] }) })),
+    ...summary.multigroup.flatMap((g) => [
+      { id: `mgd:${g.id}`, label: t('optimiser.measureMgd', { label: g.label[lang] }) },
+      { id: `mgh:${g.id}`, label: t('optimiser.measureMgh', { label: g.label[lang] }) },
+    ]),
+  ];
+  const measure = form.measure || measures[0]?.id || '';
+  const measureLabel = measures.find((m) => m.id === measure)?.label ?? measure;
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, lang, 1));
+  const idx = (v: number) => formatNumber(v, lang, 4);
+
+  /** Runs one search with the preview on the map; resolves to the verified plan or null. */
+  const runOne = async (request: ProposeRequest, label: string): Promise<ProposeResult | null> => {
+    const original = stores.document.getState().views[request.networkId];
+    setRunning(label);
+    setProgress(null);
+    try {
+      const r = await optimiser.propose(request, (p) => {
+        setProgress(p);
+        const now = performance.now();
+        if (original && now - lastPreview.current > 900) {
+          lastPreview.current = now;
+          showPlanPreview(stores.document, request.networkId, p.moved, original);
+        }
+      });
+      if (!r.ok) {
+        setProblems(r.problems);
+        return null;
+      }
+      return r.value;
+    } finally {
+      if (original) clearPlanPreview(stores.document, request.networkId, original);
+      setRunning(null);
+    }
+  };
+
+  const start = async () => {
+    setResult(null);
+    setProblems([]);
+    setResult(await runOne(requestOf({ ...form, measure }, networkId), t('optimiser.start')));
+  };
+
+  const tradeOff = async () => {
+    setResult(null);
+    setProblems([]);
+    setCurve([]);
+    const points: TradeOffPoint[] = [];
+    for (const [i, cap] of TRADE_OFF_CAPS.entries()) {
+      const request = { ...requestOf({ ...form, measure }, networkId), maxRezonedShare: cap, seconds: Math.max(1, Math.round(requestOf(form, networkId).seconds / 2)) };
+      const r = await runOne(request, t('optimiser.tradeOffRunning', { cap: pct(cap), index: i + 1, count: TRADE_OFF_CAPS.length }));
+      if (!r) break;
+      points.push({ cap, measure: r.figures.measureAfter, rezoned: r.figures.rezonedShare, meanTrip: r.figures.meanTripAfter, before: r.figures.measureBefore, tripBefore: r.figures.meanTripBefore });
+      setCurve(points.slice());
+      if (r.stopped) break;
+    }
+  };
+
+  const accept = async () => {
+    if (!result) return;
+    const host = scenarios.getState().host;
+    if (!host) return;
+    const drop = result.figures.measureBefore > 0 ? 1 - result.figures.measureAfter / result.figures.measureBefore : 0;
+    const name = nextScenarioName(t('optimiser.scenarioName', { measure: measure.split(':')[1] ?? measure, drop: pct(drop) }), host.scenarios.map((s) => s.name));
+    if (!(await scenarios.getState().duplicate(host.activeId, name))) return;
+    for (const edit of result.edits) await stores.document.getState().requestEdit(edit);
+    setResult(null);
+  };
+
+  const f = result?.figures;
+  const drop = (before: number, after: number) => (before > 0 ? 1 - after / before : 0);
+  return (
+    <section className="panel propose-panel" aria-labelledby="propose-title">
+      <details>
+        <summary>
+          <h2 id="propose-title">{t('optimiser.title')}</h2>
+        </summary>
+        <p className="hint">{t('optimiser.intro')}</p>
+        <label className="field">
+          <span>{t('optimiser.measure')}</span>
+          <select value={measure} onChange={(e) => set({ measure: e.target.value })} disabled={!!running}>
+            {measures.map((m) => (
+              <option key={m.id} value={m.id}>{m.label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('optimiser.maxRezoned')}</span>
+          <input type="number" min={0} max={100} step={1} value={form.rezonedPct} disabled={form.unlimited || !!running} onChange={(e) => set({ rezonedPct: e.target.value })} />
+        </label>
+        <label className="field checkbox">
+          <input type="checkbox" checked={form.unlimited} disabled={!!running} onChange={(e) => set({ unlimited: e.target.checked })} />
+          <span>{t('optimiser.unlimited')}</span>
+        </label>
+        <label className="field">
+          <span>{t('optimiser.maxTrip')}</span>
+          <input type="number" min={0} step={5} value={form.tripPct} disabled={!!running} onChange={(e) => set({ tripPct: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('optimiser.utilLow')}</span>
+          <input type="number" min={0} max={200} value={form.low} disabled={!!running} onChange={(e) => set({ low: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('optimiser.utilHigh')}</span>
+          <input type="number" min={0} max={300} value={form.high} disabled={!!running} onChange={(e) => set({ high: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('optimiser.seconds')}</span>
+          <input type="number" min={1} max={600} value={form.seconds} disabled={!!running} onChange={(e) => set({ seconds: e.target.value })} />
+        </label>
+        <div className="propose-buttons">
+          {running ? (
+            <button type="button" className="propose-stop" onClick={() => void optimiser.stop()}>{t('optimiser.stop')}</button>
+          ) : (
+            <>
+              <button type="button" className="propose-start" disabled={!measure} onClick={() => void start()}>{t('optimiser.start')}</button>
+              <button type="button" className="propose-trade-off" disabled={!measure} onClick={() => void tradeOff()}>{t('optimiser.tradeOff')}</button>
+            </>
+          )}
+        </div>
+        {running && (
+          <div className="propose-progress" role="status">
+            <p>{running}</p>
+            <progress max={1} value={progress?.fraction ?? 0} aria-label={t('optimiser.progress')} />
+            <p>{t('optimiser.running', { seconds: formatNumber(progress?.seconds ?? 0, lang, 0) })}</p>
+            {progress && (
+              <p className="propose-best">
+                {t('optimiser.best', { measure: measureLabel, before: idx(progress.startMeasure), after: idx(progress.bestMeasure), drop: pct(drop(progress.startMeasure, progress.bestMeasure)), rezoned: pct(progress.bestRezonedShare) })}
+              </p>
+            )}
+            <p className="hint">{t('optimiser.busy')}</p>
+          </div>
+        )}
+        {problems.length > 0 && (
+          <div role="alert" className="propose-problems">
+            <strong>{t('optimiser.failed')}</strong>
+            <ul>{problems.map((p, i) => <li key={i}>{p.message} {p.fix}</li>)}</ul>
+          </div>
+        )}
+        {result && f && (
+          <div className="propose-result" role="status">
+            {result.edits.length === 0 ? (
+              <p>{t('optimiser.noChange')}</p>
+            ) : (
+              <p>
+                {t('optimiser.result', {
+                  measure: measureLabel, before: idx(f.measureBefore), after: idx(f.measureAfter), drop: pct(drop(f.measureBefore, f.measureAfter)), rezoned: pct(f.rezonedShare),
+                  tripBefore: `${formatNumber(f.meanTripBefore, lang, 0)} m`, tripAfter: `${formatNumber(f.meanTripAfter, lang, 0)} m`,
+                  utilMin: pct(f.utilisationMin), utilMax: pct(f.utilisationMax), edits: result.edits.length,
+                })}
+              </p>
+            )}
+            {f.straightLine && <p className="hint">{t('optimiser.straightLine')}</p>}
+            {result.stopped && <p className="hint">{t('optimiser.stopped')}</p>}
+            <div className="propose-buttons">
+              {result.edits.length > 0 && <button type="button" className="propose-accept" onClick={() => void accept()}>{t('optimiser.accept')}</button>}
+              <button type="button" onClick={() => setResult(null)}>{t('optimiser.discard')}</button>
+            </div>
+          </div>
+        )}
+        {curve.length > 0 && <TradeOffChart points={curve} />}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * `optimise`: propose a plan for one network (src/core/optimiser) and write it as an edits
+ * file ({"edits": [...]}, the records `indicators --edits` and the app replay); print the
+ * plan's figures as one JSON object. Also `--edits FILE` for `indicators` (replay a plan).
+ */
+import type { IndicatorConfig } from '../core/config/indicator-config';
+import type { Dataset } from '../core/model/dataset';
+import type { Problem, Result } from '../core/model/result';
+import { fail, ok } from '../core/model/result';
+import { lpBound } from '../core/optimiser/lp-bound';
+import { optimise } from '../core/optimiser/optimise';
+import { DEFAULT_LIMITS } from '../core/optimiser/optimiser-limits';
+import type { OptimiserLimits } from '../core/optimiser/optimiser-limits';
+import { measureText, parseMeasure } from '../core/optimiser/optimiser-measure';
+import type { Edit } from '../core/scenario/edit';
+import { ScenarioEngine } from '../core/scenario/scenario-engine';
+import { readEdit } from '../core/scenario/validate-edit';
+import type { CliIo } from './cli-io';
+import { readInput } from './cli-inputs';
+import type { ParsedOptions } from './cli-options';
+
+function bad(field: string, message: string, fix: string): Problem {
+  return { code: 'invalid-arguments', message, fix, field };
+}
+
+function share(text: string | undefined, field: string, fallback: number | null): Result<number | null> {
+  if (text === undefined) return ok(fallback);
+  if (/^(none|unlimited)$/i.test(text)) return ok(null);
+  const v = Number(text.endsWith('%') ? text.slice(0, -1) : text) / (text.endsWith('%') ? 100 : 1);
+  return Number.isFinite(v) && v >= 0 ? ok(v) : fail(bad(field, `--${field} must be a number ≥ 0 (a share such as 0.2, or 20%), or "none"; got "${text}".`, `Give e.g. --${field} 0.2.`));
+}
+
+/** The limits from the options (defaults from DEFAULT_LIMITS). */
+export function limitsFromOptions(o: ParsedOptions): Result<OptimiserLimits> {
+  const rezoned = share(o['max-rezoned'], 'max-rezoned', DEFAULT_LIMITS.maxRezonedShare);
+  const trip = share(o['max-trip-increase'], 'max-trip-increase', null);
+  const metres = share(o['max-trip-increase-m'], 'max-trip-increase-m', null);
+  for (const r of [rezoned, trip, metres]) if (!r.ok) return r;
+  let utilisation = DEFAULT_LIMITS.utilisation;
+  if (o.utilisation !== undefined) {
+    if (/^none$/i.test(o.utilisation)) utilisation = null;
+    else {
+      const parts = o.utilisation.split(',').map(Number);
+      if (parts.length !== 2 || !parts.every(Number.isFinite) || parts[0] > parts[1] || parts[0] < 0) {
+        return fail(bad('utilisation', `--utilisation must be two shares LOW,HIGH with LOW ≤ HIGH, or "none"; got "${o.utilisation}".`, 'Give e.g. --utilisation 0.85,1.10.'));
+      }
+      utilisation = [parts[0], parts[1]];
+    }
+  }
+  return ok({
+    ...DEFAULT_LIMITS,
+    maxRezonedShare: (rezoned as { value: number | null }).value,
+    maxTripIncreaseShare: (trip as { value: number | null }).value,
+    maxTripIncreaseMetres: (metres as { value: number | null }).value,
+    utilisation,
+    lockedSchoolIds: o.lock ? o.lock.split(',').map((s) => s.trim()).filter(Boolean) : [],
+  });
+}
+
+/** Reads an edits file ({"edits": [...]} or a bare array) and checks each record against the dataset. */
+export async function readEditsFile(io: CliIo, path: string, dataset: Dataset): Promise<Result<Edit[]>> {
+  const bytes = await readInput(io, path, 'edits');
+  if (!bytes.ok) return bytes;
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes.value));
+  } catch (e) {
+    return fail({ code: 'invalid-json', message: `The edits file is not valid JSON (${(e as Error).message}).`, fix: 'Give the file `optimise --out` or the app wrote: {"edits": [...]}.', file: path });
+  }
+  const list = Array.isArray(json) ? json : (json as { edits?: unknown })?.edits;
+  if (!Array.isArray(list)) return fail({ code: 'edits-not-list', message: 'The edits file has no "edits" list.', fix: 'Write {"edits": [...]}, see docs/scenario-format.md.', file: path });
+  const edits: Edit[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const r = readEdit(list[i], i, dataset);
+    if ('problem' in r) return fail({ ...r.problem, file: path });
+    edits.push(r.edit);
+  }
+  return ok(edits);
+}
+
+/** An engine with the edits of --edits applied (every network), or the baseline. */
+export async function engineWithEdits(io: CliIo, dataset: Dataset, config: IndicatorConfig, editsPath: string | undefined): Promise<Result<ScenarioEngine>> {
+  const engine = ScenarioEngine.create(dataset, config);
+  if (!engine.ok || !editsPath) return engine;
+  const edits = await readEditsFile(io, editsPath, dataset);
+  if (!edits.ok) return edits;
+  const replayed = engine.value.replay(edits.value);
+  if (!replayed.ok) return fail(...replayed.problems.map((p) => ({ ...p, file: editsPath })));
+  return engine;
+}
+
+const round = (v: number | null, digits: number) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig): Promise<Result<string>> {
+  if (!options.network) return fail(bad('network', 'optimise needs --network ID.', `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`));
+  if (!options.measure) return fail(bad('measure', 'optimise needs --measure (e.g. share:foreign_language).', 'Give --measure share:ID, mgd:ID or mgh:ID.'));
+  if (!options.out) return fail(bad('out', 'optimise needs --out PLAN.json (where the plan is written).', 'Give --out plan.json.'));
+  if (!io.writeFile) return fail(bad('out', 'This environment cannot write files.', 'Run the CLI with Node.'));
+  if (options.year !== undefined) {
+    return fail({ code: 'optimiser-year-unavailable', message: `--year ${options.year}: pupil projections by year are not in this build, so the optimiser works on the base year only.`, fix: 'Leave out --year (the base-year data are used, as `indicators` does).', field: 'year' });
+  }
+  const measure = parseMeasure(options.measure);
+  if (!measure.ok) return measure;
+  const limits = limitsFromOptions(options);
+  if (!limits.ok) return limits;
+  const engine = await engineWithEdits(io, dataset, config, options.edits);
+  if (!engine.ok) return engine;
+  const seconds = options.seconds !== undefined ? Number(options.seconds) : 30;
+  if (!(seconds > 0)) return fail(bad('seconds', `--seconds must be positive, got "${options.seconds}".`, 'Give e.g. --seconds 30.'));
+  const input = { engine: engine.value, networkId: options.network, measure: measure.value, limits: limits.value };
+  const result = await optimise(input, { seconds, seed: options.seed !== undefined ? Number(options.seed) : 1 });
+  if (!result.ok) return result;
+  const r = result.value;
+  await io.writeFile(options.out, JSON.stringify({ edits: r.edits }) + '\n');
+  const bound = options.bound && r.problem.measure.linear ? await lpBound(r.problem) : null;
+  const f = r.figures;
+  return ok(JSON.stringify({
+    network: options.network,
+    measure: measureText(measure.value),
+    measure_before: round(f.measureBefore, 6),
+    measure_after: round(f.measureAfter, 6),
+    rezoned_share: round(f.rezonedShare, 4),
+    mean_trip_m_before: round(f.meanTripBefore, 0),
+    mean_trip_m_after: round(f.meanTripAfter, 0),
+    max_trip_m_before: round(f.maxTripBefore, 0),
+    max_trip_m_after: round(f.maxTripAfter, 0),
+    utilisation_min: round(f.utilisationMin, 4),
+    utilisation_max: round(f.utilisationMax, 4),
+    seconds: round(r.seconds, 1),
+    straight_line: f.straightLine,
+    edits: r.edits.length,
+    iterations: r.stats.iterations,
+    ...(bound ? { lp_bound: round(bound.bound, 6), lp_status: bound.status } : {}),
+  }) + '\n');
+}

@@ -1,0 +1,60 @@
+/**
+ * `optimise` on Tiny City (4 × 4 cells; A owns columns 0–1, B columns 2–3; per cell in column c:
+ * 10 + 5c children, foreign-language share 0.1c; capacities A 100, B 80): the plan file replays
+ * with `indicators --edits`, and the printed D is the replayed plan's D.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli';
+import { captureIo, FIXTURES } from './cli-test-io';
+
+const bundle = `${FIXTURES}tiny-city`;
+
+function io() {
+  const c = captureIo();
+  return Object.assign(c, { writeFile: (path: string, text: string) => writeFile(path, text) });
+}
+
+describe('cli optimise', () => {
+  it('writes a plan that indicators --edits replays to the printed figures', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'optimise-'));
+    const out = join(dir, 'plan.json');
+    const a = io();
+    const code = await runCli(['optimise', '--bundle', bundle, '--network', 'fi-lower', '--measure', 'share:foreign_language',
+      '--utilisation', 'none', '--max-rezoned', '0.5', '--seconds', '0.5', '--seed', '2', '--out', out], a);
+    expect(a.err).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(a.out);
+    expect(Object.keys(summary)).toEqual(expect.arrayContaining(['measure_before', 'measure_after', 'rezoned_share', 'mean_trip_m_before', 'mean_trip_m_after',
+      'max_trip_m_before', 'max_trip_m_after', 'utilisation_min', 'utilisation_max', 'seconds']));
+    // Baseline D = 3520 / 11856 (tests/core/scenario/scenario-engine.test.ts).
+    expect(summary.measure_before).toBeCloseTo(3520 / 11856, 6);
+    expect(summary.measure_after).toBeLessThan(summary.measure_before);
+    expect(summary.rezoned_share).toBeLessThanOrEqual(0.5);
+    expect(summary.straight_line).toBe(true);
+    const plan = JSON.parse(await readFile(out, 'utf8'));
+    expect(plan.edits.length).toBeGreaterThan(0);
+    expect(plan.edits.every((e: { kind: string }) => e.kind === 'assign-cells')).toBe(true);
+    const b = io();
+    expect(await runCli(['indicators', '--bundle', bundle, '--network', 'fi-lower', '--edits', out], b)).toBe(0);
+    expect(JSON.parse(b.out).indices.foreign_language.D).toBeCloseTo(summary.measure_after, 6);
+  });
+
+  it('names bad limits, a missing --out and --year', async () => {
+    const cases: [string[], string][] = [
+      [['--utilisation', '1.2,0.8', '--out', 'x.json'], 'utilisation'],
+      [['--max-rezoned', 'lots', '--out', 'x.json'], 'max-rezoned'],
+      [[], 'out'],
+      [['--year', '2030', '--out', 'x.json'], 'year'],
+    ];
+    for (const [extra, field] of cases) {
+      const c = io();
+      const code = await runCli(['optimise', '--bundle', bundle, '--network', 'fi-lower', '--measure', 'share:foreign_language', ...extra], c);
+      expect(code).toBe(2);
+      expect(c.err).toContain(`field "${field}"`);
+      expect(c.err).not.toContain('undefined');
+    }
+  });
+});
