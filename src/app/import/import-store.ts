@@ -289,7 +289,10 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
 
       async finish() {
         const s = get();
-        const summary = await call(() => api.finish(s.name, s.source));
+        const summary = await call(() => {
+          set({ activity: { stage: 'finish', done: 0, total: 0 } });
+          return api.finish(s.name, s.source);
+        });
         if (!summary) return false;
         await onFinished(summary, get().warnings);
         set({ open: false, ...initial() });

@@ -44,7 +44,7 @@ export interface ImportProgress {
 
 /** Progress of a step's work in the worker (filters, planning area, generated catchments, checks). */
 export interface StepProgress {
-  stage: 'schools' | 'filter' | 'area' | 'flags' | 'matching' | 'generate' | 'check';
+  stage: 'schools' | 'filter' | 'area' | 'flags' | 'matching' | 'generate' | 'check' | 'finish';
   /** Items done of total (networks generated, …); 0 of 0 when not counted. */
   done: number;
   total: number;
