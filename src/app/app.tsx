@@ -13,6 +13,8 @@ import { SchoolTable } from './components/school-table';
 import { MapOptionsPanel, ToolPanel } from './components/tool-panel';
 import { TopBar } from './components/top-bar';
 import { ImportWizard } from './import/import-wizard';
+import { BasemapControl, LinkBasemapOffer } from './orientation/basemap-control';
+import './orientation/orientation.css';
 import type { MapView } from './map/map-view';
 import { ScenarioLayer } from './scenarios/scenario-layer';
 import { useDocument, useStores } from './stores/app-stores';
@@ -70,8 +72,10 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
         <ToolPanel />
         <EditProblems />
         <MapOptionsPanel />
+        <BasemapControl />
       </aside>
       <main className="centre">
+        <LinkBasemapOffer />
         <MapCanvas testMode={testMode} onMapView={onMapView} />
         <LoadStatus missingSample={missingSample} />
       </main>

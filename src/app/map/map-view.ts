@@ -6,7 +6,7 @@
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MultiPolygon } from '../../core/model/geometry-types';
@@ -75,7 +75,10 @@ export function baseStyle(basemapUrl: string | null): StyleSpecification {
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f3ef' } }],
   };
   if (basemapUrl) {
-    style.sources.basemap = { type: 'raster', tiles: [basemapUrl], tileSize: 256 };
+    // OpenStreetMap's tiles require its attribution; any other server is named by its host.
+    const host = /^https?:\/\/([^/]+)/.exec(basemapUrl)?.[1] ?? '';
+    const attribution = /openstreetmap\.org$/.test(host) ? '© OpenStreetMap contributors' : host;
+    style.sources.basemap = { type: 'raster', tiles: [basemapUrl], tileSize: 256, attribution };
     style.layers.push({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-saturation': -0.6, 'raster-opacity': 0.7 } });
   }
   return style;
@@ -108,6 +111,7 @@ export class MapView {
       attributionControl: { compact: true, customAttribution: options.attribution },
       canvasContextAttributes: { preserveDrawingBuffer: options.testMode },
     });
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.overlay = new MapboxOverlay({
@@ -185,15 +189,15 @@ export class MapView {
     return w;
   }
 
-  /** Fits the view to [west, south, east, north] degrees. */
-  fitBounds(bounds: [number, number, number, number]): void {
+  /** Fits the view to [west, south, east, north] degrees (no closer than `maxZoom`). */
+  fitBounds(bounds: [number, number, number, number], maxZoom = 22): void {
     this.map.fitBounds(
       [
         [bounds[0], bounds[1]],
         [bounds[2], bounds[3]],
       ],
       // Leave room on the left for the legend when the map is wide enough to afford it.
-      { padding: { top: 24, right: 24, bottom: 24, left: this.map.getContainer().clientWidth > 760 ? 236 : 24 }, duration: this.options.testMode ? 0 : 400, animate: !this.options.testMode },
+      { maxZoom, padding: { top: 56, right: 56, bottom: 24, left: this.map.getContainer().clientWidth > 760 ? 236 : 24 }, duration: this.options.testMode ? 0 : 400, animate: !this.options.testMode },
     );
   }
 

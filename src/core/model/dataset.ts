@@ -1,4 +1,4 @@
-import type { MultiPolygon } from './geometry-types';
+import type { BBox, MultiPolygon } from './geometry-types';
 import type { Network, Partition, School } from './school';
 import type { Units } from './units';
 
@@ -20,4 +20,13 @@ export interface Dataset {
   boundary?: MultiPolygon;
   /** Sea and lakes, for drawing context without a background map. */
   water?: MultiPolygon;
+  /** Named areas of the context file (lakes, districts, postal areas), for searching the map. */
+  places?: Place[];
+}
+
+/** A named area: its name as in the data, its kind ("water", "district", …) and bounding box (EPSG:3067). */
+export interface Place {
+  name: string;
+  kind: string;
+  bbox: BBox;
 }
