@@ -1,7 +1,7 @@
 /** Layout: top bar; left panel (tools, map options); map; right panel (school table above, indices and chart below). Global shortcuts. */
 import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CompositionChart } from './components/composition-chart';
+import { CompositionChartSlot } from './components/composition-chart-slot';
 import { ConfirmDialog } from './components/confirm-dialog';
 import { EditAnnouncer } from './components/edit-announcer';
 import { EditProblems } from './components/edit-problems';
@@ -85,7 +85,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
         </div>
         <div className="right-bottom">
           <IndicesPanel />
-          <CompositionChart />
+          <CompositionChartSlot />
           {summary && (
             <footer className="source-note">
               <p>{t('footer.source', { source: summary.source })}</p>

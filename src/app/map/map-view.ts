@@ -14,6 +14,7 @@ import type { UnitDisplay } from '../workers/engine-protocol';
 import { buildCatchmentLayers, LABEL_FONT_FAMILY, labelSize, type MapColouring } from './layers/catchment-layers';
 import { placeLabels, sameMask, type LabelBox } from './label-placement';
 import { buildCellLayer } from './layers/cell-layer';
+import { whenIdle } from '../when-idle';
 import { buildChangedCellsLayer, ChangedCellsState, type FlagDelta } from './layers/changed-cells-layer';
 import { buildContextLayers } from './layers/context-layers';
 import { buildBrushLayer, buildCursorLayer, buildLassoLayer } from './layers/edit-preview-layers';
@@ -94,6 +95,9 @@ export class MapView {
   private readonly textWidths = new Map<string, number>();
   private measureContext: CanvasRenderingContext2D | null = null;
   private destroyed = false;
+  /** Whether the changed-cells layer has been built (see render). */
+  private changedWarm = false;
+  private warming: (() => void) | null = null;
   private removeListeners: () => void = () => {};
 
   constructor(container: HTMLElement, options: MapViewOptions) {
@@ -157,7 +161,15 @@ export class MapView {
 
   private render(): void {
     if (this.destroyed || !this.previous) return;
-    this.overlay.setProps({ layers: buildLayers(this.previous, this.changedState, this.labelShown) });
+    const s = this.previous;
+    // The hatch layer covers every unit (seconds to build on software GL): the first paint goes
+    // without it while nothing has changed, and it is built when the browser is next idle.
+    if (!this.changedWarm && s.units && !this.warming) this.warming = whenIdle(() => {
+      this.changedWarm = true;
+      this.render();
+    });
+    const withChanged = this.changedWarm || (s.unitChanged?.includes(1) ?? false);
+    this.overlay.setProps({ layers: buildLayers(s, this.changedState, this.labelShown, withChanged) });
   }
 
   /** Decides which labels show at the current view; returns whether that changed. */
@@ -246,7 +258,7 @@ function toPick(info: PickingInfo): MapPick | null {
 }
 
 /** Layers bottom to top, with stable ids. */
-export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null): Layer[] {
+export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null, withChanged = true): Layer[] {
   const layers: Layer[] = [...buildContextLayers(s.land, s.water)];
   if (s.units && s.unitColours && s.colouring === 'cells') layers.push(buildCellLayer(s.units, s.unitColours, true));
   const [catchments, labels] = buildCatchmentLayers({
@@ -260,7 +272,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, lab
     visible: s.showCatchments,
   });
   layers.push(catchments);
-  if (s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
+  if (withChanged && s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));
   layers.push(buildSchoolLayer(s.schools, s.selectedIndex));
   // Labels above the school symbols; not created before there is text (an empty font atlas
