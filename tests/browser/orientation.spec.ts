@@ -103,12 +103,14 @@ describe('orientation', () => {
     expect(chosen!.x + chosen!.width).toBeLessThanOrEqual(view!.x + view!.width);
     const utilisation = await page.locator('.school-table thead th', { hasText: 'Utilisation' }).boundingBox();
     expect(utilisation!.x + utilisation!.width).toBeLessThanOrEqual(view!.x + view!.width);
-    const wrapped = await page.locator('.school-table tbody th.name-col').evaluateAll((cells) =>
-      cells.filter((c) => {
-        const range = document.createRange();
-        range.selectNodeContents(c);
-        return range.getClientRects().length > 1 && new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
-      }).map((c) => c.textContent),
+    const wrapped = await page.locator('.school-table tbody .school-name').evaluateAll((names) =>
+      names
+        .filter((n) => {
+          // More than one line, or cut short with an ellipsis.
+          const lines = new Set([...n.getClientRects()].map((r) => Math.round(r.top))).size;
+          return lines > 1 || n.getBoundingClientRect().height > 24 || n.scrollWidth > n.clientWidth + 1;
+        })
+        .map((n) => n.textContent),
     );
     expect(wrapped).toEqual([]);
 

@@ -166,7 +166,9 @@ export function SchoolTable() {
                 >
                   <th scope="row" className="name-col">
                     {colour && <span className="swatch" style={{ background: `rgb(${colour.join(',')})` }} aria-hidden="true" />}
-                    {row.name}
+                    <span className="school-name" title={row.name}>
+                      {row.name}
+                    </span>
                   </th>
                   {shares.slice(0, 1).map((s) => shareCell(s.id, 'num chosen-share'))}
                   <td className="num">
