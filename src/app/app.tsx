@@ -1,7 +1,7 @@
 /** Layout: top bar; left panel (tools, map options); map; right panel (school table above, indices and chart below). Global shortcuts. */
 import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CompositionChart } from './components/composition-chart';
+import { CompositionChartSlot } from './components/composition-chart-slot';
 import { ConfirmDialog } from './components/confirm-dialog';
 import { EditAnnouncer } from './components/edit-announcer';
 import { EditProblems } from './components/edit-problems';
@@ -14,6 +14,8 @@ import { MapOptionsPanel, ToolPanel } from './components/tool-panel';
 import { ProposePanel } from './optimiser/propose-panel';
 import { TopBar } from './components/top-bar';
 import { ImportWizard } from './import/import-wizard';
+import { BasemapControl, LinkBasemapOffer } from './orientation/basemap-control';
+import './orientation/orientation.css';
 import type { MapView } from './map/map-view';
 import { ScenarioLayer } from './scenarios/scenario-layer';
 import { useDocument, useStores } from './stores/app-stores';
@@ -72,8 +74,10 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
         <EditProblems />
         <MapOptionsPanel />
         <ProposePanel />
+        <BasemapControl />
       </aside>
       <main className="centre">
+        <LinkBasemapOffer />
         <MapCanvas testMode={testMode} onMapView={onMapView} />
         <LoadStatus missingSample={missingSample} />
       </main>
@@ -83,7 +87,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
         </div>
         <div className="right-bottom">
           <IndicesPanel />
-          <CompositionChart />
+          <CompositionChartSlot />
           {summary && (
             <footer className="source-note">
               <p>{t('footer.source', { source: summary.source })}</p>

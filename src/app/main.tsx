@@ -1,4 +1,6 @@
 /** Entry point: stores, engine worker, i18n, React root; test hook under ?test=1. */
+// First, before any other module runs: the page's connect-src policy (security/content-policy.ts).
+import './security/install-connect-policy';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,6 +18,10 @@ import { bundleSourceFor } from './workers/bundle-source';
 import { createEngineClient } from './workers/engine-client';
 import { ScenarioProvider } from './scenarios/scenario-context';
 import { setupScenarios } from './scenarios/setup-scenarios';
+import { confirmedOrigins, confirmOrigin, foreignBundleOrigin } from './security/confirmed-origins';
+import { OriginConfirm } from './security/origin-confirm';
+import { registerSecurityTranslations } from './security/security-i18n';
+import { registerOrientationTranslations } from './orientation/orientation-i18n';
 
 const testMode = isTestMode(location.search);
 const engine = createEngineClient();
@@ -32,6 +38,8 @@ const stores: AppStores = {
   engine,
 };
 const i18n = createI18n(stores.preferences.getState().language);
+registerSecurityTranslations(i18n);
+registerOrientationTranslations(i18n);
 document.documentElement.lang = i18n.language;
 stores.preferences.subscribe((s, prev) => {
   if (s.language !== prev.language) {
@@ -43,29 +51,48 @@ stores.preferences.subscribe((s, prev) => {
 let mapView: MapView | null = null;
 if (testMode) installTestHook(stores, () => mapView, engine);
 
-const source = bundleSourceFor(location.search, document.baseURI);
-// ?dataset=sample|<hash> (from the list of kept datasets) applies to this visit only: drop it from the address.
-const params = new URLSearchParams(location.search);
-const request = { dataset: params.get('dataset'), explicitBundle: params.has('bundle') };
-if (params.has('dataset')) {
-  params.delete('dataset');
-  history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
-}
-// Scenarios: restores the saved session and starts the dataset load (scenarios/setup-scenarios.ts).
-const scenarioSide = setupScenarios({ stores, engine, i18n, source, request, testMode, getMap: () => mapView });
-
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+const root = createRoot(document.getElementById('root')!);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
-        <StoresProvider stores={stores}>
-          <ScenarioProvider value={scenarioSide}>
-            <App testMode={testMode} missingSample={!source} onMapView={(v) => (mapView = v)} />
-          </ScenarioProvider>
-        </StoresProvider>
-      </I18nextProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+/** Loads the data and shows the app. */
+function start(): void {
+  const source = bundleSourceFor(location.search, document.baseURI);
+  // ?dataset=sample|<hash> (from the list of kept datasets) applies to this visit only: drop it from the address.
+  const params = new URLSearchParams(location.search);
+  const request = { dataset: params.get('dataset'), explicitBundle: params.has('bundle') };
+  if (params.has('dataset')) {
+    params.delete('dataset');
+    history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+  }
+  // Scenarios: restores the saved session and starts the dataset load (scenarios/setup-scenarios.ts).
+  const scenarioSide = setupScenarios({ stores, engine, i18n, source, request, testMode, getMap: () => mapView });
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <I18nextProvider i18n={i18n}>
+          <StoresProvider stores={stores}>
+            <ScenarioProvider value={scenarioSide}>
+              <App testMode={testMode} missingSample={!source} onMapView={(v) => (mapView = v)} />
+            </ScenarioProvider>
+          </StoresProvider>
+        </I18nextProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+
+// A link's ?bundle= on another server loads nothing until the user confirms it (security/).
+const foreign = foreignBundleOrigin(location.search, document.baseURI);
+if (foreign && !confirmedOrigins().includes(foreign)) {
+  const withoutBundle = () => {
+    const params = new URLSearchParams(location.search);
+    params.delete('bundle');
+    history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+    start();
+  };
+  root.render(
+    <I18nextProvider i18n={i18n}>
+      <OriginConfirm origin={foreign} onLoad={() => (confirmOrigin(foreign) ? location.reload() : withoutBundle())} onSample={withoutBundle} />
+    </I18nextProvider>,
+  );
+} else start();

@@ -2,8 +2,10 @@
  * Browser benchmark: brush-painting in the built app with real mouse events.
  *
  *   npm run bench:browser                 # vite build, then this script
- *   npx tsx tests/bench/run-browser-bench.ts [--query "network=fi-upper"] [--school ID] [--cells 300]
+ *   npx tsx tests/bench/run-browser-bench.ts [--query "network=fi-upper"] [--school ID] [--cells 300] [--load-only]
  *
+ * First the first load (tests/bench/first-load.ts: first_interactive_ms and the longest
+ * main-thread task until then), then the painting below.
  * Starts `vite preview` of dist/ and Chromium (tests/browser/harness), opens the app on the
  * sample city in test mode, selects a school, picks the brush tool, zooms until a 250 m cell is
  * at least 8 CSS px, paints a serpentine stroke over ≈300 cells, and records the rAF frame
@@ -22,6 +24,7 @@ import { launchChromium } from '../browser/harness/launch-chromium';
 import { dragAlong } from '../browser/harness/mouse-path';
 import { PROJECT_ROOT } from '../browser/harness/paths';
 import { startPreview, type PreviewHandle } from '../browser/harness/preview-server';
+import { measureFirstLoad } from './first-load';
 
 const MIN_CELL_PX = 8;
 const log = (msg: string) => process.stderr.write(`[bench:browser] ${msg}\n`);
@@ -31,6 +34,8 @@ const { values: args } = parseArgs({
     query: { type: 'string', default: '' },
     school: { type: 'string' },
     cells: { type: 'string', default: '300' },
+    /** Only the first-load figures (no painting). */
+    'load-only': { type: 'boolean', default: false },
   },
 });
 
@@ -193,8 +198,11 @@ async function main(): Promise<void> {
   try {
     preview = await startPreview();
     browser = await launchChromium();
-    const result = await run(browser, preview);
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    log('first load (fresh context)');
+    const load = await measureFirstLoad(browser, preview.url, args.query ?? '');
+    log(`first load: ${JSON.stringify(load)}`);
+    const result = args['load-only'] ? {} : await run(browser, preview);
+    process.stdout.write(`${JSON.stringify({ ...load, ...result })}\n`);
   } finally {
     await browser?.close().catch(() => undefined);
     await preview?.close().catch(() => undefined);

@@ -39,9 +39,11 @@ export function CompareTable({ table, changed, shares, lang, threshold }: {
   const label = (group: string) => shares.find((s) => s.id === group)?.label[lang] ?? group;
   return (
     <section className="compare-tables">
-      <div className="segmented-tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'schools'} onClick={() => setTab('schools')}>{t('compare.schools')}</button>
-        <button type="button" role="tab" aria-selected={tab === 'indices'} onClick={() => setTab('indices')}>{t('compare.indices')}</button>
+      <div className="segmented-tabs">
+        <div role="tablist" className="segmented-tabs">
+          <button type="button" role="tab" aria-selected={tab === 'schools'} onClick={() => setTab('schools')}>{t('compare.schools')}</button>
+          <button type="button" role="tab" aria-selected={tab === 'indices'} onClick={() => setTab('indices')}>{t('compare.indices')}</button>
+        </div>
         {tab === 'schools' && shares.length > 0 && (
           <label className="field inline">
             <span>{t('compare.share')}</span>
@@ -51,7 +53,7 @@ export function CompareTable({ table, changed, shares, lang, threshold }: {
           </label>
         )}
       </div>
-      <div className="table-scroll compare-scroll">
+      <div className="table-scroll compare-scroll" role="region" aria-label={tab === 'schools' ? t('compare.schools') : t('compare.indices')} tabIndex={0}>
         {tab === 'schools' ? (
           <table className="compare-table" data-testid="compare-schools">
             <thead>

@@ -19,7 +19,11 @@ import { ToolController } from '../map/tool-controller';
 import { useDocument, usePreferences, useStores, useUi } from '../stores/app-stores';
 import { currentNetwork, currentView } from '../stores/selectors';
 import { defaultMeasureId } from '../stores/ui-store';
+import { effectiveBasemap } from '../stores/preferences-store';
 import { Legend } from './legend';
+import { focusBounds } from '../orientation/focus-bounds';
+import { MapControls } from '../orientation/map-controls';
+import { SearchBox } from '../orientation/search-box';
 import { choropleth } from './map-colouring';
 import { MapTooltip } from './map-tooltip';
 
@@ -51,7 +55,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   const showCatchments = useUi((s) => s.showCatchments);
   const showChanged = useUi((s) => s.showChanged);
   const ramp = usePreferences((s) => s.ramp);
-  const basemapUrl = usePreferences((s) => s.basemapUrl);
+  const basemapUrl = usePreferences(effectiveBasemap);
 
   useEffect(() => {
     const element = container.current;
@@ -155,6 +159,16 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
     if (summary) viewRef.current?.fitBounds(summary.bounds);
   }, [summary]);
 
+  // Orientation: the search box, the home button and a school chosen in the table move the map.
+  const focus = useUi((s) => s.focus);
+  useEffect(() => {
+    if (!focus || !summary) return;
+    const view = currentView(stores.document.getState());
+    const bounds = focusBounds(focus, { home: summary.bounds, schools: network?.schools ?? [], catchments: view?.catchments ?? [] });
+    if (bounds) viewRef.current?.fitBounds(bounds, focus.kind === 'home' ? 22 : 14);
+    // Only a new request moves the map.
+  }, [focus?.seq]);
+
   const measures = useQuery({
     queryKey: ['unit-measures', summary?.name, network?.id],
     queryFn: () => stores.engine.unitMeasures(network!.id),
@@ -227,6 +241,8 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       <p id="map-keyboard-help" className="sr-only">
         {t('map.keyboardHelp')}
       </p>
+      <SearchBox />
+      <MapControls zoomBy={(d) => (d > 0 ? viewRef.current?.map.zoomIn({ animate: !testMode }) : viewRef.current?.map.zoomOut({ animate: !testMode }))} />
       <Legend choropleth={colouring === 'cells' ? cells : null} ramp={ramp} threshold={threshold} />
       <MapTooltip measure={colouring === 'cells' ? measure : null} />
       {summary && <p className="map-attribution">{t('footer.source', { source: summary.source })}</p>}

@@ -1,17 +1,23 @@
 /**
- * Sortable school table: children, capacity, utilisation and every composition share, each with
- * its change from the baseline (signed, coloured blue/orange, with units). The name column stays
- * put while the figures scroll sideways; a column chooser hides shares. The selected school's row
- * is highlighted and scrolled into view. Figures resting on fewer children than the threshold
+ * Sortable school table: the chosen share (the indices panel's) first, then children,
+ * utilisation, capacity and the other composition shares, each with its change from the
+ * baseline (signed, coloured blue/orange, with units). The name column stays put while the
+ * figures scroll sideways; a column chooser hides shares. The selected school's row is
+ * highlighted and scrolled into view. Figures resting on fewer children than the threshold
  * print as "<10".
+ *
+ * Keyboard: the table is one tab stop (ARIA grid, roving tabindex, grid-navigation.ts): arrow
+ * keys, PageUp/PageDown, Home/End move between schools, Up from the first school reaches the
+ * column headers (Left/Right between them, Enter sorts), Enter or Space selects a school.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChildCount, formatCountChange, formatNumber, formatPercent, formatPointChange, formatShare } from '../format/format-number';
 import { catchmentColour } from '../map/layers/catchment-layers';
 import { useDocument, usePreferences, useStores, useUi } from '../stores/app-stores';
 import { currentView } from '../stores/selectors';
 import type { SortColumn } from '../stores/ui-store';
+import { moveInGrid, type GridPosition } from './grid-navigation';
 import { changeDirection, delta, schoolRows, sortRows } from './school-rows';
 import { TravelCells, TravelHeaders } from '../travel/travel-cells';
 
@@ -25,8 +31,13 @@ export function SchoolTable() {
   const selectedId = useUi((s) => s.selectedSchoolId);
   const threshold = summary?.privacyThreshold ?? 10;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const shares = (summary?.shares ?? []).filter((s) => !hidden.has(s.id));
+  const chosenShareId = useUi((s) => s.selectedShareId) ?? summary?.shares[0]?.id ?? null;
+  const visible = (summary?.shares ?? []).filter((s) => !hidden.has(s.id));
+  // The chosen share sits right after the name, so it is in view next to each school.
+  const shares = [...visible.filter((s) => s.id === chosenShareId), ...visible.filter((s) => s.id !== chosenShareId)];
   const body = useRef<HTMLTableSectionElement>(null);
+  const table = useRef<HTMLTableElement>(null);
+  const [pos, setPos] = useState<GridPosition>({ row: 0, column: 0 });
 
   const rows = useMemo(() => (view ? sortRows(schoolRows(view.indicators, view.baseline), sort.column, sort.descending, lang) : []), [view, sort, lang]);
 
@@ -34,13 +45,40 @@ export function SchoolTable() {
     if (!selectedId) return;
     const row = body.current?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(selectedId)}"]`);
     row?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const index = rows.findIndex((r) => r.id === selectedId);
+    if (index >= 0) setPos({ row: index, column: 0 });
+    // Only a new selection moves the roving position, not a re-sort.
   }, [selectedId]);
 
+  const columnCount = 4 + shares.length;
+  const activeRow = Math.min(pos.row, rows.length - 1);
+  /** The element holding the roving tab stop for `p`. */
+  const cellOf = (p: GridPosition): HTMLElement | null =>
+    p.row === -1 ? (table.current?.querySelectorAll<HTMLElement>('thead .sort-button')[p.column] ?? null) : (body.current?.querySelectorAll<HTMLElement>('tr[data-id]')[p.row] ?? null);
+  const onGridKey = (e: KeyboardEvent<HTMLTableElement>) => {
+    const next = moveInGrid({ row: activeRow, column: pos.column }, e.key, rows.length, columnCount);
+    if (!next) return;
+    e.preventDefault();
+    setPos(next);
+    const el = cellOf(next);
+    el?.focus();
+    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
+
+  let headerIndex = 0;
   const header = (column: SortColumn, label: string, unit: string, className?: string) => {
     const active = sort.column === column;
+    const index = headerIndex++;
     return (
       <th key={column} scope="col" className={className} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" className="sort-button" title={t('table.sortBy', { column: label })} onClick={() => ui.getState().sortBy(column)}>
+        <button
+          type="button"
+          className="sort-button"
+          tabIndex={activeRow === -1 && pos.column === index ? 0 : -1}
+          title={t('table.sortBy', { column: label })}
+          onFocus={() => setPos({ row: -1, column: index })}
+          onClick={() => ui.getState().sortBy(column)}
+        >
           <span className="col-label">{label}</span>
           {unit && <span className="col-unit">{unit}</span>}
           <span className="sort-mark" aria-hidden="true">
@@ -78,15 +116,16 @@ export function SchoolTable() {
           </div>
         </details>
       </div>
-      <div className="table-scroll" role="region" aria-labelledby="schools-title" tabIndex={0}>
-        <table>
+      <div className="table-scroll">
+        <table role="grid" ref={table} aria-labelledby="schools-title" aria-rowcount={rows.length + 1} onKeyDown={onGridKey}>
           <thead>
             <tr>
               {header('name', t('table.name'), '', 'name-col')}
+              {shares.slice(0, 1).map((s) => header(`share:${s.id}`, s.label[lang], t('table.shareUnit'), 'chosen-share'))}
               {header('children', t('table.children'), t('table.childrenUnit'))}
-              {header('capacity', t('table.capacity'), t('table.capacityUnit'))}
               {header('utilisation', t('table.utilisation'), '%')}
-              {shares.map((s) => header(`share:${s.id}`, s.label[lang], t('table.shareUnit')))}
+              {header('capacity', t('table.capacity'), t('table.capacityUnit'))}
+              {shares.slice(1).map((s) => header(`share:${s.id}`, s.label[lang], t('table.shareUnit')))}
               <TravelHeaders travel={view?.travel ?? null} />
             </tr>
           </thead>
@@ -96,15 +135,26 @@ export function SchoolTable() {
                 <td colSpan={4 + shares.length}>{t('table.empty')}</td>
               </tr>
             )}
-            {rows.map((row) => {
+            {rows.map((row, rowIndex) => {
               const selected = row.id === selectedId;
-              const select = () => ui.getState().selectSchool(selected ? null : row.id);
+              const select = () => {
+                ui.getState().selectSchool(selected ? null : row.id);
+                // Choosing a school in the table brings its catchment into view.
+                if (!selected) ui.getState().requestFocus({ kind: 'school', id: row.id });
+              };
               const colour = view ? catchmentColour(view.colourIndex, row.index) : null;
+              const shareCell = (id: string, className: string) => (
+                <td className={className} key={id}>
+                  {formatShare(row.now?.shares[id] ?? null, row.now?.shareBase[id] ?? null, lang, threshold)}
+                  <Change text={formatPointChange(delta(row.now?.shares[id], row.before?.shares[id]), lang)} />
+                </td>
+              );
               return (
                 <tr
                   key={row.id}
                   data-id={row.id}
-                  tabIndex={0}
+                  tabIndex={rowIndex === Math.max(0, activeRow) && activeRow !== -1 ? 0 : -1}
+                  onFocus={() => setPos({ row: rowIndex, column: pos.column })}
                   aria-selected={selected}
                   aria-label={t('table.select', { name: row.name })}
                   className={selected ? 'selected' : undefined}
@@ -118,23 +168,21 @@ export function SchoolTable() {
                 >
                   <th scope="row" className="name-col">
                     {colour && <span className="swatch" style={{ background: `rgb(${colour.join(',')})` }} aria-hidden="true" />}
-                    {row.name}
+                    <span className="school-name" title={row.name}>
+                      {row.name}
+                    </span>
                   </th>
+                  {shares.slice(0, 1).map((s) => shareCell(s.id, 'num chosen-share'))}
                   <td className="num">
                     {formatChildCount(row.now?.children ?? null, lang, threshold)}
                     <Change text={formatCountChange(delta(row.now?.children, row.before?.children), lang)} />
                   </td>
-                  <td className="num">{row.capacity === null ? '–' : formatNumber(row.capacity, lang)}</td>
                   <td className="num">
                     {formatPercent(row.now?.utilisation ?? null, lang, 0)}
                     <Change text={formatPointChange(delta(row.now?.utilisation, row.before?.utilisation), lang, 0)} />
                   </td>
-                  {shares.map((s) => (
-                    <td className="num" key={s.id}>
-                      {formatShare(row.now?.shares[s.id] ?? null, row.now?.shareBase[s.id] ?? null, lang, threshold)}
-                      <Change text={formatPointChange(delta(row.now?.shares[s.id], row.before?.shares[s.id]), lang)} />
-                    </td>
-                  ))}
+                  <td className="num">{row.capacity === null ? '–' : formatNumber(row.capacity, lang)}</td>
+                  {shares.slice(1).map((s) => shareCell(s.id, 'num'))}
                   <TravelCells travel={view?.travel ?? null} index={row.index} lang={lang} threshold={threshold} />
                 </tr>
               );

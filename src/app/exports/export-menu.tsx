@@ -99,18 +99,18 @@ export function ExportMenu() {
     });
 
   const item = (label: string, onClick: () => void, testId: string) => (
-    <button type="button" role="menuitem" className="menu-item" data-testid={testId} disabled={!!working} onClick={onClick}>
+    <button type="button" className="menu-item" data-testid={testId} disabled={!!working} onClick={onClick}>
       {label}
     </button>
   );
 
   return (
     <div className="export-menu" ref={root}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu-button">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu-button">
         {t('exports.menu')} ▾
       </button>
       {open && (
-        <div className="menu-popover" role="menu" aria-label={t('exports.menu')}>
+        <div className="menu-popover" role="group" aria-label={t('exports.menu')}>
           <div className="menu-section">{t('exports.scenarioSection')}</div>
           {item(t('exports.scenarioFile'), () => void run(t('exports.scenarioFile'), () => actions.exportActive()), 'export-scenario')}
           {item(t('scenarios.import'), () => fileInput.current?.click(), 'import-scenario')}

@@ -6,7 +6,7 @@
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MultiPolygon } from '../../core/model/geometry-types';
@@ -14,6 +14,7 @@ import type { UnitDisplay } from '../workers/engine-protocol';
 import { buildCatchmentLayers, LABEL_FONT_FAMILY, labelSize, type MapColouring } from './layers/catchment-layers';
 import { placeLabels, sameMask, type LabelBox } from './label-placement';
 import { buildCellLayer } from './layers/cell-layer';
+import { whenIdle } from '../when-idle';
 import { buildChangedCellsLayer, buildChangedRegionLayer, ChangedCellsState, type FlagDelta } from './layers/changed-cells-layer';
 import { buildContextLayers } from './layers/context-layers';
 import { buildBrushLayer, buildCursorLayer, buildLassoLayer } from './layers/edit-preview-layers';
@@ -77,7 +78,10 @@ export function baseStyle(basemapUrl: string | null): StyleSpecification {
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f3ef' } }],
   };
   if (basemapUrl) {
-    style.sources.basemap = { type: 'raster', tiles: [basemapUrl], tileSize: 256 };
+    // OpenStreetMap's tiles require its attribution; any other server is named by its host.
+    const host = /^https?:\/\/([^/]+)/.exec(basemapUrl)?.[1] ?? '';
+    const attribution = /openstreetmap\.org$/.test(host) ? '© OpenStreetMap contributors' : host;
+    style.sources.basemap = { type: 'raster', tiles: [basemapUrl], tileSize: 256, attribution };
     style.layers.push({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-saturation': -0.6, 'raster-opacity': 0.7 } });
   }
   return style;
@@ -93,6 +97,9 @@ export class MapView {
   private readonly textWidths = new Map<string, number>();
   private measureContext: CanvasRenderingContext2D | null = null;
   private destroyed = false;
+  /** Whether the changed-cells layer has been built (see render). */
+  private changedWarm = false;
+  private warming: (() => void) | null = null;
   private removeListeners: () => void = () => {};
 
   constructor(container: HTMLElement, options: MapViewOptions) {
@@ -110,6 +117,7 @@ export class MapView {
       attributionControl: { compact: true, customAttribution: options.attribution },
       canvasContextAttributes: { preserveDrawingBuffer: options.testMode },
     });
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.overlay = new MapboxOverlay({
@@ -155,7 +163,15 @@ export class MapView {
 
   private render(): void {
     if (this.destroyed || !this.previous) return;
-    this.overlay.setProps({ layers: buildLayers(this.previous, this.changedState, this.labelShown) });
+    const s = this.previous;
+    // The hatch layer covers every unit (seconds to build on software GL): the first paint goes
+    // without it while nothing has changed, and it is built when the browser is next idle.
+    if (!this.changedWarm && s.units && !this.warming) this.warming = whenIdle(() => {
+      this.changedWarm = true;
+      this.render();
+    });
+    const withChanged = this.changedWarm || (s.unitChanged?.includes(1) ?? false);
+    this.overlay.setProps({ layers: buildLayers(s, this.changedState, this.labelShown, withChanged) });
   }
 
   /** Decides which labels show at the current view; returns whether that changed. */
@@ -187,15 +203,15 @@ export class MapView {
     return w;
   }
 
-  /** Fits the view to [west, south, east, north] degrees. */
-  fitBounds(bounds: [number, number, number, number]): void {
+  /** Fits the view to [west, south, east, north] degrees (no closer than `maxZoom`). */
+  fitBounds(bounds: [number, number, number, number], maxZoom = 22): void {
     this.map.fitBounds(
       [
         [bounds[0], bounds[1]],
         [bounds[2], bounds[3]],
       ],
       // Leave room on the left for the legend when the map is wide enough to afford it.
-      { padding: { top: 24, right: 24, bottom: 24, left: this.map.getContainer().clientWidth > 760 ? 236 : 24 }, duration: this.options.testMode ? 0 : 400, animate: !this.options.testMode },
+      { maxZoom, padding: { top: 56, right: 56, bottom: 24, left: this.map.getContainer().clientWidth > 760 ? 236 : 24 }, duration: this.options.testMode ? 0 : 400, animate: !this.options.testMode },
     );
   }
 
@@ -244,7 +260,7 @@ function toPick(info: PickingInfo): MapPick | null {
 }
 
 /** Layers bottom to top, with stable ids. */
-export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null): Layer[] {
+export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null, withChanged = true): Layer[] {
   const layers: Layer[] = [...buildContextLayers(s.land, s.water)];
   if (s.units && s.unitColours && s.colouring === 'cells') layers.push(buildCellLayer(s.units, s.unitColours, true));
   const [catchments, labels] = buildCatchmentLayers({
@@ -259,7 +275,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, lab
   });
   layers.push(catchments);
   if (s.changedRegion) layers.push(buildChangedRegionLayer(s.changedRegion, s.showChanged));
-  else if (s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
+  else if (withChanged && s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));
   layers.push(buildSchoolLayer(s.schools, s.selectedIndex));
   // Labels above the school symbols; not created before there is text (an empty font atlas

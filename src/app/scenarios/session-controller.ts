@@ -37,12 +37,34 @@ export interface SessionOptions {
   reload?: () => void;
 }
 
+/**
+ * Resolves after `ms` of waiting during which the page could have answered: time spent in long
+ * main-thread tasks (the first load's parsing and WebGL set-up, seconds on a busy machine) counts
+ * at most 250 ms per check, so a slow start is not mistaken for a database blocked by another tab.
+ */
+function responsiveTimeout(ms: number, step = 100): Promise<void> {
+  return new Promise((resolve) => {
+    let waited = 0;
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      waited += Math.min(now - last, 250);
+      last = now;
+      if (waited >= ms) resolve();
+      else setTimeout(tick, step);
+    };
+    setTimeout(tick, step);
+  });
+}
+
 async function openWithTimeout(open: () => Promise<ScenarioStorage>, ms: number): Promise<{ storage: ScenarioStorage | null; data: StoredData; problem: ReturnType<typeof storageProblem> | null }> {
   const empty = { records: [], sessions: [] };
   try {
     const storage = await Promise.race([
       open(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error(`no answer in ${ms / 1000} s (blocked by another tab?)`), { name: 'StorageBlockedError' })), ms)),
+      responsiveTimeout(ms).then(() => {
+        throw Object.assign(new Error(`no answer in ${ms / 1000} s (blocked by another tab?)`), { name: 'StorageBlockedError' });
+      }),
     ]);
     return { storage, data: await storage.loadAll(), problem: null };
   } catch (error) {

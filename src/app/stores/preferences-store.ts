@@ -1,7 +1,9 @@
 /**
  * Preferences that outlive a session: language, colour ramp and the optional raster background
- * map. Kept in localStorage when there is one; URL parameters (?lang=, ?basemap=) override them
- * for the session without being saved.
+ * map. Kept in localStorage when there is one; ?lang= overrides the language for the session
+ * without being saved. A ?basemap= link is only an offer (`linkBasemap`): nothing is fetched
+ * from it until the user accepts, and then for this tab only (sessionStorage,
+ * SESSION_BASEMAP_KEY); it is never saved for later visits.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { UiLanguage } from '../format/format-number';
@@ -15,6 +17,10 @@ export interface Preferences {
 }
 
 export interface PreferencesState extends Preferences {
+  /** A ?basemap= URL from the link, not used until the user accepts it (then for this tab only). */
+  linkBasemap: string | null;
+  /** The link's basemap the user accepted for this tab (sessionStorage), or null. */
+  sessionBasemap: string | null;
   setLanguage(language: UiLanguage): void;
   setRamp(ramp: SequentialRamp): void;
   setBasemapUrl(url: string | null): void;
@@ -23,7 +29,14 @@ export interface PreferencesState extends Preferences {
 export type PreferencesStore = StoreApi<PreferencesState>;
 
 export const DEFAULT_PREFERENCES: Preferences = { language: 'fi', ramp: 'viridis', basemapUrl: null };
-const STORAGE_KEY = 'catchment-studio:preferences';
+export const STORAGE_KEY = 'catchment-studio:preferences';
+/** sessionStorage key of a link's basemap the user accepted for this tab. */
+export const SESSION_BASEMAP_KEY = 'catchment-studio:session-basemap';
+
+/** The basemap the map shows: one accepted for this tab, else the saved one. */
+export function effectiveBasemap(s: Pick<PreferencesState, 'basemapUrl' | 'sessionBasemap'>): string | null {
+  return s.sessionBasemap ?? s.basemapUrl;
+}
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return value === 'fi' || value === 'sv' || value === 'en';
@@ -44,26 +57,38 @@ export function parseStoredPreferences(text: string | null): Preferences {
   return out;
 }
 
-/** URL overrides: ?lang=en, ?basemap=<xyz url>. */
+/** URL overrides for this visit: ?lang=en. (?basemap= is an offer only: `linkBasemapOf`.) */
 export function applyUrlOverrides(prefs: Preferences, search: string): Preferences {
   const params = new URLSearchParams(search);
   const out = { ...prefs };
   const lang = params.get('lang');
   if (isUiLanguage(lang)) out.language = lang;
-  const basemap = params.get('basemap');
-  if (basemap && /^https?:\/\//.test(basemap)) out.basemapUrl = basemap;
   return out;
 }
 
-export function createPreferencesStore(initial: Preferences, storage: Pick<Storage, 'setItem'> | null): PreferencesStore {
+/** The http(s) tile URL of a ?basemap= link, or null. */
+export function linkBasemapOf(search: string): string | null {
+  const basemap = new URLSearchParams(search).get('basemap');
+  return basemap && /^https?:\/\//.test(basemap) ? basemap : null;
+}
+
+export interface InitialPreferences extends Preferences {
+  linkBasemap?: string | null;
+  sessionBasemap?: string | null;
+}
+
+export function createPreferencesStore(initial: InitialPreferences, storage: Pick<Storage, 'setItem'> | null): PreferencesStore {
   const store = createStore<PreferencesState>()((set) => ({
     ...initial,
+    linkBasemap: initial.linkBasemap ?? null,
+    sessionBasemap: initial.sessionBasemap ?? null,
     setLanguage: (language) => set({ language }),
     setRamp: (ramp) => set({ ramp }),
     setBasemapUrl: (basemapUrl) => set({ basemapUrl }),
   }));
   if (storage) {
-    store.subscribe((s) => {
+    store.subscribe((s, prev) => {
+      if (s.language === prev.language && s.ramp === prev.ramp && s.basemapUrl === prev.basemapUrl) return;
       try {
         storage.setItem(STORAGE_KEY, JSON.stringify({ language: s.language, ramp: s.ramp, basemapUrl: s.basemapUrl }));
       } catch {
@@ -74,13 +99,20 @@ export function createPreferencesStore(initial: Preferences, storage: Pick<Stora
   return store;
 }
 
-/** Reads localStorage and the URL (browser only). */
-export function initialPreferences(): Preferences {
-  let stored: string | null = null;
-  try {
-    stored = globalThis.localStorage?.getItem(STORAGE_KEY) ?? null;
-  } catch {
-    stored = null;
-  }
-  return applyUrlOverrides(parseStoredPreferences(stored), globalThis.location?.search ?? '');
+/** Reads localStorage, sessionStorage and the URL (browser only). */
+export function initialPreferences(): InitialPreferences {
+  const read = (storage: () => Storage | undefined, key: string): string | null => {
+    try {
+      return storage()?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const search = globalThis.location?.search ?? '';
+  const session = read(() => globalThis.sessionStorage, SESSION_BASEMAP_KEY);
+  return {
+    ...applyUrlOverrides(parseStoredPreferences(read(() => globalThis.localStorage, STORAGE_KEY)), search),
+    linkBasemap: linkBasemapOf(search),
+    sessionBasemap: session && /^https?:\/\//.test(session) ? session : null,
+  };
 }

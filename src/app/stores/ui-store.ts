@@ -18,6 +18,9 @@ export type HoverTarget =
 /** Sortable school-table columns: fixed ones, or "share:<id>". */
 export type SortColumn = 'name' | 'children' | 'capacity' | 'utilisation' | `share:${string}`;
 
+/** Where the map should go (orientation): a school's catchment, an area's bounds, or the whole data. */
+export type FocusTarget = { kind: 'school'; id: string } | { kind: 'bounds'; bounds: [number, number, number, number] } | { kind: 'home' };
+
 export interface UiState {
   tool: Tool;
   brushSize: number;
@@ -35,7 +38,11 @@ export interface UiState {
   showChanged: boolean;
   hover: HoverTarget | null;
   sort: { column: SortColumn; descending: boolean };
+  /** The latest request to move the map (seq grows with each, so the same target twice moves twice). */
+  focus: (FocusTarget & { seq: number }) | null;
 
+  /** Asks the map to show `target` (MapCanvas answers). */
+  requestFocus(target: FocusTarget): void;
   setTool(tool: Tool): void;
   setBrushSize(size: number): void;
   nudgeBrushSize(delta: number): void;
@@ -65,6 +72,9 @@ export function createUiStore(): UiStore {
     showChanged: true,
     hover: null,
     sort: { column: 'name', descending: false },
+    focus: null,
+
+    requestFocus: (target) => set((s) => ({ focus: { ...target, seq: (s.focus?.seq ?? 0) + 1 } })),
 
     setTool: (tool) => set({ tool }),
     setBrushSize: (size) => set({ brushSize: clampBrushSize(size) }),

@@ -93,9 +93,22 @@ export interface DatasetSummary {
   water: MultiPolygon | null;
   /** [west, south, east, north] degrees of the units. */
   bounds: [number, number, number, number];
+  /**
+   * Named areas to search for (orientation/place-search.ts): the context file's named polygons
+   * (lakes, districts, postal areas) and, for polygon units, each unit by its id. Optional so
+   * older summaries (tests, stored fixtures) stay valid.
+   */
+  places?: PlaceInfo[];
   warnings: string[];
   /** Street lines for drawing (lon/lat), null without a street layer. */
   streets?: StreetLinesDisplay | null;
+}
+
+/** A named area of the data; bounds [west, south, east, north] in degrees. */
+export interface PlaceInfo {
+  name: string;
+  kind: string;
+  bounds: [number, number, number, number];
 }
 
 /** Current state of one network, as the UI draws it. */

@@ -19,7 +19,7 @@ import { changedRegion } from '../../core/edits/changed-region';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
 import type { StoredDataset } from '../persistence/dataset-store';
 import type { EngineFactory, EngineLike } from './engine-like';
-import type { BundleSource, DatasetSummary, EditResponse, EngineApi, LoadProgress, NetworkSnapshot, UnitDisplay, UnitMeasure } from './engine-protocol';
+import type { BundleSource, DatasetSummary, PlaceInfo, EditResponse, EngineApi, LoadProgress, NetworkSnapshot, UnitDisplay, UnitMeasure } from './engine-protocol';
 import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, mergeAdjacency, outlineAdjacency } from '../map/catchment-palette';
 import { catchmentArea, labelPoint } from './label-point';
 import { CatchmentColourMemory } from '../map/catchment-colour-memory';
@@ -298,8 +298,22 @@ function summarise(dataset: Dataset, config: IndicatorConfig, declarations: { id
     land: dataset.boundary ? multiPolygonToLonLat(dataset.boundary) : null,
     water: dataset.water ? multiPolygonToLonLat(dataset.water) : null,
     bounds: boundsOf(units.positions),
+    places: placesOf(dataset),
     warnings: [],
   };
+}
+
+/** The dataset's named areas and, for polygon units, each unit by id; bounds in lon/lat. */
+function placesOf(dataset: Dataset): PlaceInfo[] {
+  const lonLatBounds = (b: readonly number[]): [number, number, number, number] => {
+    const sw = toLonLat(b[0], b[1]);
+    const ne = toLonLat(b[2], b[3]);
+    return [sw[0], sw[1], ne[0], ne[1]];
+  };
+  const out: PlaceInfo[] = (dataset.places ?? []).map((p) => ({ name: p.name, kind: p.kind, bounds: lonLatBounds(p.bbox) }));
+  const u = dataset.units;
+  if (u.kind === 'polygons') u.ids.forEach((id, i) => out.push({ name: id, kind: 'unit', bounds: lonLatBounds(u.bboxes[i]) }));
+  return out;
 }
 
 function safeColumn(expr: FieldExpression, columns: Record<string, Float64Array>, count: number): Float64Array | null {

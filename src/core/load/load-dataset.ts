@@ -2,8 +2,8 @@
  * Load a Dataset from files given as bytes or text (never paths): the browser app and the
  * CLI share this. Every problem names the file, the feature, the field and the fix.
  */
-import type { Dataset } from '../model/dataset';
-import type { MultiPolygon } from '../model/geometry-types';
+import type { Dataset, Place } from '../model/dataset';
+import type { BBox, MultiPolygon } from '../model/geometry-types';
 import { fail, ok, type Problem, type Result } from '../model/result';
 import type { School } from '../model/school';
 import { buildCatchments } from './build-catchments';
@@ -148,18 +148,36 @@ function schoolCounts(schools: School[]): LoadReport['schools'] {
   };
 }
 
-/** Context polygons: "kind" = "boundary" (municipal boundary) or "water" (sea and lakes). */
-export function readContext(t: FeatureTable, warnings: Problem[]): { boundary?: MultiPolygon; water?: MultiPolygon } {
+/**
+ * Context polygons: "kind" = "boundary" (municipal boundary) or "water" (sea and lakes). Every
+ * named polygon (field "name", "nimi" or "namn": a lake, a district, a postal area) is also
+ * kept as a place to search for, with its bounding box.
+ */
+export function readContext(t: FeatureTable, warnings: Problem[]): { boundary?: MultiPolygon; water?: MultiPolygon; places?: Place[] } {
   const kindField = findField(t, ['kind', 'type', 'laji']);
+  const nameField = findField(t, ['name', 'nimi', 'namn']);
   const boundary: MultiPolygon = [];
   const water: MultiPolygon = [];
+  const places: Place[] = [];
   let skipped = 0;
   t.geometries.forEach((g, i) => {
-    const kind = kindField ? textValue(t, kindField, i)?.toLowerCase() : 'boundary';
-    if (g?.kind !== 'polygons' || (kind !== 'boundary' && kind !== 'water')) return void skipped++;
-    (kind === 'water' ? water : boundary).push(...normaliseMultiPolygon(g.polygons));
+    const kind = kindField ? (textValue(t, kindField, i)?.toLowerCase() ?? '') : 'boundary';
+    const name = nameField ? textValue(t, nameField, i)?.trim() : undefined;
+    if (g?.kind !== 'polygons') return void skipped++;
+    const polygons = normaliseMultiPolygon(g.polygons);
+    const bbox = boundsOfPolygons(polygons);
+    if (name && bbox) places.push({ name, kind: kind || 'area', bbox });
+    if (kind === 'boundary' || kind === 'water') (kind === 'water' ? water : boundary).push(...polygons);
+    else if (!name) skipped++;
   });
   if (skipped)
-    warnings.push({ code: 'context-skipped', message: `${skipped} context feature(s) were not polygons with kind "boundary" or "water" and were left out.`, fix: 'Give context polygons a field "kind" = "boundary" or "water".', file: t.file });
-  return { ...(boundary.length ? { boundary } : {}), ...(water.length ? { water } : {}) };
+    warnings.push({ code: 'context-skipped', message: `${skipped} context feature(s) were not polygons with kind "boundary" or "water" (or a name) and were left out.`, fix: 'Give context polygons a field "kind" = "boundary" or "water", or a field "name".', file: t.file });
+  return { ...(boundary.length ? { boundary } : {}), ...(water.length ? { water } : {}), ...(places.length ? { places } : {}) };
+}
+
+function boundsOfPolygons(mp: MultiPolygon): BBox | null {
+  let b: BBox | null = null;
+  for (const polygon of mp)
+    for (const [x, y] of polygon[0] ?? []) b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
+  return b;
 }

@@ -1,4 +1,4 @@
-import type { MultiPolygon } from './geometry-types';
+import type { BBox, MultiPolygon } from './geometry-types';
 import type { Network, Partition, School } from './school';
 import type { Units } from './units';
 
@@ -22,4 +22,13 @@ export interface Dataset {
   water?: MultiPolygon;
   /** Year of the statistics (bundle manifest "year"): the base year of projections. */
   year?: number;
+  /** Named areas of the context file (lakes, districts, postal areas), for searching the map. */
+  places?: Place[];
+}
+
+/** A named area: its name as in the data, its kind ("water", "district", …) and bounding box (EPSG:3067). */
+export interface Place {
+  name: string;
+  kind: string;
+  bbox: BBox;
 }

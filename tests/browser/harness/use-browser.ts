@@ -101,6 +101,12 @@ export function useApp(): AppScope {
     ...scope,
     baseUrl,
     openApp: (query = '', opts = {}) =>
-      openApp(scope.browser(), baseUrl(), query, { ...opts, onPage: (page, guard) => track({ page, guard }) }),
+      openApp(scope.browser(), baseUrl(), query, {
+        ...opts,
+        onPage: (page, guard) => {
+          track({ page, guard });
+          opts.onPage?.(page, guard);
+        },
+      }),
   };
 }

@@ -1,0 +1,9 @@
+/** The security side's texts (section "linkOrigin"), added to the app's i18next instance. */
+import type { i18n } from 'i18next';
+import en from './locales/en.json';
+import fi from './locales/fi.json';
+import sv from './locales/sv.json';
+
+export function registerSecurityTranslations(instance: i18n): void {
+  for (const [language, resources] of Object.entries({ fi, sv, en })) instance.addResourceBundle(language, 'translation', resources, true, false);
+}
