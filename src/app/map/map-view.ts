@@ -88,6 +88,8 @@ export class MapView {
   private readonly options: MapViewOptions;
   private readonly changedState = new ChangedCellsState();
   private labelShown: Uint8Array | null = null;
+  /** Label text size factor (workshop mode: larger type on a projector). */
+  private labelScale = 1;
   private readonly textWidths = new Map<string, number>();
   private measureContext: CanvasRenderingContext2D | null = null;
   private destroyed = false;
@@ -153,7 +155,7 @@ export class MapView {
 
   private render(): void {
     if (this.destroyed || !this.previous) return;
-    this.overlay.setProps({ layers: buildLayers(this.previous, this.changedState, this.labelShown) });
+    this.overlay.setProps({ layers: buildLayers(this.previous, this.changedState, this.labelShown, this.labelScale) });
   }
 
   /** Decides which labels show at the current view; returns whether that changed. */
@@ -161,13 +163,21 @@ export class MapView {
     const boxes: LabelBox[] = s.labelPoints.map((p, i) => {
       if (!p || !s.catchments[i]?.length) return { x: NaN, y: NaN, width: 0, height: 0, priority: 0 };
       const [x, y] = this.project(p);
-      const size = labelSize(i, s.selectedIndex);
+      const size = labelSize(i, s.selectedIndex) * this.labelScale;
       return { x, y, width: this.textWidth(s.schoolNames[i] ?? '', size) + 6, height: size * 1.25 + 4, priority: s.labelPriority[i] ?? 0 };
     });
     const next = placeLabels(boxes, 3);
     if (sameMask(next, this.labelShown)) return false;
     this.labelShown = next;
     return true;
+  }
+
+  /** Scales the catchment labels (1 = normal); placement is redone with the larger boxes. */
+  setLabelScale(scale: number): void {
+    if (scale === this.labelScale || this.destroyed) return;
+    this.labelScale = scale;
+    if (this.previous) this.placeLabels(this.previous);
+    this.render();
   }
 
   /** Width of a label in CSS px (canvas measureText, cached). */
@@ -242,7 +252,7 @@ function toPick(info: PickingInfo): MapPick | null {
 }
 
 /** Layers bottom to top, with stable ids. */
-export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null): Layer[] {
+export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null, labelScale = 1): Layer[] {
   const layers: Layer[] = [...buildContextLayers(s.land, s.water)];
   if (s.units && s.unitColours && s.colouring === 'cells') layers.push(buildCellLayer(s.units, s.unitColours, true));
   const [catchments, labels] = buildCatchmentLayers({
@@ -254,6 +264,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, lab
     selectedIndex: s.selectedIndex,
     colouring: s.colouring,
     visible: s.showCatchments,
+    labelScale,
   });
   layers.push(catchments);
   if (s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
