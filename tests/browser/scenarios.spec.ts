@@ -369,10 +369,11 @@ describe('scenarios in the app', () => {
     // A control is used (the anonymise checkbox keeps the focus): the clicker still steps, and
     // the scenario's own name is hidden with the school names.
     await bar.getByRole('checkbox').click();
-    await expect.poll(() => app.page.getByTestId('workshop-scenario-name').textContent()).toBe('Scenario 2');
+    await expect.poll(() => app.page.getByTestId('workshop-scenario-name').textContent()).toBe('Scenario B');
     await app.page.keyboard.press('PageUp');
     await untilScenarios(app, (s) => s.activeId === activeId);
-    expect(await app.page.getByTestId('workshop-scenario-name').textContent()).toBe('Scenario 1');
+    expect(await app.page.getByTestId('workshop-scenario-name').textContent()).toBe('Scenario A');
+    expect(scenarioName, 'the alias differs from the real name').not.toBe('Scenario A');
     await bar.getByRole('checkbox').click();
     expect(await app.page.getByTestId('workshop-scenario-name').textContent()).toBe(scenarioName);
     expect(await indicatorsOf(app)).toEqual(edited);

@@ -52,16 +52,17 @@ function metresPerPixel(map: MapView['map'], width: number, height: number): num
   return (2 * 6371008.8 * Math.asin(Math.sqrt(h))) / 100;
 }
 
-/** A scale bar (about a fifth of the width) at the lower left of the map, in CSS px of the map. */
+/** A scale bar (about a fifth of the width) at the lower right of the map (the legend sits on the left), in CSS px of the map. */
 function drawScaleBar(ctx: CanvasRenderingContext2D, mpp: number, width: number, bottom: number): void {
   if (!(mpp > 0) || !Number.isFinite(mpp)) return;
   const metres = niceLength((width / 5) * mpp);
   const px = metres / mpp;
   const label = metres >= 1000 ? `${metres / 1000} km` : `${metres} m`;
-  const x = 14;
+  ctx.font = '600 12px system-ui, sans-serif';
+  const x = width - 14 - (px + 6 + ctx.measureText(label).width);
   const y = bottom - 16;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
-  ctx.fillRect(x - 6, y - 18, px + 60, 28);
+  ctx.fillRect(x - 6, y - 18, px + 12 + ctx.measureText(label).width + 6, 28);
   ctx.fillStyle = '#111';
   ctx.fillRect(x, y, px, 4);
   ctx.fillRect(x, y - 5, 2, 9);

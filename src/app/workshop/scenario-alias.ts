@@ -1,10 +1,11 @@
 /**
  * Anonymised scenario names: while school names are anonymised (workshop mode or the Export
  * menu's checkbox), a scenario's own name may name a school too ("Länsikoulu grows"), so every
- * place that shows a scenario name shows "Skenaario 1", "Skenaario 2", … (its place in the
+ * place that shows a scenario name shows "Skenaario A", "Skenaario B", … (its place in the
  * list) instead, and descriptions are hidden. Turning anonymisation off brings the names back
  * in the same render.
  */
+import { letterCode } from '../../core/export/anonymise';
 import type { UiLanguage } from '../format/format-number';
 import { useScenarios, useScenarioUi } from '../scenarios/scenario-context';
 import type { ScenarioSummary } from '../scenarios/scenario-protocol';
@@ -12,9 +13,9 @@ import { usePreferences } from '../stores/app-stores';
 
 const WORD: Record<UiLanguage, string> = { fi: 'Skenaario', sv: 'Scenario', en: 'Scenario' };
 
-/** "Skenaario 2" for the second scenario of the list. */
+/** "Skenaario B" for the second scenario of the list (letters: never mistaken for a default name such as "Skenaario 2"). */
 export function scenarioAlias(index: number, language: UiLanguage): string {
-  return `${WORD[language]} ${index + 1}`;
+  return `${WORD[language]} ${letterCode(index)}`;
 }
 
 /** The name to show for scenario `id`: its own, or its alias when anonymising. */
