@@ -7,7 +7,9 @@
  * still works. Screenshots: test-artifacts/browser/scenarios-*.png.
  */
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import initSqlJs from 'sql.js';
 import { describe, expect, test } from 'vitest';
 import type { NetworkIndicators } from '../../src/core/indicators/indicator-types';
 import type { ScenarioTestHook } from '../../src/app/scenarios/setup-scenarios';
@@ -17,6 +19,8 @@ import { dragAlong, type Point } from './harness/mouse-path';
 import { colourStats } from './harness/pixel-stats';
 import { decodePng } from './harness/png-decode';
 import { useApp } from './harness/use-browser';
+import { decodeGpkgMultiPolygon } from '../../src/core/export/gpkg-geometry';
+import { findSelfIntersections } from '../../src/core/validate/self-intersections';
 
 const scope = useApp();
 
@@ -42,6 +46,23 @@ async function untilScenarios(app: AppPage, ready: (s: ScenarioState) => boolean
     await app.page.waitForTimeout(100);
   }
 }
+
+const shareIdOf = (ind: NetworkIndicators) => Object.keys(ind.indices)[0];
+
+/** The bytes of a download. */
+async function downloadBytes(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  return { name: d.suggestedFilename(), bytes: new Uint8Array(await readFile((await d.path())!)) };
+}
+
+async function openXlsx(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+
+/** The rows of a sheet as arrays (index 0 = column A). */
+const sheetRows = (ws: ExcelJS.Worksheet) => (ws.getSheetValues().slice(1) as unknown[][]).map((r) => (r ?? []).slice(1));
 
 /** A little smaller than the default: software GL renders each frame faster. */
 const VIEWPORT = { width: 1280, height: 720 };
@@ -238,6 +259,12 @@ describe('scenarios in the app', () => {
     const cell = (name: string) => row[head.indexOf(name)];
     expect(cell('children A (count)')).toBe(baselineNow.schools.find((x) => x.id === biggest.id)!.children.toFixed(1));
     expect(cell('children B (count)')).toBe(biggest.children.toFixed(1));
+    // The comparison as XLSX: the school table in English with A, B and the change, numbers as numbers.
+    const compareXlsx = await openXlsx((await downloadBytes(app.page, () => view.getByTestId('compare-xlsx').click())).bytes);
+    expect(compareXlsx.worksheets.map((w) => w.name)).toEqual(['Schools', 'schools_data', 'Indices', 'Notes']);
+    const compareRow = sheetRows(compareXlsx.getWorksheet('schools_data')!).find((r) => r[1] === biggest.id)!;
+    expect(compareRow[4] as number).toBeCloseTo(baselineNow.schools.find((x) => x.id === biggest.id)!.children, 6);
+    expect(compareRow[5] as number).toBeCloseTo(biggest.children, 6);
     await view.getByRole('tab', { name: 'Indices' }).click();
     expect(await view.locator('[data-testid="compare-indices"] tbody tr').count()).toBeGreaterThan(4);
     await view.getByRole('button', { name: 'Close comparison' }).click();
@@ -249,13 +276,54 @@ describe('scenarios in the app', () => {
     writeArtifact('browser/scenarios-map-export.png', pngBytes);
     const image = decodePng(pngBytes);
     const region = await app.mapRegion();
-    expect(image.width).toBe(Math.round(region.width));
-    const stats = colourStats(image, { region: { x: 0, y: 60, width: image.width, height: image.height - 90 }, tolerance: 8 });
+    // At least 2400 px wide for print, whatever the window; the map keeps its aspect ratio.
+    expect(image.width).toBeGreaterThanOrEqual(2400);
+    expect(image.height / image.width).toBeCloseTo((region.height + 58 + 26) / region.width, 2);
+    const k = image.width / region.width;
+    const stats = colourStats(image, { region: { x: 0, y: Math.round(60 * k), width: image.width, height: Math.round(image.height - 90 * k) }, tolerance: 8 });
     expect(stats.distinctColours, 'the PNG holds the map drawing').toBeGreaterThanOrEqual(32);
     expect(stats.nonBackground / stats.pixels).toBeGreaterThan(0.2);
 
+    // School table (XLSX) of the scenario: the data sheet has the engine's numbers for the selected network.
+    const networkId = (await app.state()).networkId as string;
+    await app.page.getByTestId('export-menu-button').click();
+    const xlsx = await openXlsx((await downloadBytes(app.page, () => app.page.getByTestId('export-xlsx').click())).bytes);
+    expect(xlsx.worksheets.map((w) => w.name)).toEqual(['Schools', 'schools_data', 'Indices', 'Notes']);
+    const dataRows = sheetRows(xlsx.getWorksheet('schools_data')!);
+    expect(dataRows[0].slice(0, 6)).toEqual(['network', 'school_id', 'school_name', 'capacity (places)', 'children_baseline (count)', 'children_scenario (count)']);
+    const xRow = dataRows.find((r) => r[0] === networkId && r[1] === biggest.id)!;
+    expect(xRow[4] as number).toBeCloseTo(baselineNow.schools.find((x) => x.id === biggest.id)!.children, 6);
+    expect(xRow[5] as number).toBeCloseTo(biggest.children, 6);
+    const reportRow = sheetRows(xlsx.getWorksheet('Schools')!).find((r) => r[1] === biggest.name)!;
+    expect(reportRow[4]).toBe(xRow[5]);
+    expect(xlsx.getWorksheet('Schools')!.getRow(1).getCell(5).value).toBe('Children, scenario (count)');
+
+    // GeoPackage: one layer per network, the engine's children and shares, valid geometry, QGIS styles.
+    await app.page.getByTestId('export-menu-button').click();
+    const gpkg = await downloadBytes(app.page, () => app.page.getByTestId('export-gpkg').click());
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(gpkg.bytes);
+    try {
+      const q = (sql: string) => db.exec(sql)[0]?.values ?? [];
+      const layers = q("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name").map((r) => r[0]);
+      // The sample city's three networks (data/sample-city/manifest.json).
+      expect(layers).toEqual(['catchments_fi_lower', 'catchments_fi_upper', 'catchments_sv_lower']);
+      expect(q('SELECT f_table_name, useAsDefault FROM layer_styles ORDER BY f_table_name')).toEqual(layers.map((l) => [l, 1]));
+      expect(String(q('SELECT styleQML FROM layer_styles LIMIT 1')[0][0])).toContain('attr="school_id"');
+      const table = `catchments_${networkId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+      const [row] = q(`SELECT children, utilisation, "${shareIdOf(edited)}" FROM ${table} WHERE school_id = '${biggest.id}'`);
+      expect(row[0]).toBe(Math.round(biggest.children * 10) / 10);
+      expect(row[1]).toBe(Math.round(biggest.utilisation! * 1000) / 1000);
+      expect(row[2]).toBe(Math.round(biggest.shares[shareIdOf(edited)]! * 1e4) / 1e4);
+      for (const layer of layers) for (const [g] of q(`SELECT geom FROM ${layer}`)) expect(findSelfIntersections(decodeGpkgMultiPolygon(g as Uint8Array).geometry)).toEqual([]);
+    } finally {
+      db.close();
+    }
+
     // Impact assessment in a new tab: scenario name, indices before and after, caveats.
     await app.page.getByTestId('export-menu-button').click();
+    await app.page.getByTestId('report-author').fill('Test Author');
+    await app.page.getByTestId('report-organisation').fill('City of Example');
     const [report] = await Promise.all([app.page.context().waitForEvent('page'), app.page.getByTestId('open-report').click()]);
     await report.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('segregation impact'), null, { timeout: 60_000 });
     const reportText = (await report.locator('body').textContent()) ?? '';
@@ -270,6 +338,18 @@ describe('scenarios in the app', () => {
     expect(reportText, 'index D before').toContain(baseline.indices[shareId]!.D.toFixed(3));
     expect(reportText, 'index D after').toContain(edited.indices[shareId]!.D.toFixed(3));
     expect(await report.getByRole('button', { name: /Print/ }).count()).toBe(1);
+    expect(reportText).toContain('Test Author');
+    expect(reportText).toContain('City of Example');
+    expect(reportText).not.toContain('statfi-grid');
+    expect(await report.locator('h2').allTextContents()).toEqual(['Summary', 'Details']);
+    // Printed to PDF (Chromium): the title block and summary alone make exactly one A4 page; the whole report more.
+    const pages = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+    const hide = await report.addStyleTag({ content: '.details, footer { display: none !important }' });
+    expect(pages(await report.pdf({ preferCSSPageSize: true })), 'the summary fits one page').toBe(1);
+    await hide.evaluate((el) => (el as unknown as Element).remove());
+    const fullPdf = await report.pdf({ preferCSSPageSize: true });
+    writeArtifact('browser/scenarios-report.pdf', fullPdf);
+    expect(pages(fullPdf)).toBeGreaterThanOrEqual(2);
     await saveScreenshot(report, 'scenarios-report');
     await report.close();
 
@@ -281,14 +361,31 @@ describe('scenarios in the app', () => {
     await app.page.getByTestId('open-workshop').click();
     const bar = app.page.getByTestId('workshop-bar');
     await expect.poll(() => bar.isVisible()).toBe(true);
+    // The key figures have their own column: they never cover the map.
+    await app.page.waitForTimeout(500);
+    const figures = (await app.page.getByTestId('workshop-figures').boundingBox())!;
+    const mapBox = (await app.page.locator('.maplibregl-canvas').first().boundingBox())!;
+    expect(mapBox.x + mapBox.width, 'the map ends where the key figures start').toBeLessThanOrEqual(figures.x + 1);
+    // A control is used (the anonymise checkbox keeps the focus): the clicker still steps, and
+    // the scenario's own name is hidden with the school names.
+    await bar.getByRole('checkbox').click();
+    await expect.poll(() => app.page.getByTestId('workshop-scenario-name').textContent()).toBe('Scenario B');
     await app.page.keyboard.press('PageUp');
     await untilScenarios(app, (s) => s.activeId === activeId);
+    expect(await app.page.getByTestId('workshop-scenario-name').textContent()).toBe('Scenario A');
+    expect(scenarioName, 'the alias differs from the real name').not.toBe('Scenario A');
+    await bar.getByRole('checkbox').click();
     expect(await app.page.getByTestId('workshop-scenario-name').textContent()).toBe(scenarioName);
     expect(await indicatorsOf(app)).toEqual(edited);
     await app.page.waitForTimeout(1500);
     await saveScreenshot(app.page, 'scenarios-workshop');
+    await bar.getByRole('checkbox').click();
     await app.page.keyboard.press('PageDown');
     await untilScenarios(app, (s) => s.activeId === second);
+    // Leaving the mode brings every real name back at once: scenario list and school table.
+    await bar.getByRole('button', { name: 'Exit' }).click();
+    await expect.poll(() => app.page.getByTestId('scenario-select').locator('option').allTextContents()).toEqual((await scenarioState(app.page)).scenarios.map((s) => s.name));
+    await expect.poll(() => app.page.locator('.right-panel').textContent()).toContain(biggest.name);
   }, SLOW);
 
   test('a second tab does not save over the first; "Continue here" moves the work to it', async () => {

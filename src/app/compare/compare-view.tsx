@@ -18,6 +18,8 @@ import { comparisonIndicesCsv, comparisonSchoolsCsv } from '../../core/export/co
 import { downloadFile } from '../exports/download';
 import { scenarioFileName } from '../scenarios/scenario-names';
 import { SplitMap, type SideData } from './split-map';
+import { useScenarioName } from '../workshop/scenario-alias';
+import { downloadComparisonXlsx } from './comparison-xlsx';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 
 function bbox(mp: MultiPolygon): [number, number, number, number] | null {
@@ -101,7 +103,14 @@ function CompareBody({ testMode }: { testMode: boolean }) {
     split.current.update(side(result.catchmentsA), side(result.catchmentsB));
   }, [result, colours, network, summary]);
 
-  const options = [{ id: BASELINE, name: t('compare.baseline') }, ...(host?.scenarios ?? [])];
+  const shownName = useScenarioName();
+  // School names as the rest of the screen shows them (aliases while anonymising).
+  const table = useMemo(() => {
+    if (!result || !network) return result?.table ?? null;
+    const names = new Map(network.schools.map((s) => [s.id, s.name]));
+    return { ...result.table, schools: result.table.schools.map((s) => ({ ...s, name: names.get(s.id) ?? s.name })) };
+  }, [result, network]);
+  const options = [{ id: BASELINE, name: t('compare.baseline') }, ...(host?.scenarios ?? []).map((s) => ({ id: s.id, name: shownName(s.id) }))];
   const nameOf = (id: string) => options.find((o) => o.id === id)?.name ?? id;
   const m = result?.movement;
   const count = (v: number | null | undefined) => (v === undefined ? '…' : v === null ? suppressedText(result?.threshold ?? 10) : formatNumber(v, lang));
@@ -165,7 +174,7 @@ function CompareBody({ testMode }: { testMode: boolean }) {
           {m && t('compare.sentence', { moved: count(m.movedChildren), a: count(m.movedOverLimitA), b: count(m.movedOverLimitB), km: formatNumber(m.limitMetres / 1000, lang) })}{' '}
           <span className="hint small">{t('compare.straightLine')}</span>
         </p>
-        {result && summary && (
+        {result && table && summary && (
           <div className="compare-downloads" role="group" aria-label={t('compare.download')}>
             <span>{t('compare.download')}:</span>
             {(['schools', 'indices'] as const).map((kind) => (
@@ -175,18 +184,21 @@ function CompareBody({ testMode }: { testMode: boolean }) {
                 data-testid={`compare-csv-${kind}`}
                 onClick={() => {
                   const o = { a: nameOf(a), b: nameOf(b), shareIds: summary.shares.map((s) => s.id), threshold: result.threshold };
-                  const text = kind === 'schools' ? comparisonSchoolsCsv(result.table, o) : comparisonIndicesCsv(result.table, o);
+                  const text = kind === 'schools' ? comparisonSchoolsCsv(table, o) : comparisonIndicesCsv(table, o);
                   downloadFile(scenarioFileName(`${o.a} vs ${o.b} ${kind}`, '.csv'), 'text/csv;charset=utf-8', text);
                 }}
               >
                 {t(`compare.csv.${kind}`)}
               </button>
             ))}
+            <button type="button" data-testid="compare-xlsx" onClick={() => void downloadComparisonXlsx(table, { a: nameOf(a), b: nameOf(b), lang, summary, networkLabel: network?.label[lang] ?? networkId, threshold: result.threshold })}>
+              {t('compare.xlsx')}
+            </button>
           </div>
         )}
       </section>
-      {result && summary && (
-        <CompareTable table={result.table} changed={result.changed} shares={summary.shares} lang={lang} threshold={result.threshold} />
+      {result && table && summary && (
+        <CompareTable table={table} changed={result.changed} shares={summary.shares} lang={lang} threshold={result.threshold} />
       )}
     </div>
   );

@@ -17,8 +17,27 @@ import { currentNetwork } from '../stores/selectors';
 import { downloadFile } from './download';
 import { canvasToPng, renderMapImage } from './map-png';
 import { openPendingTab, showInTab, withPrintButton } from './report-window';
+import './exports.css';
+import { useScenarioName } from '../workshop/scenario-alias';
 
 type Crs = 'EPSG:3067' | 'EPSG:4326';
+
+/** Author and organisation of the report, remembered in this browser (never sent anywhere). */
+const META_KEY = 'catchment-studio.report-meta';
+interface ReportMeta {
+  author: string;
+  organisation: string;
+  date: string;
+}
+function loadMeta(): ReportMeta {
+  const today = new Date().toISOString().slice(0, 10);
+  try {
+    const stored = JSON.parse(localStorage.getItem(META_KEY) ?? '{}') as Partial<ReportMeta>;
+    return { author: String(stored.author ?? ''), organisation: String(stored.organisation ?? ''), date: today };
+  } catch {
+    return { author: '', organisation: '', date: today };
+  }
+}
 
 export function ExportMenu() {
   const { t } = useTranslation();
@@ -32,6 +51,19 @@ export function ExportMenu() {
   const [crs, setCrs] = useState<Crs>('EPSG:3067');
   const [working, setWorking] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const shownName = useScenarioName();
+  const scenarioAlias = anonymise ? shownName(scenarios.getState().host?.activeId ?? '') : undefined;
+  const [meta, setMetaState] = useState<ReportMeta>(loadMeta);
+  const setMeta = (change: Partial<ReportMeta>) => {
+    const next = { ...meta, ...change };
+    setMetaState(next);
+    try {
+      localStorage.setItem(META_KEY, JSON.stringify({ author: next.author, organisation: next.organisation }));
+    } catch {
+      // Storage refused (private mode): the fields still apply to this session.
+    }
+  };
+  const reportMeta = { author: meta.author.trim(), organisation: meta.organisation.trim(), date: meta.date };
   const root = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -63,7 +95,7 @@ export function ExportMenu() {
 
   const exportKind = (kind: ExportKind) =>
     run(t(`exports.${kind}`), async () => {
-      const r = await api.exportFile({ kind, crs, anonymise, language, networkId: network?.id });
+      const r = await api.exportFile({ kind, crs, anonymise, language, networkId: network?.id, reportMeta, scenarioAlias });
       if (!r.ok) throw new Error(r.problems.map((p) => p.message).join(' '));
       downloadFile(r.value.fileName, r.value.mime, r.value.bytes as Uint8Array<ArrayBuffer>);
     });
@@ -71,7 +103,7 @@ export function ExportMenu() {
   const openReport = () => {
     const tab = openPendingTab();
     void run(t('exports.report'), async () => {
-      const r = await api.exportFile({ kind: 'report-html', anonymise, language, networkId: network?.id });
+      const r = await api.exportFile({ kind: 'report-html', anonymise, language, networkId: network?.id, reportMeta, scenarioAlias });
       if (!r.ok) {
         tab?.close();
         throw new Error(r.problems.map((p) => p.message).join(' '));
@@ -86,16 +118,16 @@ export function ExportMenu() {
       const view = getMap();
       const host = scenarios.getState().host;
       if (!view || !host) throw new Error(t('exports.noMap'));
-      const active = host.scenarios.find((s) => s.id === host.activeId);
-      const canvas = renderMapImage(view, {
-        scenario: active?.name ?? '',
+      const scenarioName = shownName(host.activeId);
+      const canvas = await renderMapImage(view, {
+        scenario: scenarioName,
         network: network?.label[language] ?? '',
         dataset: summary?.name ?? '',
         date: new Date().toLocaleDateString(language === 'en' ? 'en-GB' : `${language}-FI`),
         source: summary?.source ?? '',
         note: t('exports.pngPrivacy', { threshold: summary?.privacyThreshold ?? 10 }),
       });
-      downloadFile(scenarioFileName(active?.name ?? 'map', `-${new Date().toISOString().slice(0, 10)}.png`), 'image/png', await canvasToPng(canvas));
+      downloadFile(scenarioFileName(scenarioName || 'map', `-${new Date().toISOString().slice(0, 10)}.png`), 'image/png', await canvasToPng(canvas));
     });
 
   const item = (label: string, onClick: () => void, testId: string) => (
@@ -116,6 +148,7 @@ export function ExportMenu() {
           {item(t('scenarios.import'), () => fileInput.current?.click(), 'import-scenario')}
           <div className="menu-section">{t('exports.tablesSection')}</div>
           {item(t('exports.schools-csv'), () => void exportKind('schools-csv'), 'export-schools-csv')}
+          {item(t('exports.schools-data-csv'), () => void exportKind('schools-data-csv'), 'export-schools-data-csv')}
           {item(t('exports.indices-csv'), () => void exportKind('indices-csv'), 'export-indices-csv')}
           {item(t('exports.xlsx'), () => void exportKind('xlsx'), 'export-xlsx')}
           <div className="menu-section">{t('exports.mapSection')}</div>
@@ -131,6 +164,21 @@ export function ExportMenu() {
           {item(t('exports.gpkg'), () => void exportKind('gpkg'), 'export-gpkg')}
           {item(t('exports.png'), () => void exportPng(), 'export-png')}
           <div className="menu-section">{t('exports.reportSection')}</div>
+          <fieldset className="menu-report-fields">
+            <legend>{t('exports.reportFields')}</legend>
+            <label>
+              {t('exports.reportAuthor')}
+              <input type="text" value={meta.author} maxLength={120} onChange={(e) => setMeta({ author: e.target.value })} data-testid="report-author" />
+            </label>
+            <label>
+              {t('exports.reportOrganisation')}
+              <input type="text" value={meta.organisation} maxLength={120} onChange={(e) => setMeta({ organisation: e.target.value })} data-testid="report-organisation" />
+            </label>
+            <label>
+              {t('exports.reportDate')}
+              <input type="date" value={meta.date} onChange={(e) => setMeta({ date: e.target.value })} data-testid="report-date" />
+            </label>
+          </fieldset>
           {item(t('exports.report'), openReport, 'open-report')}
           {item(t('exports.reportDownload'), () => void exportKind('report-html'), 'download-report')}
           <label className="check menu-anonymise">

@@ -50,11 +50,13 @@ export async function exportFile(engine: ScenarioEngine, scenario: Scenario, req
   const { config, dataset } = engine;
   const aliases = request.anonymise ? schoolAliases(dataset.schools, request.language) : null;
   const indicators = engine.networkIds.map((id) => engine.indicators(id));
-  const base = `${scenarioFileName(scenario.name, '')}-${today(now)}`;
+  // Anonymised: the scenario's alias, no description (a scenario name may name a school).
+  const shown = request.scenarioAlias ? { name: request.scenarioAlias, description: undefined } : { name: scenario.name, description: scenario.description };
+  const base = `${scenarioFileName(shown.name, '')}-${today(now)}`;
   const crs = request.crs ?? 'EPSG:3067';
   const crsTag = crs === 'EPSG:4326' ? 'wgs84' : 'tm35fin';
   const networks = () => engine.networkIds.map((id) => ({ indicators: engine.indicators(id), catchments: engine.catchments(id) }));
-  const year = request.year ?? null;
+  const year = request.year ?? engine.year; // the engine's figures are for its selected year
   const tableOptions = { language: request.language, shares: config.shares, networkLabels: networkLabels(engine, request.language), aliases, year };
   const tableCsv = (variant: TableVariant) => changeTableCsv(schoolChangeTable(changeTables(engine), { ...tableOptions, variant }), variant, request.language, config.privacyThreshold);
   switch (request.kind) {
@@ -66,7 +68,7 @@ export async function exportFile(engine: ScenarioEngine, scenario: Scenario, req
       return ok({ fileName: `${base}-indices.csv`, mime: MIME.csv, bytes: UTF8.encode(indicesCsv(indicators, config)) });
     case 'xlsx': {
       const { schoolChangeXlsx } = await import('../../core/export/change-xlsx');
-      const bytes = await schoolChangeXlsx(changeTables(engine), { ...tableOptions, multigroup: config.multigroup, threshold: config.privacyThreshold, source: dataset.source, scenarioName: scenario.name, date: now, estimated: indicators.some((i) => i.estimated) });
+      const bytes = await schoolChangeXlsx(changeTables(engine), { ...tableOptions, multigroup: config.multigroup, threshold: config.privacyThreshold, source: dataset.source, scenarioName: shown.name, date: now, estimated: indicators.some((i) => i.estimated) });
       return ok({ fileName: `${base}.xlsx`, mime: MIME.xlsx, bytes });
     }
     case 'geojson': {
@@ -82,12 +84,12 @@ export async function exportFile(engine: ScenarioEngine, scenario: Scenario, req
         import('../../core/export/geopackage-export'),
       ]);
       const SQL = await initSqlJs({ locateFile: () => wasmUrl });
-      const bytes = catchmentsGeoPackage(SQL, networks(), config, { crs, aliases, date: now, description: `${scenario.name} — ${dataset.name}` });
+      const bytes = catchmentsGeoPackage(SQL, networks(), config, { crs, aliases, date: now, description: `${shown.name} — ${dataset.name}` });
       return ok({ fileName: `${base}-catchments-${crsTag}.gpkg`, mime: MIME.gpkg, bytes });
     }
     case 'report-html': {
       const networkId = request.networkId ?? engine.networkIds[0];
-      const html = impactReportForEngine(engine, networkId, { name: scenario.name, description: scenario.description }, { language: request.language, anonymise: request.anonymise, date: request.reportMeta?.date || now, author: request.reportMeta?.author, organisation: request.reportMeta?.organisation, year: request.year });
+      const html = impactReportForEngine(engine, networkId, shown, { language: request.language, anonymise: request.anonymise, date: request.reportMeta?.date || now, author: request.reportMeta?.author, organisation: request.reportMeta?.organisation, year: request.year ?? engine.year });
       if (!html.ok) return html;
       return ok({ fileName: `${base}-${networkId}-impact-assessment.html`, mime: MIME.html, bytes: UTF8.encode(html.value) }, html.warnings);
     }

@@ -94,6 +94,8 @@ export class MapView {
   private readonly options: MapViewOptions;
   private readonly changedState = new ChangedCellsState();
   private labelShown: Uint8Array | null = null;
+  /** Label text size factor (workshop mode: larger type on a projector). */
+  private labelScale = 1;
   private readonly textWidths = new Map<string, number>();
   private measureContext: CanvasRenderingContext2D | null = null;
   private destroyed = false;
@@ -171,7 +173,7 @@ export class MapView {
       this.render();
     });
     const withChanged = this.changedWarm || (s.unitChanged?.includes(1) ?? false);
-    this.overlay.setProps({ layers: buildLayers(s, this.changedState, this.labelShown, withChanged) });
+    this.overlay.setProps({ layers: buildLayers(s, this.changedState, this.labelShown, withChanged, this.labelScale) });
   }
 
   /** Decides which labels show at the current view; returns whether that changed. */
@@ -179,13 +181,21 @@ export class MapView {
     const boxes: LabelBox[] = s.labelPoints.map((p, i) => {
       if (!p || !s.catchments[i]?.length) return { x: NaN, y: NaN, width: 0, height: 0, priority: 0 };
       const [x, y] = this.project(p);
-      const size = labelSize(i, s.selectedIndex);
+      const size = labelSize(i, s.selectedIndex) * this.labelScale;
       return { x, y, width: this.textWidth(s.schoolNames[i] ?? '', size) + 6, height: size * 1.25 + 4, priority: s.labelPriority[i] ?? 0 };
     });
     const next = placeLabels(boxes, 3);
     if (sameMask(next, this.labelShown)) return false;
     this.labelShown = next;
     return true;
+  }
+
+  /** Scales the catchment labels (1 = normal); placement is redone with the larger boxes. */
+  setLabelScale(scale: number): void {
+    if (scale === this.labelScale || this.destroyed) return;
+    this.labelScale = scale;
+    if (this.previous) this.placeLabels(this.previous);
+    this.render();
   }
 
   /** Width of a label in CSS px (canvas measureText, cached). */
@@ -260,7 +270,7 @@ function toPick(info: PickingInfo): MapPick | null {
 }
 
 /** Layers bottom to top, with stable ids. */
-export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null, withChanged = true): Layer[] {
+export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null, withChanged = true, labelScale = 1): Layer[] {
   const layers: Layer[] = [...buildContextLayers(s.land, s.water)];
   if (s.units && s.unitColours && s.colouring === 'cells') layers.push(buildCellLayer(s.units, s.unitColours, true));
   const [catchments, labels] = buildCatchmentLayers({
@@ -272,6 +282,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, lab
     selectedIndex: s.selectedIndex,
     colouring: s.colouring,
     visible: s.showCatchments,
+    labelScale,
   });
   layers.push(catchments);
   if (s.changedRegion) layers.push(buildChangedRegionLayer(s.changedRegion, s.showChanged));

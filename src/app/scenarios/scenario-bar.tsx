@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { ExportMenu } from '../exports/export-menu';
+import { useScenarioName } from '../workshop/scenario-alias';
 import { useScenarioContext, useScenarios } from './scenario-context';
 
 export function SaveStatusBadge() {
@@ -24,6 +25,7 @@ export function ScenarioBar() {
   const { scenarios, ui } = useScenarioContext();
   const host = useScenarios((s) => s.host);
   const busy = useScenarios((s) => s.busy);
+  const nameOf = useScenarioName();
   return (
     <div className="scenario-bar">
       <label className="field scenario-field">
@@ -36,7 +38,7 @@ export function ScenarioBar() {
         >
           {host?.scenarios.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name}
+              {nameOf(s.id)}
             </option>
           ))}
         </select>

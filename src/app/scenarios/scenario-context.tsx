@@ -29,7 +29,8 @@ export function createScenarioUiStore(): ScenarioUiStore {
     workshop: false,
     anonymise: false,
     open: (overlay) => set({ overlay }),
-    setWorkshop: (workshop) => set({ workshop, overlay: 'none' }),
+    // Leaving the workshop brings the real names back everywhere (anonymisation ends with it).
+    setWorkshop: (workshop) => set(workshop ? { workshop, overlay: 'none' } : { workshop, overlay: 'none', anonymise: false }),
     setAnonymise: (anonymise) => set({ anonymise }),
   }));
 }

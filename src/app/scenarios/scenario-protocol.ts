@@ -123,6 +123,8 @@ export interface ExportRequest {
   networkId?: string;
   /** The year the figures are for (the year control); default the data's own year, none when unknown. */
   year?: number;
+  /** Shown instead of the scenario's name (and its description left out) when anonymising. */
+  scenarioAlias?: string;
   /** Report only: the fields the user fills in. */
   reportMeta?: { author?: string; organisation?: string; date?: string };
 }

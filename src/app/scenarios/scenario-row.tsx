@@ -1,6 +1,8 @@
 /** One scenario in the manager: name and description (editable), edit count, date, deck flag, actions. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScenarioName } from '../workshop/scenario-alias';
+import { useScenarioUi } from './scenario-context';
 import type { ScenarioSummary } from './scenario-protocol';
 
 export interface ScenarioRowActions {
@@ -24,6 +26,8 @@ export function ScenarioRow({ s, active, busy, actions }: { s: ScenarioSummary; 
   const [confirming, setConfirming] = useState(false);
   const [name, setName] = useState(s.name);
   const [description, setDescription] = useState(s.description);
+  const anonymise = useScenarioUi((u) => u.anonymise);
+  const shownName = useScenarioName()(s.id);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -58,12 +62,12 @@ export function ScenarioRow({ s, active, busy, actions }: { s: ScenarioSummary; 
       ) : (
         <>
           <div className="scenario-main">
-            <button type="button" className="scenario-open" disabled={busy || active} onClick={() => actions.open(s.id)} title={active ? t('scenarios.current') : t('scenarios.openTitle', { name: s.name })}>
+            <button type="button" className="scenario-open" disabled={busy || active} onClick={() => actions.open(s.id)} title={active ? t('scenarios.current') : t('scenarios.openTitle', { name: shownName })}>
               <span className="scenario-dot" aria-hidden="true" />
-              <span className="scenario-name">{s.name}</span>
+              <span className="scenario-name">{shownName}</span>
               {active && <span className="scenario-badge">{t('scenarios.current')}</span>}
             </button>
-            {s.description && <p className="scenario-description">{s.description}</p>}
+            {s.description && !anonymise && <p className="scenario-description">{s.description}</p>}
             <p className="scenario-meta">
               {t('scenarios.editCount', { count: s.editCount })}
               {s.redoCount > 0 && ` · ${t('scenarios.redoCount', { count: s.redoCount })}`}
@@ -76,8 +80,8 @@ export function ScenarioRow({ s, active, busy, actions }: { s: ScenarioSummary; 
             {t('scenarios.inDeck')}
           </label>
           {confirming ? (
-            <div className="scenario-actions confirm" role="group" aria-label={t('scenarios.confirmDelete', { name: s.name })}>
-              <span>{t('scenarios.confirmDelete', { name: s.name })}</span>
+            <div className="scenario-actions confirm" role="group" aria-label={t('scenarios.confirmDelete', { name: shownName })}>
+              <span>{t('scenarios.confirmDelete', { name: shownName })}</span>
               <button type="button" className="danger" onClick={() => (setConfirming(false), actions.remove(s.id))}>{t('scenarios.delete')}</button>
               <button type="button" onClick={() => setConfirming(false)}>{t('scenarios.cancel')}</button>
             </div>

@@ -21,6 +21,20 @@ export function stepDeck(deck: readonly string[], activeId: string, delta: numbe
   return deck[Math.min(deck.length - 1, Math.max(0, at + delta))];
 }
 
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time', 'datetime-local', 'month', 'week']);
+
+/**
+ * True for a control where the keys are the user's typing (text inputs, text areas, editable
+ * text): there the workshop keys do nothing. Buttons, checkboxes, radio buttons and selects do
+ * not keep them: after using one, a presentation clicker still steps.
+ */
+export function isTextEntry(target: { tagName?: string; type?: string; isContentEditable?: boolean } | null): boolean {
+  if (!target) return false;
+  if (target.isContentEditable) return true;
+  if (target.tagName === 'TEXTAREA') return true;
+  return target.tagName === 'INPUT' && TEXT_INPUT_TYPES.has((target.type ?? 'text').toLowerCase());
+}
+
 /** Workshop keys: next (→, PageDown, Space, N), previous (←, PageUp, P), first (Home), last (End), exit (Escape). */
 export function workshopKey(key: string): 'next' | 'previous' | 'first' | 'last' | 'exit' | null {
   switch (key) {

@@ -13,7 +13,8 @@ import { useScenarioContext, useScenarios, useScenarioUi } from '../scenarios/sc
 import { BASELINE, type PublicMovement } from '../scenarios/scenario-protocol';
 import { useDocument, usePreferences, useUi } from '../stores/app-stores';
 import { currentNetwork, currentView } from '../stores/selectors';
-import { stepDeck, workshopDeck, workshopKey } from './workshop-deck';
+import { useScenarioName } from './scenario-alias';
+import { isTextEntry, stepDeck, workshopDeck, workshopKey } from './workshop-deck';
 import './workshop.css';
 
 export function WorkshopMode() {
@@ -49,7 +50,7 @@ function useFullscreen() {
 
 function WorkshopOverlay() {
   const { t } = useTranslation();
-  const { scenarios, ui, api } = useScenarioContext();
+  const { scenarios, ui, api, getMap } = useScenarioContext();
   const host = useScenarios((s) => s.host);
   const busy = useScenarios((s) => s.busy);
   const anonymise = useScenarioUi((s) => s.anonymise);
@@ -58,7 +59,13 @@ function WorkshopOverlay() {
   const deck = workshopDeck(host?.scenarios ?? []);
   const activeId = host?.activeId ?? '';
   const position = deck.indexOf(activeId);
-  const active = host?.scenarios.find((s) => s.id === activeId);
+  const nameOf = useScenarioName();
+
+  // Map labels grow with the rest of the type while the mode is on.
+  useEffect(() => {
+    getMap()?.setLabelScale(1.7);
+    return () => getMap()?.setLabelScale(1);
+  }, [getMap]);
 
   // Full screen at the click that opened the mode; built engines make every step instant.
   useEffect(() => {
@@ -87,8 +94,9 @@ function WorkshopOverlay() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && e.key !== 'Escape') return;
+      // On window, capture phase: before any focused button, checkbox or select acts on the key.
+      if (isTextEntry(e.target as HTMLInputElement | null) && e.key !== 'Escape') return;
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
       const command = workshopKey(e.key);
       if (!command) return;
       e.preventDefault();
@@ -110,7 +118,7 @@ function WorkshopOverlay() {
       <header className="workshop-bar" data-testid="workshop-bar">
         <div className="workshop-title">
           <span className="workshop-kicker">{t('workshop.scenario')} {position >= 0 ? `${position + 1} / ${deck.length}` : ''}</span>
-          <span className="workshop-name" data-testid="workshop-scenario-name">{active?.name ?? ''}</span>
+          <span className="workshop-name" data-testid="workshop-scenario-name">{nameOf(activeId)}</span>
         </div>
         <nav className="workshop-controls" aria-label={t('workshop.controls')}>
           <button type="button" onClick={() => go(stepDeck(deck, activeId, -1))} disabled={busy || position <= 0} aria-label={t('workshop.previous')}>

@@ -6,7 +6,8 @@ import { copyName, nextScenarioName, scenarioFileName } from '../../../src/app/s
 import type { ScenarioSummary } from '../../../src/app/scenarios/scenario-protocol';
 import { pickSessionUi, restorableUi, validCamera } from '../../../src/app/scenarios/session-state';
 import { anonymisedSummary } from '../../../src/app/workshop/anonymise-summary';
-import { stepDeck, workshopDeck, workshopKey } from '../../../src/app/workshop/workshop-deck';
+import { isTextEntry, stepDeck, workshopDeck, workshopKey } from '../../../src/app/workshop/workshop-deck';
+import { scenarioAlias, scenarioDisplayName } from '../../../src/app/workshop/scenario-alias';
 import type { DatasetSummary } from '../../../src/app/workers/engine-protocol';
 
 describe('scenario names', () => {
@@ -69,6 +70,14 @@ describe('workshop deck', () => {
     expect(['PageDown', 'ArrowRight', ' '].map(workshopKey)).toEqual(['next', 'next', 'next']);
     expect(['PageUp', 'ArrowLeft'].map(workshopKey)).toEqual(['previous', 'previous']);
     expect([workshopKey('Escape'), workshopKey('Home'), workshopKey('End'), workshopKey('x')]).toEqual(['exit', 'first', 'last', null]);
+    // Only typing keeps the keys: after a button, checkbox or select was used the clicker still steps.
+    expect([{ tagName: 'BUTTON' }, { tagName: 'SELECT' }, { tagName: 'INPUT', type: 'checkbox' }, { tagName: 'INPUT', type: 'radio' }, null].map(isTextEntry)).toEqual([false, false, false, false, false]);
+    expect([{ tagName: 'INPUT', type: 'text' }, { tagName: 'INPUT', type: 'DATE' }, { tagName: 'TEXTAREA' }, { tagName: 'DIV', isContentEditable: true }].map(isTextEntry)).toEqual([true, true, true, true]);
+    // Anonymised scenario names follow the list order.
+    const list = [{ id: 'a', name: 'Länsikoulu kasvaa' }, { id: 'b', name: 'Itäkoulu' }];
+    expect(scenarioDisplayName(list, 'b', true, 'fi')).toBe('Skenaario B');
+    expect(scenarioDisplayName(list, 'b', false, 'fi')).toBe('Itäkoulu');
+    expect(scenarioAlias(0, 'sv')).toBe('Scenario A');
   });
 });
 
@@ -83,7 +92,9 @@ test('an anonymised summary has aliases for names and keeps everything else', ()
 test('the report gets a print bar right after <body>, hidden when printing', () => {
   const html = withPrintButton('<html><head></head><body class="x"><main>R</main></body></html>', 'fi');
   expect(html.indexOf('<body class="x"><div class="print-bar"')).toBeGreaterThan(0);
-  expect(html).toContain('window.print()');
+  // No inline script (the page's Content-Security-Policy would block it): the opener binds the click.
+  expect(html).toContain('<button type="button" data-print');
+  expect(html).not.toMatch(/onclick|<script/i);
   expect(html).toContain('Tulosta');
   expect(html).toContain('@media print{.print-bar{display:none!important}}');
 });

@@ -126,6 +126,8 @@ export interface CatchmentLayerInput {
   selectedIndex: number;
   colouring: MapColouring;
   visible: boolean;
+  /** Label size factor (workshop mode); default 1. */
+  labelScale?: number;
 }
 
 export function buildCatchmentLayers(input: CatchmentLayerInput): [CatchmentsLayer, TextLayer<CatchmentLabel>] {
@@ -148,6 +150,7 @@ export function buildCatchmentLayers(input: CatchmentLayerInput): [CatchmentsLay
       getText: (d) => d.name,
       getSize: (d) => labelSize(d.schoolIndex, selectedIndex),
       sizeUnits: 'pixels',
+      sizeScale: input.labelScale ?? 1,
       getColor: (d) => (d.schoolIndex === selectedIndex ? [0, 0, 0, 255] : [28, 30, 34, 255]),
       fontFamily: LABEL_FONT_FAMILY,
       fontWeight: 600,
