@@ -7,6 +7,7 @@ import type { Units } from '../model/units';
 import { buildAttributes, type AttributeReport } from './attribute-columns';
 import { featureLabel, findField, textValue, type FeatureTable } from './feature-table';
 import { detectGrid } from './grid-detect';
+import { GRID_CELL_SIZE_RANGE } from './manifest';
 import { inferCellSize, looksLikeGridId, mixedSizes, parseGridId } from './grid-ids';
 import { multiPolygonArea } from '../geometry/area';
 import { multiPolygonBBox } from '../geometry/bbox';
@@ -76,6 +77,8 @@ export function buildUnits(table: FeatureTable, options: BuildUnitsOptions = {})
     tolerance: options.snapToleranceMetres,
   });
   const base = { count: table.count, ids, attributes };
+  if (detection.grid && !(detection.grid.cellSize >= GRID_CELL_SIZE_RANGE[0] && detection.grid.cellSize <= GRID_CELL_SIZE_RANGE[1]))
+    return fail({ code: 'implausible-grid', message: `The units form a grid of ${detection.grid.cellSize} m cells, outside the plausible range ${GRID_CELL_SIZE_RANGE[0]}–${GRID_CELL_SIZE_RANGE[1]} m for population grids (the cell size probably comes from a wrong id or unit).`, fix: 'Check the grid ids or the manifest "grid.cellSize" (Statistics Finland grids: 250 m or 1 km).', file });
   if (detection.grid) {
     const { x0, y0, cellSize: size, maxSnap } = detection.grid;
     const spec = gridSpecFor(x0, y0, size, options.grid);

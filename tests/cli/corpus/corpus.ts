@@ -169,6 +169,13 @@ export async function corpus(): Promise<CorpusCase[]> {
   add(bounds, 'GeoJSON geometry nested 50 000 deep', swap({ catchments: ['deepgeom.geojson', gj(tiny().catchments).replace('"coordinates": [[[385000', `"x": ${deepArray(50_000)}, "coordinates": [[[385000`).replace('"coordinates":[[[385000', `"x":${deepArray(50_000)},"coordinates":[[[385000`)] }), { exit: 0, sameNumbers: true });
   add(bounds, 'GML with an entity expansion bomb', swap({ schools: ['laughs.gml', laughs()] }), { exit: 2, code: 'invalid-xml' });
   add(bounds, 'manifest grid with a 1 mm cell size', bundle({ grid: { cellSize: 0.001 } }), { exit: 2, code: 'implausible-grid', mentions: ['grid.cellSize'] });
+  add(bounds, 'point units on a 1 m grid (ids RES1m)', swap({ units: ['onemetre.geojson', withUnits((u) => {
+    for (const f of u.features) {
+      const [x, y] = [Number(f.properties.euref_x), Number(f.properties.euref_y)];
+      f.properties.grd_id = `CRS3067RES1mN${y}E${x}`;
+      f.geometry = { type: 'Point', coordinates: [x + 0.5, y + 0.5] };
+    }
+  })] }), { exit: 2, code: 'implausible-grid', mentions: ['1 m'] });
   add(bounds, 'manifest grid with a billion columns', bundle({ grid: { cellSize: 250, originX: 385000, originY: 6672000, cols: 1e9, rows: 1e9 } }), { exit: 2, code: 'implausible-grid' });
 
   // ── Encodings ────────────────────────────────────────────────────────────
