@@ -12,6 +12,7 @@ import { useScenarioContext } from '../scenarios/scenario-context';
 import { nextScenarioName } from '../scenarios/scenario-names';
 import { useDocument, usePreferences, useStores } from '../stores/app-stores';
 import type { EngineApi } from '../workers/engine-protocol';
+import { mergeSnapshot } from '../stores/network-view';
 import { registerOptimiserTranslations } from './optimiser-i18n';
 import type { OptimiserApi, ProposeProgress, ProposeRequest, ProposeResult } from './optimiser-protocol';
 import { clearPlanPreview, showPlanPreview } from './plan-preview';
@@ -122,6 +123,13 @@ export function ProposePanel() {
     const name = nextScenarioName(t('optimiser.scenarioName', { measure: measure.split(':')[1] ?? measure, drop: pct(drop) }), host.scenarios.map((s) => s.name));
     if (!(await scenarios.getState().duplicate(host.activeId, name))) return;
     for (const edit of result.edits) await stores.document.getState().requestEdit(edit);
+    // One full snapshot at the end, so the views cannot keep a snapshot taken mid-way by the scenario switch.
+    const snapshot = await stores.engine.snapshot(networkId);
+    const count = summary.networks.find((n) => n.id === networkId)?.schools.length ?? 0;
+    stores.document.setState((s) => ({
+      views: { ...s.views, [networkId]: mergeSnapshot(undefined, snapshot, count) },
+      canUndo: snapshot.canUndo, canRedo: snapshot.canRedo, editCount: snapshot.editCount,
+    }));
     setResult(null);
   };
 
