@@ -24,6 +24,11 @@ export interface EngineLike {
   canUndo(): boolean;
   canRedo(): boolean;
   edits(): Edit[];
+  /** The selected school year and the projection's range (docs/indicators.md); absent in test fakes. */
+  readonly year?: number;
+  readonly baseYear?: number;
+  readonly lastYear?: number;
+  setYear?(year: number): Result<unknown>;
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

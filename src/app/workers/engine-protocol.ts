@@ -93,6 +93,8 @@ export interface DatasetSummary {
   /** [west, south, east, north] degrees of the units. */
   bounds: [number, number, number, number];
   warnings: string[];
+  /** School years the figures can be shown for: base (the data's year) … last; `selected` on load. */
+  years?: { base: number; last: number; selected: number };
 }
 
 /** Current state of one network, as the UI draws it. */
@@ -146,4 +148,6 @@ export interface EngineApi {
   undo(): Promise<EditResponse | null>;
   redo(): Promise<EditResponse | null>;
   edits(): Promise<Edit[]>;
+  /** Selects the school year of every figure; answers with the full snapshot of `networkId` in that year. */
+  setYear?(year: number, networkId: string): Promise<Result<NetworkSnapshot>>;
 }
