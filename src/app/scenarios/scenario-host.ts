@@ -225,6 +225,7 @@ export class ScenarioHost {
       get lastYear() {
         return e().lastYear;
       },
+      housingProjects: () => e().housingProjects(),
       setYear: (year) => {
         const r = e().setYear(year);
         if (r.ok) this.selectedYear = year;

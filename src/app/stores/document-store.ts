@@ -7,7 +7,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Problem } from '../../core/model/result';
-import type { Edit } from '../../core/scenario/edit';
+import type { Edit, HousingProjectRecord } from '../../core/scenario/edit';
 import type { DatasetSource, DatasetSummary, EditResponse, EngineApi, LoadProgress } from '../workers/engine-protocol';
 import { mergeSnapshot, type NetworkView } from './network-view';
 
@@ -37,6 +37,8 @@ export interface DocumentState {
   inFlight: number;
   /** The school year every figure is for (null: the engine has no projection). */
   year: number | null;
+  /** The scenario's housing projects, as of the last snapshot. */
+  housing: HousingProjectRecord[];
 
   /** Loads a bundle over HTTP, or a dataset kept in the browser ({ storedHash }). */
   load(source: DatasetSource): Promise<void>;
@@ -85,6 +87,7 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
           [id]: mergeSnapshot(s.views[id], snapshot, schoolCount(id), { units: response.outcome.changedUnits, schools: response.outcome.changedSchools }),
         },
         networkId: id,
+        housing: snapshot.housing ?? s.housing,
         canUndo: snapshot.canUndo,
         canRedo: snapshot.canRedo,
         editCount: snapshot.editCount,
@@ -121,6 +124,7 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
       editProblems: [],
       inFlight: 0,
       year: null,
+      housing: [],
 
       async load(source) {
         set({ status: 'loading', progress: null, problems: [], summary: null, views: {}, networkId: null });
@@ -149,6 +153,7 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
           const snapshot = await track(() => engine.snapshot(networkId));
           set((s) => ({
             views: { ...s.views, [networkId]: mergeSnapshot(undefined, snapshot, schoolCount(networkId)) },
+            housing: snapshot.housing ?? s.housing,
             canUndo: snapshot.canUndo,
             canRedo: snapshot.canRedo,
             editCount: snapshot.editCount,
@@ -191,7 +196,7 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
           return;
         }
         // Every network's figures are for the new year: keep only the one on view, fresh.
-        set({ year, views: { [id]: mergeSnapshot(undefined, result.value, schoolCount(id)) }, canUndo: result.value.canUndo, canRedo: result.value.canRedo });
+        set({ year, views: { [id]: mergeSnapshot(undefined, result.value, schoolCount(id)) }, canUndo: result.value.canUndo, canRedo: result.value.canRedo, housing: result.value.housing ?? get().housing });
       },
     };
   });

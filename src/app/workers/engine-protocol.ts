@@ -9,7 +9,7 @@ import type { PublicNetworkIndicators } from '../../core/pupil-base/privacy';
 import type { GridSpec } from '../../core/model/grid-spec';
 import type { MultiPolygon, Position } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
-import type { Edit, EditOutcome } from '../../core/scenario/edit';
+import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 
 /** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
 export interface BundleSource {
@@ -123,6 +123,8 @@ export interface NetworkSnapshot {
   canUndo: boolean;
   canRedo: boolean;
   editCount: number;
+  /** The scenario's housing projects (any completion year), EPSG:3067. */
+  housing?: HousingProjectRecord[];
 }
 
 export interface EditResponse {

@@ -103,6 +103,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       canUndo: engine.canUndo(),
       canRedo: engine.canRedo(),
       editCount: engine.edits().length,
+      housing: engine.housingProjects?.() ?? [],
     };
   };
 
