@@ -22,6 +22,7 @@ import { confirmedOrigins, confirmOrigin, foreignBundleOrigin } from './security
 import { OriginConfirm } from './security/origin-confirm';
 import { registerSecurityTranslations } from './security/security-i18n';
 import { registerOrientationTranslations } from './orientation/orientation-i18n';
+import { registerTimeTranslations } from './time/time-i18n';
 
 const testMode = isTestMode(location.search);
 const engine = createEngineClient();
@@ -40,6 +41,7 @@ const stores: AppStores = {
 const i18n = createI18n(stores.preferences.getState().language);
 registerSecurityTranslations(i18n);
 registerOrientationTranslations(i18n);
+registerTimeTranslations(i18n);
 document.documentElement.lang = i18n.language;
 stores.preferences.subscribe((s, prev) => {
   if (s.language !== prev.language) {

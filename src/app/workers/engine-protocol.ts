@@ -10,7 +10,7 @@ import type { PublicNetworkIndicators } from '../../core/pupil-base/privacy';
 import type { GridSpec } from '../../core/model/grid-spec';
 import type { MultiPolygon, Position } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
-import type { Edit, EditOutcome } from '../../core/scenario/edit';
+import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 
 /** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
 export interface BundleSource {
@@ -102,6 +102,8 @@ export interface DatasetSummary {
   warnings: string[];
   /** Street lines for drawing (lon/lat), null without a street layer. */
   streets?: StreetLinesDisplay | null;
+  /** School years the figures can be shown for: base (the data's year) … last; `selected` on load. */
+  years?: { base: number; last: number; selected: number };
 }
 
 /** A named area of the data; bounds [west, south, east, north] in degrees. */
@@ -141,6 +143,8 @@ export interface NetworkSnapshot {
   editCount: number;
   /** Trip lengths and pieces (null without travel). */
   travel?: TravelSnapshot | null;
+  /** The scenario's housing projects (any completion year), EPSG:3067. */
+  housing?: HousingProjectRecord[];
 }
 
 export interface EditResponse {
@@ -166,4 +170,6 @@ export interface EngineApi {
   undo(): Promise<EditResponse | null>;
   redo(): Promise<EditResponse | null>;
   edits(): Promise<Edit[]>;
+  /** Selects the school year of every figure; answers with the full snapshot of `networkId` in that year. */
+  setYear?(year: number, networkId: string): Promise<Result<NetworkSnapshot>>;
 }

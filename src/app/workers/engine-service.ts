@@ -16,6 +16,7 @@ import { applyPrivacy } from '../../core/pupil-base/privacy';
 import type { EditOutcome } from '../../core/scenario/edit';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
 import { changedRegion } from '../../core/edits/changed-region';
+import { DEFAULT_HORIZON, MAX_HORIZON } from '../../core/projection/projection-config';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
 import type { StoredDataset } from '../persistence/dataset-store';
 import type { EngineFactory, EngineLike } from './engine-like';
@@ -105,6 +106,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       canRedo: engine.canRedo(),
       editCount: engine.edits().length,
       travel: engine.travel?.(networkId, config.privacyThreshold) ?? null,
+      housing: engine.housingProjects?.() ?? [],
     };
   };
 
@@ -119,7 +121,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     }
     loaded = { dataset, config, engine };
     colourMemory.clear();
-    return ok(summarise(dataset, config, declarations, presetName));
+    return ok({ ...summarise(dataset, config, declarations, presetName), ...yearsOf(dataset, config) });
   };
 
   const respond = (outcome: EditOutcome | null, emptiedSchools: number[] = []): EditResponse | null =>
@@ -171,7 +173,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       }
       loaded = { dataset, config, engine };
       onProgress({ stage: 'engine', loaded: 1, total: 1 });
-      return ok({ ...summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), streets: streets.value?.lines ?? null }, [...result.warnings, ...streets.warnings]);
+      return ok({ ...summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), ...yearsOf(dataset, config), streets: streets.value?.lines ?? null }, [...result.warnings, ...streets.warnings]);
     },
 
     async loadStored(hash, onProgress) {
@@ -218,7 +220,22 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     async edits() {
       return need().engine.edits();
     },
+
+    async setYear(year, networkId) {
+      const { engine } = need();
+      if (!engine.setYear) return fail({ code: 'no-projection', message: 'This engine has no projection by year.', fix: 'Reload the page.' });
+      const r = engine.setYear(year);
+      if (!r.ok) return r;
+      return ok(snapshot(networkId, null));
+    },
   };
+}
+
+/** The school years for the year control, as ScenarioEngine sets them: the data's year (else this year) + the horizon. */
+function yearsOf(dataset: Dataset, config: IndicatorConfig): Pick<DatasetSummary, 'years'> {
+  const base = dataset.year ?? new Date().getUTCFullYear();
+  const horizon = Math.min(MAX_HORIZON, config.projection?.horizon ?? DEFAULT_HORIZON);
+  return { years: { base, last: base + horizon, selected: base } };
 }
 
 function localised(label: unknown, fallback: string): { fi: string; sv: string; en: string } {
