@@ -20,6 +20,7 @@ import { lcg } from '../core/random-shapes';
 import { X0, X1, Y0, Y1, randomLasso, syntheticCity } from './synthetic-city';
 import type { BenchCity } from './synthetic-city';
 import { timeBench } from './time-bench';
+import { networkBench } from './network-bench';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -156,6 +157,7 @@ function main(): void {
   const baselineMs = quantile(base, 0.5);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const time = timeBench(city, log);
+  const schoolNetwork = networkBench(city, log);
   process.stdout.write(`${JSON.stringify({
     cells: city.units.count,
     schools: city.partition.catchments.length,
@@ -178,6 +180,7 @@ function main(): void {
     catchment_vertices_mean: Math.round(verts / city.partition.catchments.length),
     split_units: overlay.splitUnitCount,
     ...time,
+    ...schoolNetwork,
     node: process.version,
   })}\n`);
 }
