@@ -19,6 +19,12 @@ import type { BenchCity } from './synthetic-city';
 import { X0, X1, Y0, Y1 } from './synthetic-city';
 import { benchDataset } from './time-bench';
 
+/** CPU milliseconds of this process so far (the machine may be shared: wall time includes waiting). */
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
 function quantile(xs: number[], q: number): number {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
@@ -35,16 +41,19 @@ export function networkBench(city: BenchCity, log: (s: string) => void): Record<
   const times: number[] = [];
   const openTimes: number[] = [];
   const closeTimes: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 50; i++) {
     const x = X0 + 5_000 + rand() * (X1 - X0 - 10_000);
     const y = Y0 + 5_000 + rand() * (Y1 - Y0 - 10_000);
     const record: Edit = i % 2 === 0
       ? { kind: 'open-school', year, school: { id: `new${i}`, name: `New ${i}`, language: 'fi', grades: '1-6', capacity: 400, location: [x, y] }, catchment: 'nearest' }
       : { kind: 'close-school', year, schoolId: city.network.schoolIds[(i * 37) % 300], to: 'nearest' };
+    const c = cpuMs();
     const t = performance.now();
     const r = engine.apply(record, { allowEmptying: true });
     engine.indicators('bench');
     const ms = performance.now() - t;
+    if (i >= 10) cpu.push(cpuMs() - c);
     if (!r.ok) throw new Error(r.problems[0].message);
     if (i >= 10) {
       times.push(ms);
@@ -71,6 +80,8 @@ export function networkBench(city: BenchCity, log: (s: string) => void): Record<
     network_change_p95_ms: +p95.toFixed(2),
     network_open_p95_ms: +quantile(openTimes, 0.95).toFixed(2),
     network_close_p95_ms: +quantile(closeTimes, 0.95).toFixed(2),
+    network_change_cpu_p50_ms: +quantile(cpu, 0.5).toFixed(2),
+    network_change_cpu_p95_ms: +quantile(cpu, 0.95).toFixed(2),
     network_change_baseline_ms: +baseline.toFixed(1),
     network_change_speedup_vs_baseline: +(baseline / p95).toFixed(1),
   };

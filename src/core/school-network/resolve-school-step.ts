@@ -73,18 +73,19 @@ function nearerUnits(overlay: NetworkOverlay, ctx: StepContext, school: number, 
   const out: number[] = [];
   const centres = ctx.centres();
   const locations = ctx.locations(ids);
+  const straight = ctx.distance.kind === 'straight-line';
+  const [lx, ly] = location;
   for (let u = 0; u < overlay.unitCount; u++) {
-    let best = -1;
-    let bestWeight = 0;
-    overlay.forEach(u, (s, w) => {
-      if (w > bestWeight) {
-        best = s;
-        bestWeight = w;
-      }
-    });
+    const best = overlay.dominantSchool(u);
     if (best < 0 || best === school) continue;
-    const home: Position = [centres[2 * u], centres[2 * u + 1]];
-    if (ctx.distance.distance(home, location) < ctx.distance.distance(home, locations[best])) out.push(u);
+    const x = centres[2 * u];
+    const y = centres[2 * u + 1];
+    const [cx, cy] = locations[best];
+    // Straight line: compare squared distances (same order, no allocation per unit).
+    const nearer = straight
+      ? (x - lx) ** 2 + (y - ly) ** 2 < (x - cx) ** 2 + (y - cy) ** 2
+      : ctx.distance.distance([x, y], location) < ctx.distance.distance([x, y], locations[best]);
+    if (nearer) out.push(u);
   }
   return out;
 }
