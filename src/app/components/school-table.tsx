@@ -13,6 +13,7 @@ import { useDocument, usePreferences, useStores, useUi } from '../stores/app-sto
 import { currentView } from '../stores/selectors';
 import type { SortColumn } from '../stores/ui-store';
 import { changeDirection, delta, schoolRows, sortRows } from './school-rows';
+import { SchoolStatusBadge } from '../school-network/school-status-badge';
 
 export function SchoolTable() {
   const { t } = useTranslation();
@@ -117,6 +118,7 @@ export function SchoolTable() {
                   <th scope="row" className="name-col">
                     {colour && <span className="swatch" style={{ background: `rgb(${colour.join(',')})` }} aria-hidden="true" />}
                     {row.name}
+                    <SchoolStatusBadge now={row.now} opened={row.before === null} />
                   </th>
                   <td className="num">
                     {formatChildCount(row.now?.children ?? null, lang, threshold)}

@@ -8,6 +8,7 @@ import type { UiLanguage } from '../format/format-number';
 import en from './locales/en.json';
 import fi from './locales/fi.json';
 import sv from './locales/sv.json';
+import { registerSchoolNetworkTranslations } from '../school-network/school-network-i18n';
 
 export const LOCALES = { fi, sv, en } as const;
 
@@ -21,5 +22,6 @@ export function createI18n(language: UiLanguage): i18n {
     initAsync: false,
     returnNull: false,
   });
+  registerSchoolNetworkTranslations(instance);
   return instance;
 }
