@@ -52,6 +52,8 @@ export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): Samp
     source: `Synthetic data: Catchment Studio sample-city generator (seed ${cfg.seed}). Fictional municipality; not real statistics.`,
     crs: 'EPSG:3067',
     preset: 'statfi-grid',
+    // The base year of projections: the statistics are "as of" this year (docs/indicators.md).
+    year: 2024,
     grid: { originX: cfg.originX, originY: cfg.originY, cellSize: CELL, cols: cfg.width / CELL, rows: cfg.height / CELL },
     unitGeometry: 'point',
     networks: networks.map((n) => ({ id: n.id, label: NETWORK_LABELS[n.id], language: n.id.startsWith('sv') ? 'sv' : 'fi', level: n.id.endsWith('upper') ? 'upper' : 'lower' })),

@@ -1,4 +1,5 @@
 /** Layout: top bar; left panel (tools, map options); map; right panel (school table above, indices and chart below). Global shortcuts. */
+import { HousingPanel } from './time/housing-panel';
 import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompositionChart } from './components/composition-chart';
@@ -69,6 +70,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
       <aside className="left-panel" aria-label={t('app.toolsRegion')}>
         <ToolPanel />
         <EditProblems />
+        <HousingPanel />
         <MapOptionsPanel />
       </aside>
       <main className="centre">

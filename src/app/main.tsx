@@ -16,6 +16,7 @@ import { bundleSourceFor } from './workers/bundle-source';
 import { createEngineClient } from './workers/engine-client';
 import { ScenarioProvider } from './scenarios/scenario-context';
 import { setupScenarios } from './scenarios/setup-scenarios';
+import { registerTimeTranslations } from './time/time-i18n';
 
 const testMode = isTestMode(location.search);
 const engine = createEngineClient();
@@ -32,6 +33,7 @@ const stores: AppStores = {
   engine,
 };
 const i18n = createI18n(stores.preferences.getState().language);
+registerTimeTranslations(i18n);
 document.documentElement.lang = i18n.language;
 stores.preferences.subscribe((s, prev) => {
   if (s.language !== prev.language) {

@@ -3,6 +3,7 @@
  * snapshot assembled from the stores (MapView skips unchanged snapshots). Ephemeral drawing
  * state (lasso path, brush cells, keyboard cursor) lives here as local state.
  */
+import { finishHousingDraw, housingDraw } from '../time/housing-draw';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,7 +93,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       if (!networkId || !schoolId) return Promise.resolve();
       return stores.document.getState().requestEdit({ ...e, networkId, schoolId });
     };
-    const canEdit = () => stores.document.getState().status === 'ready' && stores.ui.getState().selectedSchoolId !== null;
+    const canEdit = () => stores.document.getState().status === 'ready' && (stores.ui.getState().selectedSchoolId !== null || housingDraw.getState().draft !== null);
     const grid = () => stores.document.getState().summary?.units.grid ?? null;
     const tools = new ToolController(mapView.map, {
       tool: () => stores.ui.getState().tool,
@@ -101,7 +102,16 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       grid,
       lassoPreview: setLassoPath,
       brushPreview: setBrushCells,
-      lassoDone: (region) => void edit({ kind: 'assign-region', region }),
+      lassoDone: (region) => {
+        // A housing project being drawn (time/housing-panel.tsx) takes the lasso's area.
+        const project = finishHousingDraw(region);
+        if (project) {
+          stores.ui.getState().setTool('pan');
+          void stores.document.getState().requestEdit(project);
+          return;
+        }
+        void edit({ kind: 'assign-region', region });
+      },
       // The painted footprint stays on screen until the worker's answer has been drawn.
       cellsDone: (cells) => void edit({ kind: 'assign-cells', cells }).finally(() => setBrushCells([])),
     });

@@ -4,6 +4,7 @@ import type { UiLanguage } from '../format/format-number';
 import { ScenarioBar } from '../scenarios/scenario-bar';
 import { ImportButton } from '../import/import-wizard';
 import { useDocument, usePreferences, useStores } from '../stores/app-stores';
+import { YearControl } from '../time/year-control';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function TopBar() {
             ))}
           </select>
         </label>
+        <YearControl />
         <label className="field">
           <span className="sr-only">{t('topBar.language')}</span>
           <select value={language} aria-label={t('topBar.language')} onChange={(e) => stores.preferences.getState().setLanguage(e.target.value as UiLanguage)}>

@@ -79,8 +79,13 @@ export class ScenarioHost {
   }
 
   /** The active scenario's engine (the real ScenarioEngine). */
+  /** The school year on view; every engine the user switches to is brought to it. */
+  private selectedYear: number | null = null;
+
   activeEngine(): ScenarioEngine {
-    return this.need().pool.get(this.activeId)!;
+    const engine = this.need().pool.get(this.activeId)!;
+    if (this.selectedYear !== null && engine.year !== this.selectedYear) engine.setYear(this.selectedYear);
+    return engine;
   }
 
   get dataset(): Dataset {
@@ -211,6 +216,21 @@ export class ScenarioHost {
       canUndo: () => e().canUndo(),
       canRedo: () => e().canRedo(),
       edits: () => e().edits(),
+      get year() {
+        return e().year;
+      },
+      get baseYear() {
+        return e().baseYear;
+      },
+      get lastYear() {
+        return e().lastYear;
+      },
+      housingProjects: () => e().housingProjects(),
+      setYear: (year) => {
+        const r = e().setYear(year);
+        if (r.ok) this.selectedYear = year;
+        return r;
+      },
     };
   }
 

@@ -7,7 +7,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Problem } from '../../core/model/result';
-import type { Edit } from '../../core/scenario/edit';
+import type { Edit, HousingProjectRecord } from '../../core/scenario/edit';
 import type { DatasetSource, DatasetSummary, EditResponse, EngineApi, LoadProgress } from '../workers/engine-protocol';
 import { mergeSnapshot, type NetworkView } from './network-view';
 
@@ -35,6 +35,10 @@ export interface DocumentState {
   editProblems: Problem[];
   /** Number of engine calls in flight. */
   inFlight: number;
+  /** The school year every figure is for (null: the engine has no projection). */
+  year: number | null;
+  /** The scenario's housing projects, as of the last snapshot. */
+  housing: HousingProjectRecord[];
 
   /** Loads a bundle over HTTP, or a dataset kept in the browser ({ storedHash }). */
   load(source: DatasetSource): Promise<void>;
@@ -47,6 +51,8 @@ export interface DocumentState {
   cancelPending(): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Shows every figure for another school year (summary.years.base … last). */
+  setYear(year: number): Promise<void>;
 }
 
 export type DocumentStore = StoreApi<DocumentState>;
@@ -69,16 +75,19 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
       }
     };
 
-    const absorb = (response: EditResponse | null): void => {
+    const absorb = (response: EditResponse | null, edit?: Edit): void => {
       if (!response) return;
       const { snapshot } = response;
       const id = snapshot.networkId;
+      // A housing record (or an undo, which may be one) changes every network's figures: the other views reload on demand.
+      const others = edit && 'networkId' in edit ? get().views : {};
       set((s) => ({
         views: {
-          ...s.views,
+          ...(others === s.views ? s.views : {}),
           [id]: mergeSnapshot(s.views[id], snapshot, schoolCount(id), { units: response.outcome.changedUnits, schools: response.outcome.changedSchools }),
         },
         networkId: id,
+        housing: snapshot.housing ?? s.housing,
         canUndo: snapshot.canUndo,
         canRedo: snapshot.canRedo,
         editCount: snapshot.editCount,
@@ -89,7 +98,7 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
     const apply = async (edit: Edit, allowEmptying: boolean): Promise<void> => {
       const result = await track(() => engine.apply(edit, allowEmptying));
       if (result.ok) {
-        absorb(result.value);
+        absorb(result.value, edit);
         return;
       }
       if (!allowEmptying && result.problems.length > 0 && result.problems.every((p) => p.code === EMPTIES_SCHOOL)) {
@@ -114,6 +123,8 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
       pending: null,
       editProblems: [],
       inFlight: 0,
+      year: null,
+      housing: [],
 
       async load(source) {
         set({ status: 'loading', progress: null, problems: [], summary: null, views: {}, networkId: null });
@@ -124,14 +135,14 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
           return;
         }
         const summary = result.value;
-        set({ summary });
+        set({ summary, year: summary.years?.selected ?? null });
         const first = summary.networks[0]?.id ?? null;
         if (first) await get().setNetwork(first);
         set({ status: 'ready' });
       },
 
       async adopt(summary) {
-        set({ status: 'loading', progress: null, problems: [], summary, views: {}, networkId: null, canUndo: false, canRedo: false, editCount: 0, pending: null, editProblems: [] });
+        set({ status: 'loading', progress: null, problems: [], summary, views: {}, networkId: null, canUndo: false, canRedo: false, editCount: 0, pending: null, editProblems: [], year: summary.years?.selected ?? null });
         const first = summary.networks[0]?.id ?? null;
         if (first) await get().setNetwork(first);
         set({ status: 'ready' });
@@ -142,6 +153,7 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
           const snapshot = await track(() => engine.snapshot(networkId));
           set((s) => ({
             views: { ...s.views, [networkId]: mergeSnapshot(undefined, snapshot, schoolCount(networkId)) },
+            housing: snapshot.housing ?? s.housing,
             canUndo: snapshot.canUndo,
             canRedo: snapshot.canRedo,
             editCount: snapshot.editCount,
@@ -173,6 +185,18 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
       async redo() {
         if (!get().canRedo) return;
         absorb(await track(() => engine.redo()));
+      },
+
+      async setYear(year) {
+        const id = get().networkId;
+        if (!engine.setYear || id === null || year === get().year) return;
+        const result = await track(() => engine.setYear!(year, id));
+        if (!result.ok) {
+          set({ editProblems: result.problems });
+          return;
+        }
+        // Every network's figures are for the new year: keep only the one on view, fresh.
+        set({ year, views: { [id]: mergeSnapshot(undefined, result.value, schoolCount(id)) }, canUndo: result.value.canUndo, canRedo: result.value.canRedo, housing: result.value.housing ?? get().housing });
       },
     };
   });

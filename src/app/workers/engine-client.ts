@@ -23,5 +23,6 @@ export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; impo
     undo: () => remote.undo(),
     redo: () => remote.redo(),
     edits: () => remote.edits(),
+    setYear: (year, networkId) => (remote.setYear as unknown as NonNullable<EngineApi['setYear']>)(year, networkId),
   };
 }

@@ -8,7 +8,7 @@ import type { NetworkIndicators } from '../../core/indicators/indicator-types';
 import type { Dataset } from '../../core/model/dataset';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
-import type { Edit, EditOutcome } from '../../core/scenario/edit';
+import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 
 export interface EngineLike {
   networkIds: string[];
@@ -24,6 +24,13 @@ export interface EngineLike {
   canUndo(): boolean;
   canRedo(): boolean;
   edits(): Edit[];
+  /** The selected school year and the projection's range (docs/indicators.md); absent in test fakes. */
+  readonly year?: number;
+  readonly baseYear?: number;
+  readonly lastYear?: number;
+  setYear?(year: number): Result<unknown>;
+  /** The housing projects in effect (any completion year). */
+  housingProjects?(): HousingProjectRecord[];
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

@@ -9,7 +9,7 @@ import type { PublicNetworkIndicators } from '../../core/pupil-base/privacy';
 import type { GridSpec } from '../../core/model/grid-spec';
 import type { MultiPolygon, Position } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
-import type { Edit, EditOutcome } from '../../core/scenario/edit';
+import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 
 /** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
 export interface BundleSource {
@@ -93,6 +93,8 @@ export interface DatasetSummary {
   /** [west, south, east, north] degrees of the units. */
   bounds: [number, number, number, number];
   warnings: string[];
+  /** School years the figures can be shown for: base (the data's year) … last; `selected` on load. */
+  years?: { base: number; last: number; selected: number };
 }
 
 /** Current state of one network, as the UI draws it. */
@@ -121,6 +123,8 @@ export interface NetworkSnapshot {
   canUndo: boolean;
   canRedo: boolean;
   editCount: number;
+  /** The scenario's housing projects (any completion year), EPSG:3067. */
+  housing?: HousingProjectRecord[];
 }
 
 export interface EditResponse {
@@ -146,4 +150,6 @@ export interface EngineApi {
   undo(): Promise<EditResponse | null>;
   redo(): Promise<EditResponse | null>;
   edits(): Promise<Edit[]>;
+  /** Selects the school year of every figure; answers with the full snapshot of `networkId` in that year. */
+  setYear?(year: number, networkId: string): Promise<Result<NetworkSnapshot>>;
 }

@@ -15,6 +15,7 @@ import { capacityFor } from '../../core/model/school';
 import { applyPrivacy } from '../../core/pupil-base/privacy';
 import type { EditOutcome } from '../../core/scenario/edit';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
+import { DEFAULT_HORIZON, MAX_HORIZON } from '../../core/projection/projection-config';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
 import type { StoredDataset } from '../persistence/dataset-store';
 import type { EngineFactory, EngineLike } from './engine-like';
@@ -103,6 +104,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       canUndo: engine.canUndo(),
       canRedo: engine.canRedo(),
       editCount: engine.edits().length,
+      housing: engine.housingProjects?.() ?? [],
     };
   };
 
@@ -116,7 +118,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     }
     loaded = { dataset, config, engine };
     colourMemory.clear();
-    return ok(summarise(dataset, config, declarations, presetName));
+    return ok({ ...summarise(dataset, config, declarations, presetName), ...yearsOf(dataset, config) });
   };
 
   const respond = (outcome: EditOutcome | null, emptiedSchools: number[] = []): EditResponse | null =>
@@ -164,7 +166,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       }
       loaded = { dataset, config, engine };
       onProgress({ stage: 'engine', loaded: 1, total: 1 });
-      return ok(summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), result.warnings);
+      return ok({ ...summarise(dataset, config, manifest.networks ?? [], presetId ?? 'statfi-grid'), ...yearsOf(dataset, config) }, result.warnings);
     },
 
     async loadStored(hash, onProgress) {
@@ -211,7 +213,22 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     async edits() {
       return need().engine.edits();
     },
+
+    async setYear(year, networkId) {
+      const { engine } = need();
+      if (!engine.setYear) return fail({ code: 'no-projection', message: 'This engine has no projection by year.', fix: 'Reload the page.' });
+      const r = engine.setYear(year);
+      if (!r.ok) return r;
+      return ok(snapshot(networkId, null));
+    },
   };
+}
+
+/** The school years for the year control, as ScenarioEngine sets them: the data's year (else this year) + the horizon. */
+function yearsOf(dataset: Dataset, config: IndicatorConfig): Pick<DatasetSummary, 'years'> {
+  const base = dataset.year ?? new Date().getUTCFullYear();
+  const horizon = Math.min(MAX_HORIZON, config.projection?.horizon ?? DEFAULT_HORIZON);
+  return { years: { base, last: base + horizon, selected: base } };
 }
 
 function localised(label: unknown, fallback: string): { fi: string; sv: string; en: string } {

@@ -72,7 +72,7 @@ export function resolveProject(r: HousingProjectRecord, units: Units, overlay: N
     area[i] = cov.fractions[i] * (overlay.unitAreas ? overlay.unitAreas[cov.units[i]] : 1);
     total += area[i];
   }
-  if (!(total > 0)) return fail(outside(r));
+  if (!(total > 0)) return fail(outside(r, units.kind === 'grid'));
   for (let i = 0; i < cov.count; i++) area[i] /= total;
   return ok({ units: cov.units.slice(), shares: area });
 }
@@ -91,11 +91,14 @@ function pointUnit(r: HousingProjectRecord, p: Position, units: Units, overlay: 
       if (p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3] && pointInMultiPolygon(p, units.geometries[u])) unit = u;
     }
   }
-  if (unit < 0) return fail(outside(r));
+  if (unit < 0) return fail(outside(r, units.kind === 'grid'));
   return ok({ units: Int32Array.of(unit), shares: Float64Array.of(1) });
 }
 
-function outside(r: HousingProjectRecord): Problem {
-  return problem('housing-outside-units', r, r.location ? 'location' : 'region', 'it lies outside every statistical unit of the data.',
-    'Draw the project inside the area of the data (in EPSG:3067 metres), or check its coordinates.');
+function outside(r: HousingProjectRecord, grid: boolean): Problem {
+  const where = grid ? 'it covers no populated grid cell of the data (the grid holds only cells with residents).' : 'it lies outside every statistical unit of the data.';
+  const fix = grid
+    ? 'Extend the project’s area to touch a populated cell next to it, or place its point in one: its pupils are counted there. Check the coordinates are EPSG:3067 metres.'
+    : 'Draw the project inside the area of the data (in EPSG:3067 metres), or check its coordinates.';
+  return problem('housing-outside-units', r, r.location ? 'location' : 'region', where, fix);
 }

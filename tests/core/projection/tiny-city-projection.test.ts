@@ -90,3 +90,36 @@ describe('cohort ageing on Tiny City', () => {
     expect(a2026[17]).toBe(5 / 3); // age 17 in 2026 = age 15 in 2024 (he_13_15 = 5 over 3 ages)
   });
 });
+
+describe('a city forecast table', () => {
+  it('replaces the model where it has figures and records the source', async () => {
+    const { SOURCE_FORECAST, SOURCE_MODEL } = await import('../../../src/core/projection/forecast-table');
+    const cell00 = 'CRS3067RES250mN6672000E385000';
+    const column3 = [0, 1, 2, 3].map((r) => `CRS3067RES250mN${6_672_000 + 250 * r}E385750`);
+    const forecast = {
+      name: 'Kaupungin ennuste',
+      rows: [
+        { id: cell00, year: 2025, from: 7, to: 12, value: 20 },
+        { id: 'east', year: 2025, from: 7, to: 12, value: 100 },
+        { id: cell00, year: 2025, from: 13, to: 15, value: 999 }, // another age band: not used for grades 1–6
+      ],
+      areas: { east: column3 },
+    };
+    const created = ScenarioEngine.create(dataset, base, { baseYear: 2024, forecast });
+    if (!created.ok) throw new Error('engine');
+    const e = created.value;
+    e.setYear(2025);
+    // A: the model's 8 + 500/6 minus cell (0, 0)'s model value (1 + 50/6) plus the forecast's 20.
+    const c = Object.fromEntries(e.indicators('fi-lower').schools.map((s) => [s.id, s.children]));
+    expect(c.A).toBeCloseTo(8 + 500 / 6 - (1 + 50 / 6) + 20, 12);
+    // B: column 2 from the model (4 × (1 + 100/6)) plus the area "east" (column 3) = 100.
+    expect(c.B).toBeCloseTo(4 * (1 + 100 / 6) + 100, 12);
+    const source = e.childrenSource('fi-lower');
+    expect(source[0]).toBe(SOURCE_FORECAST);
+    expect(source[1]).toBe(SOURCE_MODEL);
+    // The area's 100 is spread by the model's children: its cells are equal, 25 each.
+    const units = e.unitChildren('fi-lower');
+    const east = dataset.units.ids.indexOf(column3[2]);
+    expect(units[east]).toBeCloseTo(25, 12);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The year control's path through the real worker pieces in-process (engine service +
+ * ScenarioHost + document store) on Tiny City. Tiny City's manifest has no "year", so the base
+ * year is the current calendar year B. Children worked out by hand in
+ * tests/core/projection/tiny-city-projection.test.ts: A = 100 in B, 8 + 500/6 in B + 1.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
+import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
+import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
+import { createDocumentStore } from '../../../src/app/stores/document-store';
+import { createEngineService } from '../../../src/app/workers/engine-service';
+
+const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
+const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLToPath(url)));
+
+describe('the selected year in the document store', () => {
+  test('every figure follows the year, housing records included, and the scenario keeps it', async () => {
+    const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
+    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
+    const api = createScenarioApi(host);
+    const document = createDocumentStore(service);
+    const loading = document.getState().load({ manifestUrl, fileUrls: {} });
+    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
+    await loading;
+    const base = new Date().getUTCFullYear();
+    expect(document.getState().summary?.years).toEqual({ base, last: base + 10, selected: base });
+    const a = () => document.getState().views['fi-lower'].indicatorsFull.schools[0].children;
+    expect(a()).toBe(100);
+    await document.getState().setYear(base + 1);
+    expect(document.getState().year).toBe(base + 1);
+    expect(a()).toBeCloseTo(8 + 500 / 6, 12);
+    // 100 ARA block dwellings in cell (0, 0) completed next year: + 100 × 0.072 pupils (default yield).
+    await document.getState().requestEdit({ kind: 'housing-project', year: base + 1, id: 'h', name: 'H', dwellings: 100, tenure: 'social_rental', buildingType: 'block', location: [385_100, 6_672_100] });
+    expect(a()).toBeCloseTo(8 + 500 / 6 + 7.2, 12);
+    await document.getState().undo();
+    expect(a()).toBeCloseTo(8 + 500 / 6, 12);
+    await document.getState().setYear(base);
+    expect(a()).toBe(100);
+  });
+});
