@@ -25,6 +25,7 @@ import { paavoNational, registerNational } from '../helpers/national-files';
 import { runTravelBench } from './travel-bench';
 import { timeBench } from './time-bench';
 import { optimiserBench } from './run-optimiser-bench';
+import { networkBench } from './network-bench';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -169,6 +170,7 @@ async function main(optimiser: Record<string, number>): Promise<void> {
   log('travel: street network, distances and figures…');
   const travel = runTravelBench(city);
   const time = timeBench(city, log);
+  const schoolNetwork = networkBench(city, log);
   process.stdout.write(`${JSON.stringify({
     cells: city.units.count,
     schools: city.partition.catchments.length,
@@ -201,6 +203,7 @@ async function main(optimiser: Record<string, number>): Promise<void> {
     ...travel,
     ...time,
     ...optimiser,
+    ...schoolNetwork,
     node: process.version,
   })}\n`);
 }

@@ -20,6 +20,7 @@ import type { SortColumn } from '../stores/ui-store';
 import { moveInGrid, type GridPosition } from './grid-navigation';
 import { changeDirection, delta, schoolRows, sortRows } from './school-rows';
 import { TravelCells, TravelHeaders } from '../travel/travel-cells';
+import { SchoolStatusBadge } from '../school-network/school-status-badge';
 
 export function SchoolTable() {
   const { t } = useTranslation();
@@ -171,6 +172,7 @@ export function SchoolTable() {
                     <span className="school-name" title={row.name}>
                       {row.name}
                     </span>
+                    <SchoolStatusBadge now={row.now} opened={row.before === null} />
                   </th>
                   {shares.slice(0, 1).map((s) => shareCell(s.id, 'num chosen-share'))}
                   <td className="num">

@@ -10,6 +10,7 @@ import fi from './locales/fi.json';
 import sv from './locales/sv.json';
 import { registerImportTranslations } from '../import/import-i18n';
 import { registerAreaLabels } from './area-labels';
+import { registerSchoolNetworkTranslations } from '../school-network/school-network-i18n';
 
 export const LOCALES = { fi, sv, en } as const;
 
@@ -25,5 +26,6 @@ export function createI18n(language: UiLanguage): i18n {
   });
   registerImportTranslations(instance);
   registerAreaLabels(instance);
+  registerSchoolNetworkTranslations(instance);
   return instance;
 }

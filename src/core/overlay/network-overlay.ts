@@ -143,6 +143,22 @@ export class NetworkOverlay {
     return Int32Array.from(out);
   }
 
+  /** School with the largest weight in `unit` (the first of equals), −1 when none. Allocation-free. */
+  dominantSchool(unit: number): number {
+    const p = this.primarySchool[unit];
+    if (p >= 0 || p !== SPLIT) return p >= 0 ? p : -1;
+    const sp = this.overflow.get(unit)!;
+    let best = -1;
+    let bestWeight = 0;
+    for (let i = 0; i < sp.schools.length; i++) {
+      if (sp.weights[i] > bestWeight) {
+        best = sp.schools[i];
+        bestWeight = sp.weights[i];
+      }
+    }
+    return best;
+  }
+
   /** Copy of the unit's entries, in stored order (used to record undo state). */
   entries(unit: number): { schools: number[]; weights: number[] } {
     const schools: number[] = [];

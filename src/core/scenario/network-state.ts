@@ -50,6 +50,8 @@ export interface NetworkState {
   fallback: Float64Array;
   /** Per-school sums of every projected year, live (kept current under boundary edits). */
   yearRows: YearRows;
+  /** Schools whose yearRows are stale (refreshed when a projected year is next read: exact either way). */
+  staleRows: Set<number>;
   /** The same for the baseline catchments. */
   baselineRows: YearRows;
   /** Units in gaps or overlaps of the live catchments (null after a change) and of the baseline. */
@@ -79,7 +81,7 @@ export function createState(units: Units, config: IndicatorConfig, network: Netw
   const yearRows = YearRows.build(overlay, projection, values.matrix, values.layout, fallback);
   return {
     network, schools, baseNetwork: network, baseSchools: schools, editable, layout: values.layout, report: values.report, tracker,
-    baselineOverlay: overlay, projection, fallback, yearRows, baselineRows: yearRows.clone(),
+    baselineOverlay: overlay, projection, fallback, yearRows, staleRows: new Set(), baselineRows: yearRows.clone(),
     gapUnits: null, baselineGapUnits: overlay.uncoveredOrOverlapping(),
     current: new Map(), baseline: new Map(),
   };
@@ -105,6 +107,7 @@ export function yearFigures(s: NetworkState, year: number, live: boolean, projec
     sums = s.editable.sums.slice();
     gapOverlap = { ...s.tracker.gapOverlap() };
   } else {
+    if (live) refreshRows(s);
     sums = (live ? s.yearRows : s.baselineRows).sums(year).slice();
     if (live && !s.gapUnits) s.gapUnits = overlay.uncoveredOrOverlapping();
     gapOverlap = gapOverlapIn(overlay, live ? s.gapUnits! : s.baselineGapUnits, (u) => s.projection.childrenAt(u, year));
@@ -116,18 +119,30 @@ export function yearFigures(s: NetworkState, year: number, live: boolean, projec
   return { sums, gapOverlap, unitChildren };
 }
 
-/** After the catchments changed: the tracker's units and the projected years' rows of the changed schools. */
+/**
+ * After the catchments changed: the tracker's units now; the projected years' rows of the
+ * changed schools when a projected year is next read (refreshRows). A row is recomputed from
+ * zero over its units in ascending order, so when it is refreshed does not change a bit.
+ */
 export function afterBoundaryChange(s: NetworkState, changedSchools: ArrayLike<number>, changedUnits: Int32Array): void {
   s.tracker.update(s.editable.overlay, changedUnits);
   s.gapUnits = null;
-  if (changedSchools.length === 0) return;
-  const flags = new Uint8Array(s.network.schoolIds.length);
+  for (let i = 0; i < changedSchools.length; i++) s.staleRows.add(changedSchools[i]);
+}
+
+/** Recomputes the stale schools' rows of every projected year. */
+export function refreshRows(s: NetworkState): void {
+  if (s.staleRows.size === 0) return;
+  const n = s.network.schoolIds.length;
+  const flags = new Uint8Array(n);
   const boxes: BBox[] = [];
-  for (let i = 0; i < changedSchools.length; i++) {
-    flags[changedSchools[i]] = 1;
-    boxes.push(multiPolygonBBox(s.editable.partition.catchments[changedSchools[i]]));
+  for (const school of s.staleRows) {
+    if (school >= n) continue;
+    flags[school] = 1;
+    boxes.push(multiPolygonBBox(s.editable.partition.catchments[school]));
   }
-  s.yearRows.refresh(s.editable.overlay, flags, s.editable.overlay.unitsOfSchools(flags, boxes));
+  s.staleRows.clear();
+  if (boxes.length > 0) s.yearRows.refresh(s.editable.overlay, flags, s.editable.overlay.unitsOfSchools(flags, boxes));
 }
 
 /** The baseline's indicators (the dataset's schools, all open). */

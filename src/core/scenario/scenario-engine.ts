@@ -125,7 +125,10 @@ export class ScenarioEngine {
     const stepContext = {
       units: this.units, distance: this.distance,
       centres: () => this.unitCentres(),
-      locationOf: (id: string) => this.log.schools().get(id)!.location,
+      locations: (ids: string[]) => {
+        const byId = this.log.schools();
+        return ids.map((id) => byId.get(id)!.location);
+      },
     };
     for (const network of dataset.networks) {
       const partition = dataset.partitions[network.id];

@@ -16,6 +16,8 @@ export interface DistanceProvider {
 export const straightLine: DistanceProvider = {
   kind: 'straight-line',
   distance(from, to) {
-    return Math.hypot(to[0] - from[0], to[1] - from[1]);
+    const dx = to[0] - from[0];
+    const dy = to[1] - from[1];
+    return Math.sqrt(dx * dx + dy * dy);
   },
 };

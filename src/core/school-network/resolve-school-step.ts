@@ -15,6 +15,7 @@
  * Distances come from a DistanceProvider (straight line unless a street network is given).
  */
 import { intersect, unionAll } from '../geometry/boolean-ops';
+import { multiPolygonBBox } from '../geometry/bbox';
 import { cellsToMultiPolygon } from '../geometry/cells-to-multi-polygon';
 import { normaliseOrientation } from '../geometry/orientation';
 import { checkMultiPolygon } from '../geometry/validity';
@@ -32,8 +33,8 @@ export interface StepContext {
   units: Units;
   /** Interleaved unit centres (compare/unit-centres.ts). */
   centres(): Float64Array;
-  /** The school's own location (EPSG:3067). */
-  locationOf(schoolId: string): Position;
+  /** The schools' own locations (EPSG:3067), parallel to `ids`. */
+  locations(ids: string[]): Position[];
   distance: DistanceProvider;
 }
 
@@ -59,7 +60,7 @@ export function resolveSchoolStep(step: SchoolStep, net: EditableNetwork, ctx: S
   }
   const receivers = step.receivers.map((id) => ids.indexOf(id)).filter((r) => r >= 0 && r !== school).sort((a, b) => a - b);
   if (receivers.length === 0) return fail({ code: 'close-leaves-no-school', message: `Closing ${step.schoolId} would leave the network "${net.network.id}" without schools.`, fix: 'Keep at least one school open in every network.' });
-  const groups = nearestGroups(net.overlay, ctx, school, receivers, ids);
+  const groups = nearestGroups(net.overlay, ctx, school, catchment, receivers, ids);
   const used = receivers.filter((r) => groups.get(r)!.length > 0);
   const last = used.length > 0 ? used[used.length - 1] : receivers[receivers.length - 1];
   const parts: StepPart[] = [];
@@ -71,29 +72,31 @@ export function resolveSchoolStep(step: SchoolStep, net: EditableNetwork, ctx: S
 function nearerUnits(overlay: NetworkOverlay, ctx: StepContext, school: number, location: Position, ids: string[]): number[] {
   const out: number[] = [];
   const centres = ctx.centres();
-  const locations = ids.map((id) => ctx.locationOf(id));
+  const locations = ctx.locations(ids);
+  const straight = ctx.distance.kind === 'straight-line';
+  const [lx, ly] = location;
   for (let u = 0; u < overlay.unitCount; u++) {
-    let best = -1;
-    let bestWeight = 0;
-    overlay.forEach(u, (s, w) => {
-      if (w > bestWeight) {
-        best = s;
-        bestWeight = w;
-      }
-    });
+    const best = overlay.dominantSchool(u);
     if (best < 0 || best === school) continue;
-    const home: Position = [centres[2 * u], centres[2 * u + 1]];
-    if (ctx.distance.distance(home, location) < ctx.distance.distance(home, locations[best])) out.push(u);
+    const x = centres[2 * u];
+    const y = centres[2 * u + 1];
+    const [cx, cy] = locations[best];
+    // Straight line: compare squared distances (same order, no allocation per unit).
+    const nearer = straight
+      ? (x - lx) ** 2 + (y - ly) ** 2 < (x - cx) ** 2 + (y - cy) ** 2
+      : ctx.distance.distance([x, y], location) < ctx.distance.distance([x, y], locations[best]);
+    if (nearer) out.push(u);
   }
   return out;
 }
 
-function nearestGroups(overlay: NetworkOverlay, ctx: StepContext, school: number, receivers: number[], ids: string[]): Map<number, number[]> {
+function nearestGroups(overlay: NetworkOverlay, ctx: StepContext, school: number, catchment: MultiPolygon, receivers: number[], ids: string[]): Map<number, number[]> {
   const groups = new Map<number, number[]>(receivers.map((r) => [r, []]));
   const centres = ctx.centres();
-  const locations = receivers.map((r) => ctx.locationOf(ids[r]));
-  for (let u = 0; u < overlay.unitCount; u++) {
-    if (overlay.weight(u, school) <= 0) continue;
+  const locations = ctx.locations(receivers.map((r) => ids[r]));
+  const flags = new Uint8Array(ids.length);
+  flags[school] = 1;
+  for (const u of overlay.unitsOfSchools(flags, [multiPolygonBBox(catchment)])) {
     const home: Position = [centres[2 * u], centres[2 * u + 1]];
     let best = 0;
     let bestDistance = Infinity;

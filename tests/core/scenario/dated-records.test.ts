@@ -127,6 +127,8 @@ describe('projected years after boundary edits', () => {
     e.undo();
     e.apply({ kind: 'assign-cells', networkId: 'fi-lower', schoolId: 'A', cells: [[3, 0]], year: 2026 });
     e.setYear(2027);
+    // The rows of changed schools are refreshed when a projected year is next read.
+    e.indicators('fi-lower');
     const s = (e as unknown as { states: Map<string, { yearRows: { rows: Float64Array[] }; projection: never; editable: { overlay: never; matrix: Float64Array }; layout: never; fallback: Float64Array }> }).states.get('fi-lower')!;
     const fresh = YearRows.build(s.editable.overlay, s.projection, s.editable.matrix, s.layout, s.fallback);
     expect(s.yearRows.rows).toEqual(fresh.rows);
