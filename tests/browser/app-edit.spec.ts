@@ -56,6 +56,16 @@ async function circlePixels(app: AppPage, centre: [number, number], r: number): 
   return points;
 }
 
+/**
+ * The edit may ask for confirmation (docs/travel.md): a region away from the target's catchment
+ * is a detached piece, and its children may be more than 5 km from the target. Confirm it.
+ */
+async function confirmIfAsked(app: AppPage): Promise<void> {
+  const apply = app.page.getByRole('button', { name: 'Apply anyway' });
+  await expect.poll(async () => (await apply.isVisible()) || (await app.state()).canUndo, { timeout: 30_000 }).toBe(true);
+  if (await apply.isVisible()) await apply.click();
+}
+
 async function appEdits(app: AppPage): Promise<Edit[]> {
   return app.page.evaluate(() => (window as unknown as { __catchmentStudio: { edits(): Promise<Edit[]> } }).__catchmentStudio.edits());
 }
@@ -91,6 +101,7 @@ describe('app edit', () => {
     await app.page.evaluate((id) => (window as unknown as { __catchmentStudio: { selectSchool(id: string): void } }).__catchmentStudio.selectSchool(id), target);
     await app.page.evaluate(() => (window as unknown as { __catchmentStudio: { setTool(t: string): void } }).__catchmentStudio.setTool('lasso'));
     await dragAlong(app.page, closedRing(await circlePixels(app, centre, 1500)));
+    await confirmIfAsked(app);
     await expect.poll(async () => (await app.state()).canUndo, { timeout: 30_000 }).toBe(true);
     await app.waitReady();
     const after = await app.state();
@@ -143,6 +154,7 @@ describe('app edit', () => {
     const path: Point[] = [];
     for (let i = -4; i <= 4; i++) path.push(await app.project(centre[0] + i * 250, centre[1]));
     await dragAlong(app.page, path);
+    await confirmIfAsked(app);
     await expect.poll(async () => (await app.state()).canUndo, { timeout: 30_000 }).toBe(true);
     await app.waitReady();
     const edits = await appEdits(app);

@@ -4,6 +4,7 @@
  * state (lasso path, brush cells, keyboard cursor) lives here as local state.
  */
 import { finishHousingDraw, housingDraw } from '../time/housing-draw';
+import { useWithTravelMeasures } from '../travel/travel-measures';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -187,8 +188,9 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   });
 
   const threshold = summary?.privacyThreshold ?? 10;
-  const measureId = chosenMeasure ?? defaultMeasureId(measures.data?.map((m) => m.id) ?? []);
-  const measure = measures.data?.find((m) => m.id === measureId) ?? null;
+  const allMeasures = useWithTravelMeasures(measures.data, view?.travel);
+  const measureId = chosenMeasure ?? defaultMeasureId(allMeasures?.map((m) => m.id) ?? []);
+  const measure = allMeasures?.find((m) => m.id === measureId) ?? null;
   const cells = useMemo(() => (measure ? choropleth(measure, threshold, ramp) : null), [measure, threshold, ramp]);
   const colouring = colourBy === 'cells' && cells ? 'cells' : 'catchments';
 

@@ -1,9 +1,10 @@
 /** Edit tools (pan, lasso, brush, cell) and brush size; map colouring and layer options. */
+import { useWithTravelMeasures } from '../travel/travel-measures';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BRUSH_MAX, BRUSH_MIN } from '../map/brush-footprint';
 import { useDocument, usePreferences, useStores, useUi } from '../stores/app-stores';
-import { currentNetwork } from '../stores/selectors';
+import { currentNetwork, currentView } from '../stores/selectors';
 import { defaultMeasureId, type Tool } from '../stores/ui-store';
 import { unitContext } from '../i18n/area-labels';
 
@@ -97,9 +98,11 @@ export function MapOptionsPanel() {
     enabled: !!summary && !!network,
     staleTime: Infinity,
   });
-  const measureIds = measures.data?.map((m) => m.id) ?? [];
+  const view = useDocument(currentView);
+  const allMeasures = useWithTravelMeasures(measures.data, view?.travel);
+  const measureIds = allMeasures?.map((m) => m.id) ?? [];
   const measureId = cellMeasureId ?? defaultMeasureId(measureIds) ?? 'children';
-  const measureLabel = (id: string) => (id === 'children' || id === 'population' ? t(`layers.${id}`) : (measures.data?.find((m) => m.id === id)?.label[language] ?? id));
+  const measureLabel = (id: string) => (id === 'children' || id === 'population' ? t(`layers.${id}`) : (allMeasures?.find((m) => m.id === id)?.label[language] ?? id));
 
   return (
     <section className="panel map-options" aria-labelledby="map-options-title">

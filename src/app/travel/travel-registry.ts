@@ -84,6 +84,12 @@ export function travelSnapshot(engine: ScenarioEngine, networkId: string, thresh
   const n = dominant.length;
   const unitTrip = new Float32Array(n).fill(NaN);
   const nearest = distances.nearest().distance;
+  if (distances.prefetch) {
+    // One search per school for the units beyond its search limit, instead of one per unit.
+    const bySchool = new Map<number, number[]>();
+    for (let u = 0; u < n; u++) if (dominant[u] >= 0 && !distances.known?.(dominant[u], u)) (bySchool.get(dominant[u]) ?? bySchool.set(dominant[u], []).get(dominant[u])!).push(u);
+    for (const [s, units] of bySchool) distances.prefetch(s, units);
+  }
   for (let u = 0; u < n; u++) if (dominant[u] >= 0) unitTrip[u] = distances.distance(dominant[u], u);
   const pieceCounts = travel.pieceCounts(networkId).slice();
   const unitDetached = new Uint8Array(n);

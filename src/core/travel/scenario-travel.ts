@@ -6,8 +6,8 @@
 import { resolveTravelSettings, type ResolvedTravelSettings } from '../config/travel-settings';
 import { unitCentres } from '../compare/unit-centres';
 import type { Position } from '../model/geometry-types';
-import { CatchmentPieces, type PieceChange } from '../contiguity/catchment-pieces';
-import { unitAdjacency, type UnitAdjacency } from '../contiguity/unit-adjacency';
+import { pointInMultiPolygon } from '../geometry/point-in-polygon';
+import { ringSignedArea } from '../geometry/area';
 import type { Problem } from '../model/result';
 import { LEGAL_TRIP_LIMIT_M } from '../config/travel-settings';
 import type { ScenarioEngine } from '../scenario/scenario-engine';
@@ -33,12 +33,15 @@ export interface FallbackUnits {
 interface NetworkState {
   schoolCount: number;
   children: Float64Array;
+  /** Dominant school of each unit at the last change. */
+  owner: Int32Array;
   distances: TravelDistances;
   tracker: TravelTracker;
   baseline: NetworkTravel;
-  pieces: CatchmentPieces;
+  /** Separate pieces (polygons) of each school's catchment. */
+  pieces: Int32Array;
   /** What the last change did: pieces counts that changed, and units handed to a school more than 5 km away. */
-  lastPieces: PieceChange[];
+  lastPieces: { school: number; before: number; after: number }[];
   lastFar: { unit: number; school: number; distance: number }[];
 }
 
@@ -51,7 +54,7 @@ export class ScenarioTravel {
   readonly streets: StreetNetwork | null;
   readonly settings: ResolvedTravelSettings;
   private readonly states = new Map<string, NetworkState>();
-  private readonly adjacency: UnitAdjacency;
+  private readonly unitPoints: Float64Array;
 
   /**
    * @param streets the street network built on the engine's units (null: straight lines)
@@ -62,7 +65,7 @@ export class ScenarioTravel {
     this.streets = streets;
     this.settings = streets?.settings ?? resolveTravelSettings(engine.config.travel);
     const points = streets?.unitPoints ?? unitCentres(engine.units);
-    this.adjacency = unitAdjacency(engine.units);
+    this.unitPoints = points;
     const ids = engine.networkIds;
     ids.forEach((id, i) => {
       const locations = this.schoolLocations(id);
@@ -78,12 +81,19 @@ export class ScenarioTravel {
       s.lastFar = [];
       for (const u of outcome.changedUnits) {
         const to = dominant[u];
-        if (to >= 0 && to !== s.pieces.ownerOf(u) && s.children[u] > 0) {
+        if (to >= 0 && to !== s.owner[u] && s.children[u] > 0) {
           const d = s.distances.distance(to, u);
           if (d > LEGAL_TRIP_LIMIT_M) s.lastFar.push({ unit: u, school: to, distance: d });
         }
+        s.owner[u] = to;
       }
-      s.lastPieces = s.pieces.update(dominant, outcome.changedUnits);
+      const catchments = engine.catchments(networkId);
+      s.lastPieces = [];
+      for (const school of outcome.changedSchools) {
+        const before = s.pieces[school];
+        s.pieces[school] = catchments[school].length;
+        if (before !== s.pieces[school]) s.lastPieces.push({ school, before, after: s.pieces[school] });
+      }
     });
     engine.addEditCheck((networkId) => this.objections(networkId));
   }
@@ -115,14 +125,24 @@ export class ScenarioTravel {
     return out;
   }
 
-  /** Number of separate pieces of each catchment (units joined through shared edges), parallel to the network's schools. */
+  /** Number of separate pieces (polygons) of each catchment, parallel to the network's schools. */
   pieceCounts(networkId: string): Int32Array {
-    return this.state(networkId).pieces.counts;
+    return this.state(networkId).pieces;
   }
 
-  /** Units of a school's detached pieces (every piece but its largest). */
+  /** Units of a school's detached pieces: those it holds whose point lies outside its largest polygon. */
   detachedUnits(networkId: string, school: number): number[] {
-    return this.state(networkId).pieces.detachedUnits(school);
+    const mp = this.engine.catchments(networkId)[school];
+    if (mp.length < 2) return [];
+    let largest = 0;
+    const area = (i: number) => Math.abs(ringSignedArea(mp[i][0]));
+    for (let i = 1; i < mp.length; i++) if (area(i) > area(largest)) largest = i;
+    const main = [mp[largest]];
+    const dominant = this.engine.unitSchool(networkId);
+    const out: number[] = [];
+    for (let u = 0; u < dominant.length; u++)
+      if (dominant[u] === school && !pointInMultiPolygon([this.unitPoints[2 * u], this.unitPoints[2 * u + 1]], main)) out.push(u);
+    return out;
   }
 
   private schoolLocations(networkId: string): Position[] {
@@ -143,8 +163,9 @@ export class ScenarioTravel {
       transportWaitMinutes: this.settings.transportWaitMinutes,
       dailyLimitHours: network.level === 'lower' ? 2.5 : 3,
     });
-    const pieces = new CatchmentPieces(this.adjacency, this.engine.unitSchool(networkId), network.schoolIds.length);
-    const state: NetworkState = { schoolCount: network.schoolIds.length, children, distances, tracker, baseline: null as never, pieces, lastPieces: [], lastFar: [] };
+    const pieces = Int32Array.from(this.engine.catchments(networkId), (mp) => mp.length);
+    const owner = this.engine.unitSchool(networkId).slice();
+    const state: NetworkState = { schoolCount: network.schoolIds.length, children, distances, tracker, baseline: null as never, pieces, owner, lastPieces: [], lastFar: [] };
     state.baseline = this.read(state);
     return state;
   }

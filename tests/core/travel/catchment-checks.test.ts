@@ -40,7 +40,7 @@ describe('connected catchments', () => {
     const engine = new ScenarioEngine(tiny, presets['statfi-grid']);
     const travel = new ScenarioTravel(engine, null);
     expect(Array.from(travel.pieceCounts('fi-lower'))).toEqual([1, 1]);
-    // Cell (3, 3) lies in B's columns, not touching A's columns 0–1 along an edge: A would have 2 pieces.
+    // Cell (3, 3) lies in B's columns, away from A's columns 0–1: A's catchment would become 2 polygons.
     const exclave = { kind: 'assign-cells' as const, networkId: 'fi-lower', schoolId: 'A', cells: [[3, 3]] as [number, number][] };
     const refused = engine.apply(exclave);
     expect(!refused.ok && refused.problems.map((p) => p.code)).toEqual([DETACHES_PIECE]);
