@@ -68,14 +68,21 @@ export class ScenarioTravel {
     this.unitPoints = points;
     const ids = engine.networkIds;
     ids.forEach((id, i) => {
-      const locations = this.schoolLocations(id);
-      const distances: TravelDistances = streets ? new StreetDistances(streets, locations) : new StraightLineDistances(points, locations);
-      this.states.set(id, this.track(id, distances));
+      this.states.set(id, this.track(id, this.distancesFor(id)));
       onProgress?.(i + 1, ids.length);
     });
     engine.addListener((networkId, outcome) => {
-      const s = this.states.get(networkId);
+      let s = this.states.get(networkId);
       if (!s) return;
+      if (engine.network(networkId).schoolIds.length !== s.schoolCount) {
+        // A school opened (or an opening was undone): distances and trackers are per school, so the
+        // network's travel state is rebuilt; its baseline is kept where the schools still match.
+        const before = s;
+        s = this.track(networkId, this.distancesFor(networkId));
+        if (before.baseline && s.schoolCount >= before.schoolCount) s.baseline = before.baseline;
+        this.states.set(networkId, s);
+        return;
+      }
       s.tracker.update(engine.overlay(networkId), outcome.changedUnits);
       const dominant = engine.unitSchool(networkId);
       s.lastFar = [];
@@ -145,9 +152,14 @@ export class ScenarioTravel {
     return out;
   }
 
+  /** Locations of the network's schools in the selected year (opened schools and temporary premises included). */
   private schoolLocations(networkId: string): Position[] {
-    const byId = new Map(this.engine.dataset.schools.map((s) => [s.id, s.location]));
-    return this.engine.network(networkId).schoolIds.map((id) => byId.get(id)!);
+    return this.engine.schoolsInYear(networkId).map((s) => s.location);
+  }
+
+  private distancesFor(networkId: string): TravelDistances {
+    const locations = this.schoolLocations(networkId);
+    return this.streets ? new StreetDistances(this.streets, locations) : new StraightLineDistances(this.unitPoints, locations);
   }
 
   private track(networkId: string, distances: TravelDistances): NetworkState {
