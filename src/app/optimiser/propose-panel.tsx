@@ -121,8 +121,16 @@ export function ProposePanel() {
     if (!host) return;
     const drop = result.figures.measureBefore > 0 ? 1 - result.figures.measureAfter / result.figures.measureBefore : 0;
     const name = nextScenarioName(t('optimiser.scenarioName', { measure: measure.split(':')[1] ?? measure, drop: pct(drop) }), host.scenarios.map((s) => s.name));
-    if (!(await scenarios.getState().duplicate(host.activeId, name))) return;
-    for (const edit of result.edits) await stores.document.getState().requestEdit(edit);
+    // The plan becomes a new scenario in one step: the active scenario's records in effect plus the
+    // plan's records, imported as a scenario file (the same path as a file import). Applying the
+    // records one by one after a duplicate raced the scenario switch and lost some of them.
+    const exported = await scenarios.getState().exportText(host.activeId);
+    if (!exported) return;
+    const file = JSON.parse(exported.text) as { scenario: Record<string, unknown>; cursor: number; edits: unknown[] };
+    file.edits = [...file.edits.slice(0, file.cursor), ...result.edits];
+    file.cursor = file.edits.length;
+    file.scenario = { ...file.scenario, name };
+    if (!(await scenarios.getState().importText(JSON.stringify(file)))) return;
     // One full snapshot at the end, so the views cannot keep a snapshot taken mid-way by the scenario switch.
     const snapshot = await stores.engine.snapshot(networkId);
     const count = summary.networks.find((n) => n.id === networkId)?.schools.length ?? 0;

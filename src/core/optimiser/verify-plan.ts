@@ -68,7 +68,7 @@ export function verifyPlan(engine: ScenarioEngine, p: OptimiserProblem, edits: E
   let applied = 0;
   let failure: Problem | null = null;
   for (const e of edits) {
-    const r = engine.apply(e, { allowEmptying: true });
+    const r = engine.apply(e, { allowEmptying: true, allowFlagged: true });
     if (!r.ok) {
       failure = r.problems[0];
       break;

@@ -93,7 +93,7 @@ export function scenarioWithEngineEdits(s: Scenario, engine: ScenarioEngine, now
 export function applyScenario(engine: ScenarioEngine, s: Scenario): Result<number> {
   let applied = 0;
   for (let i = 0; i < s.edits.length; i++) {
-    const r = engine.apply(s.edits[i], { allowEmptying: true });
+    const r = engine.apply(s.edits[i], { allowEmptying: true, allowFlagged: true });
     if (!r.ok) {
       for (let k = 0; k < applied; k++) engine.undo();
       return fail(...r.problems.map((p) => ({ ...p, feature: `edit ${i + 1}` })));
