@@ -72,7 +72,7 @@ describe('housing projects in the app', () => {
     // The school that gained most from the project shows the core's rounded count in its row.
     const gains = core.schools.map((s, i) => ({ id: s.id, children: s.children, gain: s.children - baseline.schools[i].children })).sort((a, b) => b.gain - a.gain);
     expect(gains[0].gain).toBeGreaterThan(5);
-    const row = app.page.locator(`.school-table tbody tr[data-id="${gains[0].id}"] td.num`).first();
+    const row = app.page.locator(`.school-table tbody tr[data-id="${gains[0].id}"] td.children-cell`).first();
     await expect.poll(async () => (await row.innerText()).replace(/[^0-9+−-]/g, '')).toContain(String(Math.round(gains[0].children)));
   });
 });

@@ -290,13 +290,15 @@ describe('scenarios in the app', () => {
     const xlsx = await openXlsx((await downloadBytes(app.page, () => app.page.getByTestId('export-xlsx').click())).bytes);
     expect(xlsx.worksheets.map((w) => w.name)).toEqual(['Schools', 'schools_data', 'Indices', 'Notes']);
     const dataRows = sheetRows(xlsx.getWorksheet('schools_data')!);
-    expect(dataRows[0].slice(0, 6)).toEqual(['network', 'school_id', 'school_name', 'capacity (places)', 'children_baseline (count)', 'children_scenario (count)']);
-    const xRow = dataRows.find((r) => r[0] === networkId && r[1] === biggest.id)!;
-    expect(xRow[4] as number).toBeCloseTo(baselineNow.schools.find((x) => x.id === biggest.id)!.children, 6);
-    expect(xRow[5] as number).toBeCloseTo(biggest.children, 6);
-    const reportRow = sheetRows(xlsx.getWorksheet('Schools')!).find((r) => r[1] === biggest.name)!;
-    expect(reportRow[4]).toBe(xRow[5]);
-    expect(xlsx.getWorksheet('Schools')!.getRow(1).getCell(5).value).toBe('Children, scenario (count)');
+    // The table is for the selected school year (the sample city's base year, 2024).
+    expect(dataRows[0].slice(0, 7)).toEqual(['network', 'year', 'school_id', 'school_name', 'capacity (places)', 'children_baseline (count)', 'children_scenario (count)']);
+    const xRow = dataRows.find((r) => r[0] === networkId && r[2] === biggest.id)!;
+    expect(Number(xRow[1])).toBe(2024);
+    expect(xRow[5] as number).toBeCloseTo(baselineNow.schools.find((x) => x.id === biggest.id)!.children, 6);
+    expect(xRow[6] as number).toBeCloseTo(biggest.children, 6);
+    const reportRow = sheetRows(xlsx.getWorksheet('Schools')!).find((r) => r[2] === biggest.name)!;
+    expect(reportRow[5]).toBe(xRow[6]);
+    expect(xlsx.getWorksheet('Schools')!.getRow(1).getCell(6).value).toBe('Children, scenario (count)');
 
     // GeoPackage: one layer per network, the engine's children and shares, valid geometry, QGIS styles.
     await app.page.getByTestId('export-menu-button').click();

@@ -13,7 +13,7 @@ type Figures = { schools: { id: string; children: number }[] };
 /** The table's children column (whole numbers with locale grouping) by school id. */
 async function tableChildren(page: import('playwright-core').Page): Promise<Record<string, number>> {
   return page.$$eval('.school-table tbody tr[data-id]', (rows) =>
-    Object.fromEntries(rows.map((r) => [r.getAttribute('data-id'), Number((r.querySelector('td.num')?.firstChild?.textContent ?? '').replace(/[^\d]/g, ''))])),
+    Object.fromEntries(rows.map((r) => [r.getAttribute('data-id'), Number((r.querySelector('td.children-cell')?.firstChild?.textContent ?? '').replace(/[^\d]/g, ''))])),
   );
 }
 

@@ -175,7 +175,7 @@ export function SchoolTable() {
                     <SchoolStatusBadge now={row.now} opened={row.before === null} />
                   </th>
                   {shares.slice(0, 1).map((s) => shareCell(s.id, 'num chosen-share'))}
-                  <td className="num">
+                  <td className="num children-cell">
                     {formatChildCount(row.now?.children ?? null, lang, threshold)}
                     <Change text={formatCountChange(delta(row.now?.children, row.before?.children), lang)} />
                   </td>
