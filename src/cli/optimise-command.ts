@@ -1,7 +1,7 @@
 /**
  * `optimise`: propose a plan for one network (src/core/optimiser) and write it as an edits
  * file ({"edits": [...]}, the records `indicators --edits` and the app replay); print the
- * plan's figures as one JSON object. Also `--edits FILE` for `indicators` (replay a plan).
+ * plan's figures as one JSON object. `--edits FILE` is read as `indicators` reads it (project-command.ts).
  */
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import type { Dataset } from '../core/model/dataset';
@@ -12,12 +12,9 @@ import { optimise } from '../core/optimiser/optimise';
 import { DEFAULT_LIMITS } from '../core/optimiser/optimiser-limits';
 import type { OptimiserLimits } from '../core/optimiser/optimiser-limits';
 import { measureText, parseMeasure } from '../core/optimiser/optimiser-measure';
-import type { Edit } from '../core/scenario/edit';
-import { ScenarioEngine } from '../core/scenario/scenario-engine';
-import { readEdit } from '../core/scenario/validate-edit';
 import type { CliIo } from './cli-io';
-import { readInput } from './cli-inputs';
 import type { ParsedOptions } from './cli-options';
+import { scenarioEngine } from './project-command';
 
 function bad(field: string, message: string, fix: string): Problem {
   return { code: 'invalid-arguments', message, fix, field };
@@ -57,38 +54,6 @@ export function limitsFromOptions(o: ParsedOptions): Result<OptimiserLimits> {
   });
 }
 
-/** Reads an edits file ({"edits": [...]} or a bare array) and checks each record against the dataset. */
-export async function readEditsFile(io: CliIo, path: string, dataset: Dataset): Promise<Result<Edit[]>> {
-  const bytes = await readInput(io, path, 'edits');
-  if (!bytes.ok) return bytes;
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes.value));
-  } catch (e) {
-    return fail({ code: 'invalid-json', message: `The edits file is not valid JSON (${(e as Error).message}).`, fix: 'Give the file `optimise --out` or the app wrote: {"edits": [...]}.', file: path });
-  }
-  const list = Array.isArray(json) ? json : (json as { edits?: unknown })?.edits;
-  if (!Array.isArray(list)) return fail({ code: 'edits-not-list', message: 'The edits file has no "edits" list.', fix: 'Write {"edits": [...]}, see docs/scenario-format.md.', file: path });
-  const edits: Edit[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const r = readEdit(list[i], i, dataset);
-    if ('problem' in r) return fail({ ...r.problem, file: path });
-    edits.push(r.edit);
-  }
-  return ok(edits);
-}
-
-/** An engine with the edits of --edits applied (every network), or the baseline. */
-export async function engineWithEdits(io: CliIo, dataset: Dataset, config: IndicatorConfig, editsPath: string | undefined): Promise<Result<ScenarioEngine>> {
-  const engine = ScenarioEngine.create(dataset, config);
-  if (!engine.ok || !editsPath) return engine;
-  const edits = await readEditsFile(io, editsPath, dataset);
-  if (!edits.ok) return edits;
-  const replayed = engine.value.replay(edits.value);
-  if (!replayed.ok) return fail(...replayed.problems.map((p) => ({ ...p, file: editsPath })));
-  return engine;
-}
-
 const round = (v: number | null, digits: number) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig): Promise<Result<string>> {
@@ -103,7 +68,7 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   if (!measure.ok) return measure;
   const limits = limitsFromOptions(options);
   if (!limits.ok) return limits;
-  const engine = await engineWithEdits(io, dataset, config, options.edits);
+  const engine = await scenarioEngine(io, options, dataset, config);
   if (!engine.ok) return engine;
   const seconds = options.seconds !== undefined ? Number(options.seconds) : 30;
   if (!(seconds > 0)) return fail(bad('seconds', `--seconds must be positive, got "${options.seconds}".`, 'Give e.g. --seconds 30.'));
