@@ -179,21 +179,11 @@ function childrenOutside(raw: NetworkIndicators[], threshold: number, hasArea: b
   });
 }
 
-async function exportCommand(io: CliIo, options: ParsedOptions): Promise<number> {
-  const loaded = await loadFromOptions(io, options);
-  if (!loaded.ok) return problems(io, loaded.problems);
-  const { dataset, report } = loaded.value;
-  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
-  if (!cfg.ok) return problems(io, cfg.problems);
-  warn(io, [...loaded.warnings, ...cfg.warnings]);
-  const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : cfg.value.config.privacyThreshold;
-  const r = await exportCatchments(io, options, dataset, cfg.value.config, threshold);
-  if (!r.ok) return problems(io, r.problems);
-  io.stderr(`Wrote ${r.value} catchments of ${options.network} to ${options.out}.\n`);
-  return EXIT_OK;
-}
-
-async function project(io: CliIo, options: ParsedOptions): Promise<number> {
+/**
+ * The dataset and its indicator configuration (warnings printed), with the privacy threshold of
+ * --privacy-threshold or the configuration; an exit code when either could not be had.
+ */
+async function datasetAndConfig(io: CliIo, options: ParsedOptions): Promise<number | { dataset: Dataset; config: IndicatorConfig; threshold: number }> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
   const { dataset, report } = loaded.value;
@@ -201,7 +191,23 @@ async function project(io: CliIo, options: ParsedOptions): Promise<number> {
   if (!cfg.ok) return problems(io, cfg.problems);
   warn(io, [...loaded.warnings, ...cfg.warnings]);
   const config = cfg.value.config;
-  const threshold = options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold;
+  return { dataset, config, threshold: options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold };
+}
+
+async function exportCommand(io: CliIo, options: ParsedOptions): Promise<number> {
+  const input = await datasetAndConfig(io, options);
+  if (typeof input === 'number') return input;
+  const { dataset, config, threshold } = input;
+  const r = await exportCatchments(io, options, dataset, config, threshold);
+  if (!r.ok) return problems(io, r.problems);
+  io.stderr(`Wrote ${r.value} catchments of ${options.network} to ${options.out}.\n`);
+  return EXIT_OK;
+}
+
+async function project(io: CliIo, options: ParsedOptions): Promise<number> {
+  const input = await datasetAndConfig(io, options);
+  if (typeof input === 'number') return input;
+  const { dataset, config, threshold } = input;
   const r = await projectYears(io, options, dataset, config, threshold);
   if (!r.ok) return problems(io, r.problems);
   io.stdout(options.format === 'csv' ? projectCsv(r.value.network, r.value.years) : JSON.stringify(r.value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
@@ -230,13 +236,9 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
 }
 
 async function optimiseCommand(io: CliIo, options: ParsedOptions): Promise<number> {
-  const loaded = await loadFromOptions(io, options);
-  if (!loaded.ok) return problems(io, loaded.problems);
-  const { dataset, report } = loaded.value;
-  const cfg = await resolveConfig(io, configPath(options, loaded.value.manifest?.config), report.preset, dataset.units.attributes.names, report.files[0].file);
-  if (!cfg.ok) return problems(io, cfg.problems);
-  warn(io, [...loaded.warnings, ...cfg.warnings]);
-  const out = await runOptimise(io, options, dataset, cfg.value.config);
+  const input = await datasetAndConfig(io, options);
+  if (typeof input === 'number') return input;
+  const out = await runOptimise(io, options, input.dataset, input.config);
   if (!out.ok) return problems(io, out.problems);
   io.stdout(out.value);
   return EXIT_OK;
