@@ -11,7 +11,7 @@
  * QGIS reads its default style from (qgis-style.ts): each layer opens coloured by school and
  * labelled with the school name.
  */
-import type { SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
 import type { IndicatorConfig } from '../config/indicator-config';
 import { multiPolygonBBox } from '../geometry/bbox';
 import { catchmentFeatures } from './catchment-features';
@@ -68,6 +68,18 @@ export function sqlName(id: string): string {
 
 type Bbox = [number, number, number, number];
 
+/** Marks `db` as a GeoPackage: application id, version, the core tables and the four spatial reference systems it may use. */
+export function writeGeoPackageHeader(db: Database): void {
+  db.run(`PRAGMA application_id = ${GPKG_APPLICATION_ID}; PRAGMA user_version = ${GPKG_USER_VERSION};`);
+  db.run(GPKG_SCHEMA);
+  const srs = db.prepare('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)');
+  srs.run(['Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system']);
+  srs.run(['Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system']);
+  srs.run(['WGS 84 geodetic', 4326, 'EPSG', 4326, WKT_4326, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid']);
+  srs.run(['ETRS89 / TM35FIN(E,N)', 3067, 'EPSG', 3067, WKT_3067, 'ETRS-TM35FIN, metres (Finland)']);
+  srs.free();
+}
+
 /** The GeoPackage file bytes: one styled layer per network (privacy applied). */
 export function catchmentsGeoPackage(SQL: SqlJsStatic, networks: NetworkCatchments[], config: IndicatorConfig, options: GeoPackageOptions = {}): Uint8Array {
   const prefix = options.table ?? 'catchments';
@@ -77,14 +89,7 @@ export function catchmentsGeoPackage(SQL: SqlJsStatic, networks: NetworkCatchmen
   const shareColumns = config.shares.map((d) => ({ id: d.id, column: sqlName(d.id) }));
   const db = new SQL.Database();
   try {
-    db.run(`PRAGMA application_id = ${GPKG_APPLICATION_ID}; PRAGMA user_version = ${GPKG_USER_VERSION};`);
-    db.run(GPKG_SCHEMA);
-    const srs = db.prepare('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)');
-    srs.run(['Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system']);
-    srs.run(['Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system']);
-    srs.run(['WGS 84 geodetic', 4326, 'EPSG', 4326, WKT_4326, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid']);
-    srs.run(['ETRS89 / TM35FIN(E,N)', 3067, 'EPSG', 3067, WKT_3067, 'ETRS-TM35FIN, metres (Finland)']);
-    srs.free();
+    writeGeoPackageHeader(db);
     db.run(LAYER_STYLES);
     for (const network of networks) {
       const table = `${prefix}_${sqlName(network.indicators.network)}`;

@@ -12,7 +12,7 @@ import type { MultiPolygon } from '../model/geometry-types';
 import type { PublicNetworkIndicators } from '../pupil-base/privacy';
 import { reprojectMultiPolygon } from './catchment-features';
 import type { ExportCrs } from './catchment-features';
-import { GPKG_APPLICATION_ID, GPKG_SCHEMA, GPKG_USER_VERSION, WKT_3067, WKT_4326 } from './geopackage-export';
+import { writeGeoPackageHeader } from './geopackage-export';
 import { encodeGpkgMultiPolygon } from './gpkg-geometry';
 
 export type Attribute = string | number | null;
@@ -57,14 +57,7 @@ export function yearFeaturesGeoPackage(SQL: SqlJsStatic, features: YearFeature[]
   const typeOf = (c: string) => (features.some((f) => typeof f.properties[c] === 'string') ? 'TEXT' : 'REAL');
   const db = new SQL.Database();
   try {
-    db.run(`PRAGMA application_id = ${GPKG_APPLICATION_ID}; PRAGMA user_version = ${GPKG_USER_VERSION};`);
-    db.run(GPKG_SCHEMA);
-    const srs = db.prepare('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)');
-    srs.run(['Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system']);
-    srs.run(['Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system']);
-    srs.run(['WGS 84 geodetic', 4326, 'EPSG', 4326, WKT_4326, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid']);
-    srs.run(['ETRS89 / TM35FIN(E,N)', 3067, 'EPSG', 3067, WKT_3067, 'ETRS-TM35FIN, metres (Finland)']);
-    srs.free();
+    writeGeoPackageHeader(db);
     db.run(`CREATE TABLE ${quote(table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON, ${columns.map((c) => `${quote(c)} ${typeOf(c)}`).join(', ')})`);
     const insert = db.prepare(`INSERT INTO ${quote(table)} (geom, ${columns.map(quote).join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`);
     let bbox = [Infinity, Infinity, -Infinity, -Infinity];
