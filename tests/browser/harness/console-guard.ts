@@ -42,8 +42,13 @@ export function guardConsole(page: Page, opts: GuardOptions = {}): ConsoleGuard 
   });
   page.on('crash', () => errors.push('page crashed'));
   page.on('requestfailed', (req) => {
-    const text = `request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText ?? '?'})`;
-    if (!ignored(text)) errors.push(text);
+    const reason = req.failure()?.errorText ?? '?';
+    const text = `request failed: ${req.method()} ${req.url()} (${reason})`;
+    // ERR_ABORTED is the browser cancelling its own request because the page navigated (or
+    // the app aborted a fetch it no longer needs, e.g. the favicon while the test reloads):
+    // nothing failed, so it is kept as a warning. Blocked or refused requests still fail.
+    if (reason === 'net::ERR_ABORTED') warnings.push(text);
+    else if (!ignored(text)) errors.push(text);
   });
   return {
     errors,
