@@ -25,7 +25,8 @@ import { planAssign } from './plan-assign';
 import type { AssignPlan } from './plan-assign';
 import { WeightMover } from './move-weights';
 import type { EntryBlock } from './move-weights';
-import { updateSumsRows } from './update-sums-rows';
+import { updateLayerRows, updateSumsRows } from './update-sums-rows';
+import type { SumsLayer } from './update-sums-rows';
 
 /** What an apply, undo or redo changed. */
 export interface AppliedEdit extends EditOutcome {
@@ -43,6 +44,8 @@ interface Snapshot {
   entries: EntryBlock;
   /** Sums rows of the changed schools, concatenated (changedSchools.length × width). */
   sumsRows: Float64Array;
+  /** The same rows of each layer (options.layers), in layer order. */
+  layerRows: Float64Array[];
 }
 
 interface EditRecord {
@@ -83,6 +86,12 @@ export interface EditableNetworkOptions {
   maxHistory?: number;
   /** Needed to apply school steps (open/close). */
   resolveStep?: StepResolver;
+  /**
+   * Further sums kept current with the catchments (e.g. the projected years' sums): updated
+   * incrementally from the changed units on every apply, copied back on undo and redo, like
+   * `sums`. Their sums must match `overlay` when the network is created.
+   */
+  layers?: SumsLayer[];
 }
 
 export class EditableNetwork {
@@ -105,6 +114,9 @@ export class EditableNetwork {
   private readonly mover: WeightMover;
   /** School → row in a block of changed schools' sums rows; −1 between uses. */
   private rowOf: Int32Array;
+  private readonly layers: SumsLayer[];
+  /** Scratch row for the layers' unit rows. */
+  private readonly layerRow: Float64Array;
 
   constructor(o: EditableNetworkOptions) {
     if (o.partition.catchments.length !== o.network.schoolIds.length) {
@@ -124,6 +136,8 @@ export class EditableNetwork {
     this.mover = new WeightMover(o.units.count);
     this.rowOf = new Int32Array(o.network.schoolIds.length).fill(-1);
     this.resolveStep = o.resolveStep;
+    this.layers = o.layers ?? [];
+    this.layerRow = new Float64Array(Math.max(0, ...this.layers.map((l) => l.width)));
   }
 
   /** Appends an empty catchment slot for an opened school (index = the old school count). */
@@ -136,6 +150,7 @@ export class EditableNetwork {
     sums.set(this.sums);
     this.sums = sums;
     this.rowOf = new Int32Array(this.network.schoolIds.length).fill(-1);
+    for (const l of this.layers) l.resize(this.network.schoolIds.length);
   }
 
   /** Removes the last slot (undo of an open); it must be empty, with no area and no weights. */
@@ -148,6 +163,7 @@ export class EditableNetwork {
     this.overlay.setSchoolCount(last);
     this.sums = this.sums.slice(0, last * this.width);
     this.rowOf = new Int32Array(last).fill(-1);
+    for (const l of this.layers) l.resize(last);
   }
 
   /** Current partition; a new object after every change (the catchment arrays are shared, never mutated). */
@@ -273,6 +289,12 @@ export class EditableNetwork {
     // Sums after: the incremental update of the changed units, done on a copy of the changed rows.
     const sumsAfter = sumsBefore.slice();
     updateSumsRows(sumsAfter, this.matrix, this.width, units, before, after, plan.changedSchools, this.rowOf);
+    const layersBefore = this.layers.map((l) => rowsOf(l.sums, l.width, plan.changedSchools));
+    const layersAfter = this.layers.map((l, i) => {
+      const rows = layersBefore[i].slice();
+      updateLayerRows(rows, l, this.layerRow, units, before, after, plan.changedSchools, this.rowOf);
+      return rows;
+    });
     return {
       schools: plan.changedSchools,
       units,
@@ -282,8 +304,9 @@ export class EditableNetwork {
         bboxes: plan.changedSchools.map((s) => this.bboxes[s]),
         entries: before,
         sumsRows: sumsBefore,
+        layerRows: layersBefore,
       },
-      after: { catchments: plan.newCatchments, bboxes: plan.newCatchments.map(multiPolygonBBox), entries: after, sumsRows: sumsAfter },
+      after: { catchments: plan.newCatchments, bboxes: plan.newCatchments.map(multiPolygonBBox), entries: after, sumsRows: sumsAfter, layerRows: layersAfter },
     };
   }
 
@@ -301,13 +324,15 @@ export class EditableNetwork {
     for (let i = 0; i < r.units.length; i++) this.overlay.setUnitRange(r.units[i], schools, weights, start[i], start[i + 1]);
     const W = this.width;
     r.schools.forEach((s, i) => this.sums.set(snap.sumsRows.subarray(i * W, (i + 1) * W), s * W));
+    this.layers.forEach((l, j) => {
+      const rows = snap.layerRows[j];
+      const w = l.width;
+      r.schools.forEach((s, i) => l.sums.set(rows.subarray(i * w, (i + 1) * w), s * w));
+    });
   }
 
   private sumsRows(schools: number[]): Float64Array {
-    const W = this.width;
-    const rows = new Float64Array(schools.length * W);
-    schools.forEach((s, i) => rows.set(this.sums.subarray(s * W, (s + 1) * W), i * W));
-    return rows;
+    return rowsOf(this.sums, this.width, schools);
   }
 
   /** What a group of records changed (the last snapshot of each school; union of units). */
@@ -322,4 +347,11 @@ export class EditableNetwork {
     const emptied = side === 'after' ? schools.filter((s) => this.current.catchments[s].length === 0) : [];
     return { networkId: this.network.id, changedSchools: schools, changedUnits: units, emptiedSchools: emptied, catchments: schools.map((s) => this.current.catchments[s]) };
   }
+}
+
+/** The rows of `schools` in `sums` (width values each), concatenated. */
+function rowsOf(sums: Float64Array, width: number, schools: number[]): Float64Array {
+  const rows = new Float64Array(schools.length * width);
+  schools.forEach((s, i) => rows.set(sums.subarray(s * width, (s + 1) * width), i * width));
+  return rows;
 }

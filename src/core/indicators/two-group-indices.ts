@@ -67,10 +67,20 @@ function dissimilarity(d: GroupData, P: number): number {
 
 /** Gini G = Σ_i Σ_j t_i t_j |p_i − p_j| / (2 T² P (1 − P)); the double sum is twice the sum over i < j. */
 function gini(d: GroupData, P: number): number {
-  let sum = 0;
+  // Σ_{i<j} t_i t_j |p_i − p_j| in O(n log n): in ascending order of p, the j-th school's
+  // G_j = Σ_{i before j} t_i (p_j − p_i) grows by (p_j − p_{j−1}) · (t of the schools before j),
+  // so every term added is ≥ 0 (no cancellation), and the double sum is Σ_j t_j G_j.
   const n = d.t.length;
-  for (let i = 0; i < n - 1; i++) {
-    for (let j = i + 1; j < n; j++) sum += d.t[i] * d.t[j] * Math.abs(d.p[i] - d.p[j]);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => d.p[a] - d.p[b]);
+  let sum = 0;
+  let below = 0;
+  let g = 0;
+  let prev = n > 0 ? d.p[order[0]] : 0;
+  for (const j of order) {
+    g += (d.p[j] - prev) * below;
+    sum += d.t[j] * g;
+    below += d.t[j];
+    prev = d.p[j];
   }
   return (2 * sum) / (2 * d.T * d.T * P * (1 - P));
 }

@@ -4,15 +4,17 @@
  * composition carries over to its projected children; the population column stays as in the
  * data; a unit with no children in the base year takes the network's average composition).
  *
- * Built once (one pass over the overlay per year); after a change of catchments only the rows
- * of the changed schools are recomputed, from zero, over the units they hold, in ascending unit
- * order — the same order as the full build, so the rows are bit for bit what a rebuild gives and
- * undo is exact by construction. A year switch then costs a copy of one year's rows.
+ * Built once (one pass over the overlay per year); each year is then a SumsLayer of the
+ * network's EditableNetwork, which updates it from the changed units on every edit
+ * ((new − old weight) · V_t[u], O(changed units × years)) and copies the changed schools' rows
+ * back on undo and redo, so undo is exact bit for bit, as for the base year's sums. A year
+ * switch costs a copy of one year's rows.
  */
 import type { GapOverlap } from '../pupil-base/network-indicators';
 import type { NetworkOverlay } from '../overlay/network-overlay';
 import type { UnitValueLayout } from '../pupil-base/unit-values';
 import type { UnitProjection } from './unit-projection';
+import type { SumsLayer } from '../edits/update-sums-rows';
 
 /** Network-average value per child of each column (population column 0, children column 1). */
 export function averageComposition(matrix: Float64Array, layout: UnitValueLayout): Float64Array {
@@ -52,7 +54,7 @@ export class YearRows {
   static build(overlay: NetworkOverlay, projection: UnitProjection, matrix: Float64Array, layout: UnitValueLayout, fallback: Float64Array): YearRows {
     const rows = Array.from({ length: projection.setup.horizon }, () => new Float64Array(overlay.schoolCount * layout.width));
     const out = new YearRows(rows, projection, matrix, layout, fallback);
-    out.accumulate(overlay, new Uint8Array(overlay.schoolCount).fill(1), null);
+    out.accumulate(overlay);
     return out;
   }
 
@@ -61,16 +63,31 @@ export class YearRows {
     return new YearRows(this.rows.map((r) => r.slice()), this.projection, this.matrix, this.layout, this.fallback);
   }
 
-  /** Sets the number of school rows (a school opened or its opening undone): new rows are zero, trailing rows dropped. */
-  resize(schoolCount: number): void {
+  /** Sets the number of school rows of year `t` (1 = the year after the base year). */
+  private resizeYear(t: number, schoolCount: number): void {
     const size = schoolCount * this.layout.width;
-    for (let t = 0; t < this.rows.length; t++) {
-      const r = this.rows[t];
-      if (r.length === size) continue;
-      const next = new Float64Array(size);
-      next.set(r.subarray(0, Math.min(size, r.length)));
-      this.rows[t] = next;
-    }
+    const r = this.rows[t - 1];
+    if (r.length === size) return;
+    const next = new Float64Array(size);
+    next.set(r.subarray(0, Math.min(size, r.length)));
+    this.rows[t - 1] = next;
+  }
+
+  /** One SumsLayer per projected year, for EditableNetwork's `layers` (they write into `rows`). */
+  layers(): SumsLayer[] {
+    const base = this.projection.baseYear;
+    return this.rows.map((_, i) => {
+      const t = i + 1;
+      const rows = this.rows;
+      return {
+        width: this.layout.width,
+        get sums() {
+          return rows[t - 1];
+        },
+        row: (u: number, out: Float64Array) => this.fill(u, this.projection.childrenAt(u, base + t), out),
+        resize: (schoolCount: number) => this.resizeYear(t, schoolCount),
+      };
+    });
   }
 
   /** Sums of `year` (> base year; never modify). */
@@ -78,41 +95,24 @@ export class YearRows {
     return this.rows[year - this.projection.baseYear - 1];
   }
 
-  /**
-   * Recomputes the rows of the schools with flags[s] = 1 in every year, from zero, over `units`:
-   * every unit holding part of a flagged school, ascending (see unitsOfSchools).
-   */
-  refresh(overlay: NetworkOverlay, flags: Uint8Array, units: Int32Array): void {
-    const w = this.layout.width;
-    for (const rows of this.rows) for (let s = 0; s < flags.length; s++) if (flags[s]) rows.fill(0, s * w, (s + 1) * w);
-    this.accumulate(overlay, flags, units);
-  }
-
-  /**
-   * Adds the units' V_t rows to the flagged schools' sums of every year (units ascending; null =
-   * all). Unit-major: each unit's entries are read once; per (year, school, column) the additions
-   * still come in ascending unit order, so a refresh equals a full build bit for bit.
-   */
-  private accumulate(overlay: NetworkOverlay, flags: Uint8Array, units: Int32Array | null): void {
+  /** Adds every unit's V_t rows to its schools' sums of every year, unit-major (each unit's entries read once). */
+  private accumulate(overlay: NetworkOverlay): void {
     const w = this.layout.width;
     const years = this.rows.length;
     const base = this.projection.baseYear;
     const schools: number[] = [];
     const weights: number[] = [];
     const collect = (s: number, weight: number): void => {
-      if (flags[s] !== 1) return;
       schools.push(s);
       weights.push(weight);
     };
-    const n = units ? units.length : overlay.unitCount;
-    for (let i = 0; i < n; i++) {
-      const u = units ? units[i] : i;
+    for (let u = 0; u < overlay.unitCount; u++) {
       schools.length = 0;
       weights.length = 0;
       overlay.forEach(u, collect);
       if (schools.length === 0) continue;
       for (let t = 1; t <= years; t++) {
-        this.fill(u, this.projection.childrenAt(u, base + t));
+        this.fill(u, this.projection.childrenAt(u, base + t), this.row);
         const sums = this.rows[t - 1];
         for (let j = 0; j < schools.length; j++) {
           const at = schools[j] * w;
@@ -123,17 +123,18 @@ export class YearRows {
     }
   }
 
-  private fill(u: number, ct: number): void {
+  /** V_t[u] for the unit's children `ct` in year t, into `out`. */
+  private fill(u: number, ct: number, out: Float64Array): void {
     const w = this.layout.width;
     const at = u * w;
     const c0 = this.matrix[at + this.layout.children];
     if (c0 > 0) {
       const f = ct / c0;
-      for (let k = 0; k < w; k++) this.row[k] = this.matrix[at + k] * f;
+      for (let k = 0; k < w; k++) out[k] = this.matrix[at + k] * f;
     } else {
-      for (let k = 0; k < w; k++) this.row[k] = this.fallback[k] * ct;
+      for (let k = 0; k < w; k++) out[k] = this.fallback[k] * ct;
     }
-    this.row[this.layout.population] = this.matrix[at + this.layout.population];
+    out[this.layout.population] = this.matrix[at + this.layout.population];
   }
 }
 

@@ -11,9 +11,7 @@ import type { HousingConfig } from '../housing/housing-config';
 import { addHousing } from '../housing/housing-sums';
 import type { ActiveProject } from '../housing/housing-sums';
 import type { NetworkIndicators } from '../indicators/indicator-types';
-import type { BBox } from '../model/geometry-types';
 import type { Network, Partition, School } from '../model/school';
-import { multiPolygonBBox } from '../geometry/bbox';
 import type { Units } from '../model/units';
 import { NetworkOverlay } from '../overlay/network-overlay';
 import { networkIndicators } from '../pupil-base/network-indicators';
@@ -48,14 +46,11 @@ export interface NetworkState {
   projection: UnitProjection;
   /** Network-average value per child, for units without children in the base year. */
   fallback: Float64Array;
-  /** Per-school sums of every projected year, live (kept current under boundary edits). */
+  /** Per-school sums of every projected year, live (layers of `editable`: kept current by every edit, undo and redo). */
   yearRows: YearRows;
-  /** Schools whose yearRows are stale (refreshed when a projected year is next read: exact either way). */
-  staleRows: Set<number>;
   /** The same for the baseline catchments. */
   baselineRows: YearRows;
-  /** Units in gaps or overlaps of the live catchments (null after a change) and of the baseline. */
-  gapUnits: Int32Array | null;
+  /** Units in gaps or overlaps of the baseline (the live ones: tracker.offCoverUnits()). */
   baselineGapUnits: Int32Array;
   /** Indicators per year for the current log; cleared on every change of the log. */
   current: Map<number, NetworkIndicators>;
@@ -71,18 +66,20 @@ export function createState(units: Units, config: IndicatorConfig, network: Netw
   setup: Omit<ProjectionSetup, 'bands' | 'config'>, resolveStep?: StepResolver): NetworkState {
   const values = buildUnitValues(units, config, ageBandOf(config, network));
   const overlay = NetworkOverlay.build(units, partition);
-  const editable = new EditableNetwork({ network, units, partition, matrix: values.matrix, width: values.width, overlay, maxHistory: Number.MAX_SAFE_INTEGER, resolveStep });
-  const tracker = new NetworkTracker(overlay, values.matrix, values.width, values.layout.children);
   const n = units.count;
   const children = new Float64Array(n);
   for (let u = 0; u < n; u++) children[u] = values.matrix[u * values.width + values.layout.children];
   const projection = new UnitProjection(units, { ...setup, bands: projectionBands(config.preset, config.projection), config: config.projection }, levelAges(network.level), children);
   const fallback = averageComposition(values.matrix, values.layout);
   const yearRows = YearRows.build(overlay, projection, values.matrix, values.layout, fallback);
+  const baselineRows = yearRows.clone();
+  const editable = new EditableNetwork({
+    network, units, partition, matrix: values.matrix, width: values.width, overlay, maxHistory: Number.MAX_SAFE_INTEGER, resolveStep, layers: yearRows.layers(),
+  });
+  const tracker = new NetworkTracker(overlay, values.matrix, values.width, values.layout.children);
   return {
     network, schools, baseNetwork: network, baseSchools: schools, editable, layout: values.layout, report: values.report, tracker,
-    baselineOverlay: overlay, projection, fallback, yearRows, staleRows: new Set(), baselineRows: yearRows.clone(),
-    gapUnits: null, baselineGapUnits: overlay.uncoveredOrOverlapping(),
+    baselineOverlay: overlay, projection, fallback, yearRows, baselineRows, baselineGapUnits: overlay.uncoveredOrOverlapping(),
     current: new Map(), baseline: new Map(),
   };
 }
@@ -107,10 +104,8 @@ export function yearFigures(s: NetworkState, year: number, live: boolean, projec
     sums = s.editable.sums.slice();
     gapOverlap = { ...s.tracker.gapOverlap() };
   } else {
-    if (live) refreshRows(s);
     sums = (live ? s.yearRows : s.baselineRows).sums(year).slice();
-    if (live && !s.gapUnits) s.gapUnits = overlay.uncoveredOrOverlapping();
-    gapOverlap = gapOverlapIn(overlay, live ? s.gapUnits! : s.baselineGapUnits, (u) => s.projection.childrenAt(u, year));
+    gapOverlap = gapOverlapIn(overlay, live ? s.tracker.offCoverUnits() : s.baselineGapUnits, (u) => s.projection.childrenAt(u, year));
   }
   const unitChildren = withUnits ? s.projection.year(year).children.slice() : null;
   if (projects.length > 0) {
@@ -119,30 +114,9 @@ export function yearFigures(s: NetworkState, year: number, live: boolean, projec
   return { sums, gapOverlap, unitChildren };
 }
 
-/**
- * After the catchments changed: the tracker's units now; the projected years' rows of the
- * changed schools when a projected year is next read (refreshRows). A row is recomputed from
- * zero over its units in ascending order, so when it is refreshed does not change a bit.
- */
-export function afterBoundaryChange(s: NetworkState, changedSchools: ArrayLike<number>, changedUnits: Int32Array): void {
+/** After the catchments changed: the tracker's units now (the projected years' rows are layers of the editable network). */
+export function afterBoundaryChange(s: NetworkState, changedUnits: Int32Array): void {
   s.tracker.update(s.editable.overlay, changedUnits);
-  s.gapUnits = null;
-  for (let i = 0; i < changedSchools.length; i++) s.staleRows.add(changedSchools[i]);
-}
-
-/** Recomputes the stale schools' rows of every projected year. */
-export function refreshRows(s: NetworkState): void {
-  if (s.staleRows.size === 0) return;
-  const n = s.network.schoolIds.length;
-  const flags = new Uint8Array(n);
-  const boxes: BBox[] = [];
-  for (const school of s.staleRows) {
-    if (school >= n) continue;
-    flags[school] = 1;
-    boxes.push(multiPolygonBBox(s.editable.partition.catchments[school]));
-  }
-  s.staleRows.clear();
-  if (boxes.length > 0) s.yearRows.refresh(s.editable.overlay, flags, s.editable.overlay.unitsOfSchools(flags, boxes));
 }
 
 /** The baseline's indicators (the dataset's schools, all open). */
@@ -163,14 +137,12 @@ export function indicatorsOf(s: NetworkState, f: YearFigures, config: IndicatorC
 export function addSchoolSlot(s: NetworkState, school: School): void {
   s.editable.addSlot(school.id);
   s.network = s.editable.network;
-  s.yearRows.resize(s.network.schoolIds.length);
   s.schools = [...s.schools, school];
 }
 
 export function removeSchoolSlot(s: NetworkState, schoolId: string): void {
   s.editable.removeSlot(schoolId);
   s.network = s.editable.network;
-  s.yearRows.resize(s.network.schoolIds.length);
   s.schools = s.schools.slice(0, -1);
 }
 
@@ -185,23 +157,16 @@ export function syncEdits(s: NetworkState, desired: NetworkStep[]): Int32Array {
   while (p < applied.length && p < desired.length && applied[p] === desired[p]) p++;
   if (p === applied.length && p === desired.length) return new Int32Array(0);
   const changed: Int32Array[] = [];
-  const schools = new Set<number>();
   for (let i = applied.length; i > p; i--) {
     const o = s.editable.undo();
-    if (o) {
-      changed.push(o.changedUnits);
-      o.changedSchools.forEach((x) => schools.add(x));
-    }
+    if (o) changed.push(o.changedUnits);
   }
   for (let i = p; i < desired.length; i++) {
     const r = s.editable.apply(desired[i]);
-    if (r.ok) {
-      changed.push(r.value.changedUnits);
-      r.value.changedSchools.forEach((x) => schools.add(x));
-    }
+    if (r.ok) changed.push(r.value.changedUnits);
   }
   const units = unionUnits(changed);
-  afterBoundaryChange(s, [...schools], units);
+  afterBoundaryChange(s, units);
   return units;
 }
 

@@ -209,7 +209,7 @@ export class RecordLog {
   }
 
   private boundaryOutcome(s: NetworkState, o: AppliedEdit): RecordOutcome {
-    afterBoundaryChange(s, o.changedSchools, o.changedUnits);
+    afterBoundaryChange(s, o.changedUnits);
     return { ...o, networks: [s.network.id] };
   }
 

@@ -67,7 +67,7 @@ export class SchoolSteps {
         for (const other of map.keys()) this.states.get(other)!.editable.discardRedo();
         return r;
       }
-      afterBoundaryChange(s, r.value.changedSchools, r.value.changedUnits);
+      afterBoundaryChange(s, r.value.changedUnits);
       done.push(r.value);
     }
     return ok(done);
@@ -83,7 +83,7 @@ export class SchoolSteps {
       const history = s.editable.history;
       if (step.year <= selected && history[history.length - 1] === step) {
         const o = s.editable.undo()!;
-        afterBoundaryChange(s, o.changedSchools, o.changedUnits);
+        afterBoundaryChange(s, o.changedUnits);
         changed.push(o.changedUnits);
       }
       if (step.kind === 'open-step' && s.network.schoolIds[s.network.schoolIds.length - 1] === step.schoolId) removeSchoolSlot(s, step.schoolId);
@@ -103,7 +103,7 @@ export class SchoolSteps {
       const redo = s.editable.redoHistory;
       const o = redo[redo.length - 1] === step ? s.editable.redo() : (() => { const r = s.editable.apply(step); return r.ok ? r.value : null; })();
       if (!o) continue;
-      afterBoundaryChange(s, o.changedSchools, o.changedUnits);
+      afterBoundaryChange(s, o.changedUnits);
       changed.push(o.changedUnits);
     }
     return unionUnits(changed.length ? changed : [new Int32Array(0)]);
