@@ -72,6 +72,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A real browser on a shared 2-core machine: in CI a failed browser test runs once more
+          // (and is reported as retried); a test that fails twice fails the run.
+          retry: process.env.CI ? 1 : 0,
         },
       },
     ],
