@@ -26,6 +26,7 @@ import { runTravelBench } from './travel-bench';
 import { timeBench } from './time-bench';
 import { optimiserBench } from './run-optimiser-bench';
 import { networkBench } from './network-bench';
+import { workerEditBench } from './worker-edit-bench';
 
 const LASSO_RADIUS = 6_300; // π·6.3 km² ≈ 125 km² ≈ 2 000 cells of 250 m
 const WARMUP_EDITS = 30;
@@ -171,6 +172,7 @@ async function main(optimiser: Record<string, number>): Promise<void> {
   const travel = runTravelBench(city);
   const time = timeBench(city, log);
   const schoolNetwork = networkBench(city, log);
+  const worker = await workerEditBench(city, log);
   process.stdout.write(`${JSON.stringify({
     cells: city.units.count,
     schools: city.partition.catchments.length,
@@ -204,6 +206,7 @@ async function main(optimiser: Record<string, number>): Promise<void> {
     ...time,
     ...optimiser,
     ...schoolNetwork,
+    ...worker,
     node: process.version,
   })}\n`);
 }

@@ -62,6 +62,23 @@ export function fingerprint(values: ArrayLike<number>): string {
   return `${values.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
+type Lists = readonly (readonly number[])[];
+
+/** A lazy source of adjacency lists: `lists(only)` must fill at least the lists of `only` (null: every list). */
+export interface LazyAdjacency {
+  schoolCount: number;
+  lists(only: readonly number[] | null): Lists;
+}
+
+/** Adjacency lists, or a lazy source of them. */
+export type Adjacency = Lists | LazyAdjacency;
+
+const isLazy = (a: Adjacency): a is LazyAdjacency => !Array.isArray(a);
+
+function schoolCountOf(adjacency: Adjacency): number {
+  return isLazy(adjacency) ? adjacency.schoolCount : adjacency.length;
+}
+
 /** Per-network colour memory: what the engine service asks for every snapshot. */
 export class CatchmentColourMemory {
   private readonly current = new Map<string, Int32Array>();
@@ -79,18 +96,22 @@ export class CatchmentColourMemory {
    * Colours for the network's state identified by `unitSchool`.
    * @param changed schools the edit changed, or null for a full snapshot (load, network or
    *   scenario switch): then only schools that clash or have no colour yet are repainted
+   * @param adjacency the catchments' adjacency lists, or a function giving them: called (only when
+   *   the state is new) with the changed schools, whose lists are all it must fill, or with null
+   *   for every list
    * @param start colours to begin from when the network has none yet (the baseline's)
    */
-  colours(networkId: string, unitSchool: ArrayLike<number>, adjacency: readonly (readonly number[])[], changed: readonly number[] | null, start: () => ArrayLike<number>): Int32Array {
-    const key = `${networkId}|${adjacency.length}|${fingerprint(unitSchool)}`;
+  colours(networkId: string, unitSchool: ArrayLike<number>, adjacency: Adjacency, changed: readonly number[] | null, start: () => ArrayLike<number>): Int32Array {
+    const key = `${networkId}|${schoolCountOf(adjacency)}|${fingerprint(unitSchool)}`;
     const known = this.seen.get(key);
     if (known) {
       this.current.set(networkId, known);
       return known.slice();
     }
     const previous = this.current.get(networkId) ?? start();
-    const free = changed ?? clashingNodes(previous, adjacency);
-    const next = recolourChanged(previous, adjacency, this.paletteSize, free);
+    const lists = isLazy(adjacency) ? adjacency.lists(changed) : adjacency;
+    const free = changed ?? clashingNodes(previous, lists);
+    const next = recolourChanged(previous, lists, this.paletteSize, free);
     this.current.set(networkId, next);
     this.seen.set(key, next);
     if (this.seen.size > this.limit) this.seen.delete(this.seen.keys().next().value!);

@@ -13,6 +13,7 @@ import type { MultiPolygon } from '../../core/model/geometry-types';
 import { fail, ok, type Result } from '../../core/model/result';
 import { capacityFor } from '../../core/model/school';
 import { applyPrivacy } from '../../core/pupil-base/privacy';
+import type { NetworkIndicators } from '../../core/indicators/indicator-types';
 import type { EditOutcome } from '../../core/scenario/edit';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
 import { changedRegion } from '../../core/edits/changed-region';
@@ -21,7 +22,8 @@ import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
 import type { StoredDataset } from '../persistence/dataset-store';
 import type { EngineFactory, EngineLike } from './engine-like';
 import type { BundleSource, DatasetSummary, PlaceInfo, EditResponse, EngineApi, LoadProgress, NetworkSnapshot, UnitDisplay, UnitMeasure } from './engine-protocol';
-import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, mergeAdjacency, outlineAdjacency } from '../map/catchment-palette';
+import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, gridIndex, mergeAdjacency, outlineAdjacency } from '../map/catchment-palette';
+import type { GridIndex } from '../map/catchment-palette';
 import { catchmentArea, labelPoint } from './label-point';
 import { CatchmentColourMemory } from '../map/catchment-colour-memory';
 import { buildStreets, setStreets } from '../travel/travel-registry';
@@ -55,6 +57,13 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
    * has the same colour after a reload or a scenario switch as before.
    */
   const colourMemory = new CatchmentColourMemory(CATCHMENT_PALETTE.length);
+  /** The grid's dense block, computed once per dataset (keyed by its column array). */
+  const gridIndexes = new WeakMap<ArrayLike<number>, GridIndex>();
+  const gridIndexOf = (col: Int32Array, row: Int32Array): GridIndex => {
+    let index = gridIndexes.get(col);
+    if (!index) gridIndexes.set(col, (index = gridIndex(col, row)));
+    return index;
+  };
   const colours = (networkId: string, all: MultiPolygon[], unitSchool: Int32Array, changed: number[] | null): Int32Array => {
     const { dataset } = need();
     const u = dataset.units;
@@ -63,9 +72,21 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       const baseline = dataset.partitions[networkId]?.catchments;
       return baseline && baseline.length === all.length ? assignColours(outlineAdjacency(baseline, tolerance), CATCHMENT_PALETTE.length) : [];
     };
-    const touching = outlineAdjacency(all, tolerance);
-    const adjacency = mergeAdjacency(touching, u.kind === 'grid' ? gridAdjacency(u.col, u.row, unitSchool, all.length) : bboxAdjacency(all.map(bboxOf), 1));
+    // Computed only for a state not seen before, and after an edit only for the changed schools.
+    const adjacency = {
+      schoolCount: all.length,
+      lists: (only: readonly number[] | null) => mergeAdjacency(outlineAdjacency(all, tolerance, only),
+        u.kind === 'grid' ? gridAdjacency(u.col, u.row, unitSchool, all.length, only, gridIndexOf(u.col, u.row)) : bboxAdjacency(all.map(bboxOf), 1, only)),
+    };
     return colourMemory.colours(networkId, unitSchool, adjacency, changed, start);
+  };
+
+  /** The baseline's public figures, once per baseline object (the engine keeps one per network and year). */
+  const publicBaselines = new WeakMap<NetworkIndicators, { threshold: number; value: ReturnType<typeof applyPrivacy> }>();
+  const publicBaseline = (base: NetworkIndicators, threshold: number) => {
+    let kept = publicBaselines.get(base);
+    if (!kept || kept.threshold !== threshold) publicBaselines.set(base, (kept = { threshold, value: applyPrivacy(base, threshold) }));
+    return kept.value;
   };
 
   const snapshot = (networkId: string, changed: number[] | null): NetworkSnapshot => {
@@ -90,7 +111,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     return {
       networkId,
       indicators: applyPrivacy(full, config.privacyThreshold),
-      baseline: applyPrivacy(base, config.privacyThreshold),
+      baseline: publicBaseline(base, config.privacyThreshold),
       indicatorsFull: full,
       baselineFull: base,
       catchments,

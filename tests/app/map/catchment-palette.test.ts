@@ -63,3 +63,35 @@ describe('mergeAdjacency', () => {
     expect(mergeAdjacency([[1], [0], []], [[2], [], [0]])).toEqual([[1, 2], [0], [0]]);
   });
 });
+
+describe('adjacency of some schools only (what recolouring after an edit reads)', () => {
+  it('fills the lists of the chosen schools exactly as the full computation does, on random grids and outlines', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1, max: 5 }), { minLength: 36, maxLength: 36 }), fc.subarray([0, 1, 2, 3, 4, 5]), (owners, only) => {
+        // A 6 × 6 grid with some cells missing (every third) and some unowned (−1).
+        const units = owners.map((s, i) => ({ s, c: i % 6, r: Math.floor(i / 6) })).filter((_, i) => i % 3 !== 2);
+        const col = units.map((x) => x.c);
+        const row = units.map((x) => x.r);
+        const school = units.map((x) => x.s);
+        const full = gridAdjacency(col, row, school, 6);
+        const some = gridAdjacency(col, row, school, 6, only);
+        for (const s of only) expect(some[s]).toEqual(full[s]);
+        // Outlines: each school a square at a position from the owners, some touching.
+        const sq = (k: number) => {
+          const x = (owners[k] + 1) * 100;
+          const y = (owners[k + 6] + 1) * 100;
+          return [[[[x, y], [x + 100, y], [x + 100, y + 100], [x, y + 100], [x, y]]]];
+        };
+        const outlines = [0, 1, 2, 3, 4, 5].map(sq);
+        const oFull = outlineAdjacency(outlines, 10);
+        const oSome = outlineAdjacency(outlines, 10, only);
+        for (const s of only) expect(oSome[s]).toEqual(oFull[s]);
+        const boxes = outlines.map((o) => [o[0][0][0][0], o[0][0][0][1], o[0][0][2][0], o[0][0][2][1]] as [number, number, number, number]);
+        const bFull = bboxAdjacency(boxes, 1);
+        const bSome = bboxAdjacency(boxes, 1, only);
+        for (const s of only) expect(bSome[s]).toEqual(bFull[s]);
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+});
