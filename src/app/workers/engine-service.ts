@@ -19,6 +19,7 @@ import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
 import { changedRegion } from '../../core/edits/changed-region';
 import { DEFAULT_HORIZON, MAX_HORIZON } from '../../core/projection/projection-config';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
+import { gridCornersLonLat } from '../map/grid-corners';
 import type { StoredDataset } from '../persistence/dataset-store';
 import type { EngineFactory, EngineLike } from './engine-like';
 import type { BundleSource, DatasetSummary, PlaceInfo, EditResponse, EngineApi, LoadProgress, NetworkSnapshot, UnitDisplay, UnitMeasure } from './engine-protocol';
@@ -271,11 +272,13 @@ function localised(label: unknown, fallback: string): { fi: string; sv: string; 
 function unitDisplay(dataset: Dataset): UnitDisplay {
   const u = dataset.units;
   const outlines = u.kind === 'grid' ? gridOutlines(u.grid, u.col, u.row) : polygonOutlines(u.geometries);
-  const positions = new Float64Array(outlines.positions.length);
-  for (let i = 0; i < positions.length; i += 2) {
-    const p = toLonLat(outlines.positions[i], outlines.positions[i + 1]);
-    positions[i] = p[0];
-    positions[i + 1] = p[1];
+  const positions = u.kind === 'grid' ? gridCornersLonLat(u.grid, u.col, u.row) : new Float64Array(outlines.positions.length);
+  if (u.kind !== 'grid') {
+    for (let i = 0; i < positions.length; i += 2) {
+      const p = toLonLat(outlines.positions[i], outlines.positions[i + 1]);
+      positions[i] = p[0];
+      positions[i + 1] = p[1];
+    }
   }
   return {
     kind: u.kind,
