@@ -14,7 +14,7 @@ import type { TravelSnapshot } from '../travel/travel-registry';
 export interface EngineLike {
   networkIds: string[];
   indicators(networkId: string): NetworkIndicators;
-  baselineIndicators(networkId: string): NetworkIndicators;
+  baselineIndicators(networkId: string, year?: number): NetworkIndicators;
   catchments(networkId: string): MultiPolygon[];
   unitSchool(networkId: string): Int32Array;
   unitChanged(networkId: string): Uint8Array;
@@ -34,6 +34,9 @@ export interface EngineLike {
   setYear?(year: number): Result<unknown>;
   /** The housing projects in effect (any completion year). */
   housingProjects?(): HousingProjectRecord[];
+  /** Every projected year and the figures of any of them (charts of the years ahead, core/projection/year-series.ts). */
+  years?(): number[];
+  indicatorsInYear?(networkId: string, year: number): NetworkIndicators;
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

@@ -11,6 +11,7 @@ import type { GridSpec } from '../../core/model/grid-spec';
 import type { MultiPolygon, Position } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
+import type { NetworkYearSeries } from '../../core/projection/year-series';
 
 /** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
 export interface BundleSource {
@@ -172,4 +173,6 @@ export interface EngineApi {
   edits(): Promise<Edit[]>;
   /** Selects the school year of every figure; answers with the full snapshot of `networkId` in that year. */
   setYear?(year: number, networkId: string): Promise<Result<NetworkSnapshot>>;
+  /** A network's figures over every projected year, privacy applied (charts of the years ahead; computed on demand). */
+  yearSeries?(networkId: string): Promise<Result<NetworkYearSeries>>;
 }

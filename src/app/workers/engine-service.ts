@@ -17,6 +17,7 @@ import type { EditOutcome } from '../../core/scenario/edit';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
 import { changedRegion } from '../../core/edits/changed-region';
 import { DEFAULT_HORIZON, MAX_HORIZON } from '../../core/projection/projection-config';
+import { networkYearSeries } from '../../core/projection/year-series';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
 import type { StoredDataset } from '../persistence/dataset-store';
 import type { EngineFactory, EngineLike } from './engine-like';
@@ -227,6 +228,14 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       const r = engine.setYear(year);
       if (!r.ok) return r;
       return ok(snapshot(networkId, null));
+    },
+
+    async yearSeries(networkId) {
+      const { engine, config } = need();
+      const { years, indicatorsInYear } = engine;
+      if (!years || !indicatorsInYear) return fail({ code: 'no-projection', message: 'This engine has no projection by year.', fix: 'Reload the page.' });
+      const source = { years: () => years.call(engine), indicatorsInYear: indicatorsInYear.bind(engine), baselineIndicators: (id: string, y: number) => engine.baselineIndicators(id, y) };
+      return ok(networkYearSeries(source, networkId, config.privacyThreshold));
     },
   };
 }
