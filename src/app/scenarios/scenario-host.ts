@@ -230,6 +230,7 @@ export class ScenarioHost {
       housingProjects: () => e().housingProjects(),
       years: () => e().years(),
       indicatorsInYear: (id, year) => e().indicatorsInYear(id, year),
+      checkHousing: (record) => e().checkHousing(record),
       setYear: (year) => {
         const r = e().setYear(year);
         if (r.ok) this.selectedYear = year;

@@ -7,7 +7,7 @@ import type { IndicatorConfig } from '../../core/config/indicator-config';
 import type { NetworkIndicators } from '../../core/indicators/indicator-types';
 import type { Dataset } from '../../core/model/dataset';
 import type { MultiPolygon } from '../../core/model/geometry-types';
-import type { Result } from '../../core/model/result';
+import type { Problem, Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 import type { TravelSnapshot } from '../travel/travel-registry';
 
@@ -37,6 +37,8 @@ export interface EngineLike {
   /** Every projected year and the figures of any of them (charts of the years ahead, core/projection/year-series.ts). */
   years?(): number[];
   indicatorsInYear?(networkId: string, year: number): NetworkIndicators;
+  /** Problems a housing record would be refused with, nothing applied (a file's projects are all checked first). */
+  checkHousing?(record: HousingProjectRecord): Problem[];
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

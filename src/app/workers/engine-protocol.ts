@@ -12,6 +12,7 @@ import type { MultiPolygon, Position } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 import type { NetworkYearSeries } from '../../core/projection/year-series';
+import type { ProjectPupils } from '../../core/housing/project-pupils';
 
 /** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
 export interface BundleSource {
@@ -175,4 +176,11 @@ export interface EngineApi {
   setYear?(year: number, networkId: string): Promise<Result<NetworkSnapshot>>;
   /** A network's figures over every projected year, privacy applied (charts of the years ahead; computed on demand). */
   yearSeries?(networkId: string): Promise<Result<NetworkYearSeries>>;
+  /**
+   * Reads housing projects from a file (GeoJSON, GeoPackage, zipped Shapefile, CSV x,y in EPSG:3067;
+   * core/housing/housing-from-table.ts) and adds them all, one record each; any bad row refuses the file and nothing is applied.
+   */
+  importHousing?(file: { name: string; bytes: Uint8Array }, defaultYear: number): Promise<Result<EditResponse>>;
+  /** Pupils each housing project adds per projected year, by level (the map's hover). */
+  housingPupils?(): Promise<{ years: number[]; projects: ProjectPupils[] }>;
 }
