@@ -1,5 +1,6 @@
 /** Layout: top bar; left panel (tools, map options); map; right panel (school table above, indices and chart below). Global shortcuts. */
 import { HousingPanel } from './time/housing-panel';
+import { YearsPanel } from './time/years-panel';
 import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompositionChartSlot } from './components/composition-chart-slot';
@@ -90,6 +91,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
         <div className="right-bottom">
           <IndicesPanel />
           <CompositionChartSlot />
+          <YearsPanel />
           {summary && (
             <footer className="source-note">
               <p>{t('footer.source', { source: summary.source })}</p>

@@ -4,6 +4,7 @@
  * state (lasso path, brush cells, keyboard cursor) lives here as local state.
  */
 import { finishHousingDraw, housingDraw } from '../time/housing-draw';
+import { HousingMapLayer } from '../time/housing-map-layer';
 import { useWithTravelMeasures } from '../travel/travel-measures';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -41,6 +42,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   const stores = useStores();
   const container = useRef<HTMLDivElement>(null);
   const viewRef = useRef<MapView | null>(null);
+  const [mapView, setMapView] = useState<MapView | null>(null);
   const toolsRef = useRef<ToolController | null>(null);
   const keyboardRef = useRef<MapKeyboard | null>(null);
   const [lassoPath, setLassoPath] = useState<[number, number][]>([]);
@@ -142,6 +144,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       zoomBy: (d) => (d > 0 ? mapView.map.zoomIn({ animate: !testMode }) : mapView.map.zoomOut({ animate: !testMode })),
     });
     viewRef.current = mapView;
+    setMapView(mapView);
     toolsRef.current = tools;
     keyboardRef.current = keyboard;
     onMapView(mapView);
@@ -253,6 +256,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       <p id="map-keyboard-help" className="sr-only">
         {t('map.keyboardHelp')}
       </p>
+      <HousingMapLayer view={mapView} />
       <SearchBox />
       <MapControls zoomBy={(d) => (d > 0 ? viewRef.current?.map.zoomIn({ animate: !testMode }) : viewRef.current?.map.zoomOut({ animate: !testMode }))} />
       <Legend choropleth={colouring === 'cells' ? cells : null} ramp={ramp} threshold={threshold} />

@@ -4,6 +4,7 @@
  * with its legend, and the segregation impact assessment (open with a Print button, or
  * download). "Anonymise school names" applies to every export and to the map and table.
  */
+import { ReportYearsField, reportYears } from '../time/report-years';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../format/format-number';
@@ -95,7 +96,7 @@ export function ExportMenu() {
 
   const exportKind = (kind: ExportKind) =>
     run(t(`exports.${kind}`), async () => {
-      const r = await api.exportFile({ kind, crs, anonymise, language, networkId: network?.id, reportMeta, scenarioAlias });
+      const r = await api.exportFile({ kind, crs, anonymise, language, networkId: network?.id, reportMeta, scenarioAlias, reportYears: reportYears(summary) });
       if (!r.ok) throw new Error(r.problems.map((p) => p.message).join(' '));
       downloadFile(r.value.fileName, r.value.mime, r.value.bytes as Uint8Array<ArrayBuffer>);
     });
@@ -103,7 +104,7 @@ export function ExportMenu() {
   const openReport = () => {
     const tab = openPendingTab();
     void run(t('exports.report'), async () => {
-      const r = await api.exportFile({ kind: 'report-html', anonymise, language, networkId: network?.id, reportMeta, scenarioAlias });
+      const r = await api.exportFile({ kind: 'report-html', anonymise, language, networkId: network?.id, reportMeta, scenarioAlias, reportYears: reportYears(summary) });
       if (!r.ok) {
         tab?.close();
         throw new Error(r.problems.map((p) => p.message).join(' '));
@@ -178,6 +179,7 @@ export function ExportMenu() {
               {t('exports.reportDate')}
               <input type="date" value={meta.date} onChange={(e) => setMeta({ date: e.target.value })} data-testid="report-date" />
             </label>
+            <ReportYearsField />
           </fieldset>
           {item(t('exports.report'), openReport, 'open-report')}
           {item(t('exports.reportDownload'), () => void exportKind('report-html'), 'download-report')}

@@ -89,7 +89,7 @@ export async function exportFile(engine: ScenarioEngine, scenario: Scenario, req
     }
     case 'report-html': {
       const networkId = request.networkId ?? engine.networkIds[0];
-      const html = impactReportForEngine(engine, networkId, shown, { language: request.language, anonymise: request.anonymise, date: request.reportMeta?.date || now, author: request.reportMeta?.author, organisation: request.reportMeta?.organisation, year: request.year ?? engine.year });
+      const html = impactReportForEngine(engine, networkId, shown, { language: request.language, anonymise: request.anonymise, date: request.reportMeta?.date || now, author: request.reportMeta?.author, organisation: request.reportMeta?.organisation, year: request.year ?? engine.year, years: request.reportYears });
       if (!html.ok) return html;
       return ok({ fileName: `${base}-${networkId}-impact-assessment.html`, mime: MIME.html, bytes: UTF8.encode(html.value) }, html.warnings);
     }

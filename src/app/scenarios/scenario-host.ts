@@ -198,7 +198,7 @@ export class ScenarioHost {
         return e().networkIds;
       },
       indicators: (id) => e().indicators(id),
-      baselineIndicators: (id) => e().baselineIndicators(id),
+      baselineIndicators: (id, year) => e().baselineIndicators(id, year),
       catchments: (id) => e().catchments(id),
       unitSchool: (id) => e().unitSchool(id),
       unitChanged: (id) => e().unitChanged(id),
@@ -228,6 +228,9 @@ export class ScenarioHost {
         return e().lastYear;
       },
       housingProjects: () => e().housingProjects(),
+      years: () => e().years(),
+      indicatorsInYear: (id, year) => e().indicatorsInYear(id, year),
+      checkHousing: (record) => e().checkHousing(record),
       setYear: (year) => {
         const r = e().setYear(year);
         if (r.ok) this.selectedYear = year;

@@ -127,6 +127,8 @@ export interface ExportRequest {
   scenarioAlias?: string;
   /** Report only: the fields the user fills in. */
   reportMeta?: { author?: string; organisation?: string; date?: string };
+  /** Report only: the years of the section on housing and the projected pupil base (none: no section). */
+  reportYears?: number[];
 }
 
 export interface ExportedFile {

@@ -55,6 +55,8 @@ export interface DocumentState {
   redo(): Promise<void>;
   /** Shows every figure for another school year (summary.years.base … last). */
   setYear(year: number): Promise<void>;
+  /** Adds the housing projects of a file, one record each; a bad row refuses the whole file (editProblems). Returns whether they were added. */
+  importHousing(file: { name: string; bytes: Uint8Array }): Promise<boolean>;
 }
 
 export type DocumentStore = StoreApi<DocumentState>;
@@ -99,10 +101,17 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
       }));
     };
 
+    /** A housing record answers with the first network's snapshot: the view stays on the network the user had. */
+    const stayOn = async (networkId: string | null): Promise<void> => {
+      if (networkId && get().networkId !== networkId) await get().setNetwork(networkId);
+    };
+
     const apply = async (edit: Edit, allowEmptying: boolean): Promise<void> => {
+      const before = get().networkId;
       const result = await track(() => engine.apply(edit, allowEmptying));
       if (result.ok) {
         absorb(result.value, edit);
+        if (!('networkId' in edit)) await stayOn(before);
         return;
       }
       if (!allowEmptying && result.problems.length > 0 && result.problems.every((p) => CONFIRMABLE.includes(p.code))) {
@@ -202,6 +211,20 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
         }
         // Every network's figures are for the new year: keep only the one on view, fresh.
         set({ year, views: { [id]: mergeSnapshot(undefined, result.value, schoolCount(id)) }, canUndo: result.value.canUndo, canRedo: result.value.canRedo, housing: result.value.housing ?? get().housing });
+      },
+
+      async importHousing(file) {
+        const year = get().year;
+        if (!engine.importHousing || year === null) return false;
+        const before = get().networkId;
+        const result = await track(() => engine.importHousing!(file, year));
+        if (!result.ok) {
+          set({ editProblems: result.problems });
+          return false;
+        }
+        absorb(result.value, { kind: 'remove-housing-project', id: '' });
+        await stayOn(before);
+        return true;
       },
     };
   });

@@ -3,6 +3,7 @@
  * building type, completion year), delete, and "Draw a project" (then draw its area with the lasso
  * on the map). Each change is a record through the document store, so it is undoable and saved.
  */
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { BUILDING_TYPES, TENURES } from '../../core/housing/housing-config';
@@ -16,20 +17,51 @@ export function HousingPanel() {
   const projects = useDocument((s) => s.housing);
   const years = useDocument((s) => s.summary?.years);
   const year = useDocument((s) => s.year);
-  const drawing = useStore(housingDraw, (s) => s.draft !== null);
+  const drawing = useStore(housingDraw, (s) => (s.draft !== null ? s.mode : null));
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<string | null>(null);
   if (!years) return null;
   const change = (p: HousingProjectRecord, patch: Partial<HousingProjectRecord>) => void stores.document.getState().requestEdit({ ...p, ...patch });
+  const draft = () => ({ id: `housing-${Date.now().toString(36)}`, name: t('housing.defaultName', { n: projects.length + 1 }), dwellings: 100, tenure: 'owner' as const, buildingType: 'block' as const, year: year ?? years.base });
   const startDraw = () => {
-    const n = projects.length + 1;
-    housingDraw.setState({ draft: { id: `housing-${Date.now().toString(36)}`, name: t('housing.defaultName', { n }), dwellings: 100, tenure: 'owner', buildingType: 'block', year: year ?? years.base } });
+    housingDraw.setState({ draft: draft(), mode: 'area' });
     stores.ui.getState().setTool('lasso');
+  };
+  const startPoint = () => {
+    housingDraw.setState(drawing === 'point' ? { draft: null, mode: 'area' } : { draft: draft(), mode: 'point' });
+  };
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setImporting(true);
+    setImported(null);
+    try {
+      const done = await stores.document.getState().importHousing({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      if (done) setImported(file.name);
+    } finally {
+      setImporting(false);
+    }
   };
   return (
     <section className="panel housing-panel" aria-labelledby="housing-title" data-testid="housing-panel">
       <h2 id="housing-title">{t('housing.title')}</h2>
-      <button type="button" onClick={startDraw} aria-pressed={drawing}>
-        {drawing ? t('housing.drawing') : t('housing.draw')}
-      </button>
+      <div className="housing-actions">
+        <button type="button" onClick={startDraw} aria-pressed={drawing === 'area'}>
+          {drawing === 'area' ? t('housing.drawing') : t('housing.draw')}
+        </button>
+        <button type="button" onClick={startPoint} aria-pressed={drawing === 'point'} data-testid="housing-point">
+          {drawing === 'point' ? t('housing.placing') : t('housing.point')}
+        </button>
+        <label className="button-like">
+          {importing ? t('housing.importing') : t('housing.import')}
+          <input type="file" className="sr-only" data-testid="housing-file" accept=".geojson,.json,.gpkg,.zip,.csv,.txt"
+            onChange={(e) => {
+              void importFile(e.target.files?.[0]);
+              e.target.value = '';
+            }} />
+        </label>
+      </div>
+      <p className="hint">{t('housing.importHint')}</p>
+      {imported !== null && <p className="hint" role="status">{t('housing.imported', { file: imported })}</p>}
       {projects.length === 0 ? (
         <p className="hint">{t('housing.none')}</p>
       ) : (

@@ -29,5 +29,8 @@ export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; impo
     redo: () => remote.redo(),
     edits: () => remote.edits(),
     setYear: (year, networkId) => (remote.setYear as unknown as NonNullable<EngineApi['setYear']>)(year, networkId),
+    yearSeries: (networkId) => (remote.yearSeries as unknown as NonNullable<EngineApi['yearSeries']>)(networkId),
+    importHousing: (file, defaultYear) => (remote.importHousing as unknown as NonNullable<EngineApi['importHousing']>)(file, defaultYear),
+    housingPupils: () => (remote.housingPupils as unknown as NonNullable<EngineApi['housingPupils']>)(),
   };
 }

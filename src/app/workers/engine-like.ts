@@ -7,14 +7,14 @@ import type { IndicatorConfig } from '../../core/config/indicator-config';
 import type { NetworkIndicators } from '../../core/indicators/indicator-types';
 import type { Dataset } from '../../core/model/dataset';
 import type { MultiPolygon } from '../../core/model/geometry-types';
-import type { Result } from '../../core/model/result';
+import type { Problem, Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 import type { TravelSnapshot } from '../travel/travel-registry';
 
 export interface EngineLike {
   networkIds: string[];
   indicators(networkId: string): NetworkIndicators;
-  baselineIndicators(networkId: string): NetworkIndicators;
+  baselineIndicators(networkId: string, year?: number): NetworkIndicators;
   catchments(networkId: string): MultiPolygon[];
   unitSchool(networkId: string): Int32Array;
   unitChanged(networkId: string): Uint8Array;
@@ -34,6 +34,11 @@ export interface EngineLike {
   setYear?(year: number): Result<unknown>;
   /** The housing projects in effect (any completion year). */
   housingProjects?(): HousingProjectRecord[];
+  /** Every projected year and the figures of any of them (charts of the years ahead, core/projection/year-series.ts). */
+  years?(): number[];
+  indicatorsInYear?(networkId: string, year: number): NetworkIndicators;
+  /** Problems a housing record would be refused with, nothing applied (a file's projects are all checked first). */
+  checkHousing?(record: HousingProjectRecord): Problem[];
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

@@ -11,6 +11,8 @@ import type { GridSpec } from '../../core/model/grid-spec';
 import type { MultiPolygon, Position } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
+import type { NetworkYearSeries } from '../../core/projection/year-series';
+import type { ProjectPupils } from '../../core/housing/project-pupils';
 
 /** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
 export interface BundleSource {
@@ -172,4 +174,13 @@ export interface EngineApi {
   edits(): Promise<Edit[]>;
   /** Selects the school year of every figure; answers with the full snapshot of `networkId` in that year. */
   setYear?(year: number, networkId: string): Promise<Result<NetworkSnapshot>>;
+  /** A network's figures over every projected year, privacy applied (charts of the years ahead; computed on demand). */
+  yearSeries?(networkId: string): Promise<Result<NetworkYearSeries>>;
+  /**
+   * Reads housing projects from a file (GeoJSON, GeoPackage, zipped Shapefile, CSV x,y in EPSG:3067;
+   * core/housing/housing-from-table.ts) and adds them all, one record each; any bad row refuses the file and nothing is applied.
+   */
+  importHousing?(file: { name: string; bytes: Uint8Array }, defaultYear: number): Promise<Result<EditResponse>>;
+  /** Pupils each housing project adds per projected year, by level (the map's hover). */
+  housingPupils?(): Promise<{ years: number[]; projects: ProjectPupils[] }>;
 }

@@ -14,10 +14,14 @@ import { fail, ok, type Result } from '../../core/model/result';
 import { capacityFor } from '../../core/model/school';
 import { applyPrivacy } from '../../core/pupil-base/privacy';
 import type { NetworkIndicators } from '../../core/indicators/indicator-types';
-import type { EditOutcome } from '../../core/scenario/edit';
+import type { EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
+import { readHousingFile } from '../../core/housing/housing-from-table';
+import { projectPupils } from '../../core/housing/project-pupils';
+import type { SqlJsOptions } from '../../core/load/read-geopackage';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
 import { changedRegion } from '../../core/edits/changed-region';
 import { DEFAULT_HORIZON, MAX_HORIZON } from '../../core/projection/projection-config';
+import { networkYearSeries } from '../../core/projection/year-series';
 import { gridOutlines, polygonOutlines } from '../map/unit-geometry';
 import { gridCornersLonLat } from '../map/grid-corners';
 import type { StoredDataset } from '../persistence/dataset-store';
@@ -40,10 +44,13 @@ interface Loaded {
 /** Installs a dataset built elsewhere (the import wizard, import-service.ts) as the loaded one. */
 export type AdoptDataset = (dataset: Dataset, config: IndicatorConfig, presetName: string, declarations: { id: string; label: unknown }[]) => Promise<Result<DatasetSummary>>;
 
+/** EngineApi.importHousing with where sql.js finds its WebAssembly (GeoPackage) in the browser. */
+export type ImportHousing = (file: { name: string; bytes: Uint8Array }, defaultYear: number, sqlJs?: SqlJsOptions) => Promise<Result<EditResponse>>;
+
 /** Reads a dataset kept in the browser (persistence/dataset-store.ts), null when there is none. */
 export type StoredReader = (hash: string) => Promise<StoredDataset | null>;
 
-export function createEngineService(createEngine: EngineFactory, fetchBytes: Fetcher, readStored: StoredReader = async () => null): EngineApi & { adopt: AdoptDataset } {
+export function createEngineService(createEngine: EngineFactory, fetchBytes: Fetcher, readStored: StoredReader = async () => null): EngineApi & { adopt: AdoptDataset; importHousing: ImportHousing } {
   let loaded: Loaded | null = null;
 
   const need = (): Loaded => {
@@ -144,6 +151,21 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     loaded = { dataset, config, engine };
     colourMemory.clear();
     return ok({ ...summarise(dataset, config, declarations, presetName), ...yearsOf(dataset, config) });
+  };
+
+  /** Adds several housing records as one step of checking: every record is checked first, so a bad one applies none. */
+  const addHousing = (records: HousingProjectRecord[]): Result<EditResponse> => {
+    const { engine } = need();
+    const problems = records.flatMap((r) => engine.checkHousing?.(r) ?? []);
+    if (problems.length > 0) return fail(...problems.slice(0, 20));
+    let last: EditOutcome | null = null;
+    for (const r of records) {
+      const applied = engine.apply(r, { allowEmptying: true, allowFlagged: true });
+      if (!applied.ok) throw new Error(`housing record ${r.id} passed its check but was refused: ${applied.problems[0]?.message ?? ''}`);
+      last = applied.value;
+    }
+    if (!last) return fail({ code: 'housing-file-empty', message: 'The file holds no housing projects.', fix: 'Choose the file that holds the projects.' });
+    return ok(respond(last)!);
   };
 
   const respond = (outcome: EditOutcome | null, emptiedSchools: number[] = []): EditResponse | null =>
@@ -249,6 +271,28 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       const r = engine.setYear(year);
       if (!r.ok) return r;
       return ok(snapshot(networkId, null));
+    },
+
+    async yearSeries(networkId) {
+      const { engine, config } = need();
+      const { years, indicatorsInYear } = engine;
+      if (!years || !indicatorsInYear) return fail({ code: 'no-projection', message: 'This engine has no projection by year.', fix: 'Reload the page.' });
+      const source = { years: () => years.call(engine), indicatorsInYear: indicatorsInYear.bind(engine), baselineIndicators: (id: string, y: number) => engine.baselineIndicators(id, y) };
+      return ok(networkYearSeries(source, networkId, config.privacyThreshold));
+    },
+
+    async importHousing(file, defaultYear, sqlJs?: SqlJsOptions) {
+      const { engine } = need();
+      const baseYear = engine.baseYear ?? defaultYear;
+      const read = await readHousingFile(file, { defaultYear, baseYear, lastYear: engine.lastYear ?? baseYear, sqlJs });
+      if (!read.ok) return read;
+      return addHousing(read.value);
+    },
+
+    async housingPupils() {
+      const { engine, config } = need();
+      const years = engine.years?.() ?? [];
+      return { years, projects: (engine.housingProjects?.() ?? []).map((p) => projectPupils(p, config.housing, years)) };
     },
   };
 }

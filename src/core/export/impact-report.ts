@@ -28,6 +28,7 @@ import { reportMap } from './report-map-svg';
 import { esc, indexDetails, percent, schoolDetails, summarySection, type SectionContext } from './report-sections';
 import { fill, REPORT_TEXT } from './report-text';
 import { reportCss } from './report-style';
+import { yearsSection } from './report-years';
 
 export { reportCount } from './report-sections';
 
@@ -45,6 +46,8 @@ export interface ImpactReportInput {
   catchmentsAfter: MultiPolygon[];
   /** compareWithBaseline / compareScenarios of the same two states (movement, changed catchments). */
   comparison: ScenarioComparison;
+  /** The section on the years ahead (report-years.ts), placed after the one-page summary; none when absent. */
+  yearsSection?: string;
 }
 
 export interface ReportOptions {
@@ -58,6 +61,8 @@ export interface ReportOptions {
   organisation?: string;
   /** The year the figures are for, when the data are projected. */
   year?: number;
+  /** Years for the section on housing projects and the projected pupil base (report-years.ts); none: no section. */
+  years?: number[];
 }
 
 function reportDate(iso: string, language: ReportLanguage): string {
@@ -119,6 +124,7 @@ export function impactReportHtml(input: ImpactReportInput, options: ReportOption
 <header class="title-block"><h1>${esc(t.title)}</h1>
 <table class="meta"><tbody>${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table></header>
 ${summarySection(ctx)}
+${input.yearsSection ?? ''}
 <section class="details"><h2>${esc(t.details)}</h2>
 <section class="map"><h3>${esc(t.map)}</h3>${map.svg}
 <p class="legend"><span class="key grey"></span>${esc(t.legendCatchments)} <span class="key strong"></span>${esc(t.legendChanged)} <span class="key hatch"></span>${esc(t.legendArea)} <span class="key dot"></span>${esc(t.legendSchools)}</p>
@@ -132,6 +138,13 @@ ${indexDetails(ctx.table.indices, ctx)}</section>
 <footer>${esc(t.generated)}</footer>
 </main></body></html>
 `;
+}
+
+/** The years section of the engine's network for the picked years inside the projection. */
+function yearsSectionOf(engine: ScenarioEngine, networkId: string, options: ReportOptions): string {
+  const years = [...new Set(options.years)].filter((y) => y >= engine.baseYear && y <= engine.lastYear);
+  const aliases = options.anonymise ? schoolAliases(engine.dataset.schools, options.language ?? 'fi') : null;
+  return yearsSection({ source: engine, networkId, level: engine.network(networkId).level, config: engine.config, projects: engine.housingProjects(), years, lang: options.language ?? 'fi', aliases });
 }
 
 /**
@@ -153,6 +166,7 @@ export function impactReportForEngine(engine: ScenarioEngine, networkId: string,
     catchmentsBefore: engine.dataset.partitions[networkId].catchments,
     catchmentsAfter: engine.catchments(networkId),
     comparison: comparison.value,
+    yearsSection: options.years?.length ? yearsSectionOf(engine, networkId, options) : undefined,
   }, options);
   return ok(html, comparison.warnings);
 }

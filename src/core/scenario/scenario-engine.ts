@@ -28,7 +28,8 @@ import type { UnitValueLayout, UnitValuesReport } from '../pupil-base/unit-value
 import type { ForecastTable } from '../projection/forecast-table';
 import { DEFAULT_HORIZON, MAX_HORIZON } from '../projection/projection-config';
 import type { YearChildren } from '../projection/unit-projection';
-import type { Edit } from './edit';
+import type { Edit, HousingProjectRecord } from './edit';
+import { resolveProject } from '../housing/resolve-project';
 import { baselineIndicatorsOf, createState, indicatorsOf, syncEdits, yearFigures } from './network-state';
 import { unitCentres } from '../compare/unit-centres';
 import { resolveSchoolStep } from '../school-network/resolve-school-step';
@@ -321,6 +322,14 @@ export class ScenarioEngine {
   /** The housing projects in effect (any completion year), in log order. */
   housingProjects() {
     return this.log.projects().map((p) => p.record);
+  }
+
+  /** The problems a housing record would be refused with, without applying it (a file's projects are checked all first). */
+  checkHousing(record: HousingProjectRecord): Problem[] {
+    const first = this.states.values().next().value;
+    if (!first) return [{ code: 'no-networks', message: 'The dataset has no school network to add pupils to.', fix: 'Load catchments for at least one network.' }];
+    const r = resolveProject(record, this.units, first.editable.overlay, this.baseYear, this.lastYear);
+    return r.ok ? [] : r.problems;
   }
 
   /** Applies one record. A failed or refused record changes nothing. */

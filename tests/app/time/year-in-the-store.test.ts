@@ -41,4 +41,23 @@ describe('the selected year in the document store', () => {
     await document.getState().setYear(base);
     expect(a()).toBe(100);
   });
+
+  test('the worker answers the series of every year on request (charts of the years ahead)', async () => {
+    const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
+    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
+    const api = createScenarioApi(host);
+    const loading = service.load({ manifestUrl, fileUrls: {} }, () => {});
+    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
+    expect((await loading).ok).toBe(true);
+    const base = new Date().getUTCFullYear();
+    await service.apply({ kind: 'housing-project', year: base + 1, id: 'h', name: 'H', dwellings: 100, tenure: 'social_rental', buildingType: 'block', location: [385_100, 6_672_100] }, false);
+    const r = await service.yearSeries!('fi-lower');
+    if (!r.ok) throw new Error(r.problems[0].message);
+    expect(r.value.years).toEqual(Array.from({ length: 11 }, (_, i) => base + i));
+    const a = r.value.schools.find((s) => s.id === 'A')!;
+    // A: 100 in B; B + 1: 8 + 500/6 and the project's 100 × 0.072 (default yield) in the scenario only.
+    expect(a.children.baseline[1]).toBeCloseTo(8 + 500 / 6, 12);
+    expect(a.children.scenario[1]).toBeCloseTo(8 + 500 / 6 + 7.2, 12);
+    expect(a.capacity.scenario[0]).toBe(100);
+  });
 });
