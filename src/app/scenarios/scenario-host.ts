@@ -228,6 +228,11 @@ export class ScenarioHost {
         return e().lastYear;
       },
       housingProjects: () => e().housingProjects(),
+      network: (id) => e().network(id),
+      schoolsInYear: (id) => e().schoolsInYear(id),
+      schoolStatus: (id) => e().schoolStatus(id),
+      feeders: (year, share) => e().feeders(year, share),
+      redoEdits: () => e().redoEdits(),
       setYear: (year) => {
         const r = e().setYear(year);
         if (r.ok) this.selectedYear = year;

@@ -29,5 +29,6 @@ export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; impo
     redo: () => remote.redo(),
     edits: () => remote.edits(),
     setYear: (year, networkId) => (remote.setYear as unknown as NonNullable<EngineApi['setYear']>)(year, networkId),
+    feeders: (share) => (remote.feeders as unknown as NonNullable<EngineApi['feeders']>)(share),
   };
 }

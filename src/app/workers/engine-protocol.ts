@@ -11,6 +11,9 @@ import type { GridSpec } from '../../core/model/grid-spec';
 import type { MultiPolygon, Position } from '../../core/model/geometry-types';
 import type { Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
+import type { SchoolStatus } from '../../core/school-network/school-timeline';
+import type { GradeRange, Language } from '../../core/model/school';
+import type { FeederTable } from '../../core/scenario/scenario-engine';
 
 /** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
 export interface BundleSource {
@@ -44,6 +47,13 @@ export interface SchoolInfo {
   location: Position;
   /** [longitude, latitude]. */
   lonLat: [number, number];
+  /** Status in the selected year (snapshots of an engine with school-network records; absent = open). */
+  status?: SchoolStatus;
+  /** True for a school opened by an open-school record (not in the dataset). */
+  opened?: boolean;
+  /** Grades and language (school-network forms). */
+  grades?: GradeRange;
+  language?: Language;
 }
 
 export interface NetworkInfo {
@@ -145,12 +155,20 @@ export interface NetworkSnapshot {
   travel?: TravelSnapshot | null;
   /** The scenario's housing projects (any completion year), EPSG:3067. */
   housing?: HousingProjectRecord[];
+  /**
+   * The network's schools in the selected year (dataset schools, then schools opened by records),
+   * with status, capacity and location of that year; parallel to the indicators' schools. Absent
+   * from engines without school-network records (test fakes): the summary's list stands.
+   */
+  schools?: SchoolInfo[];
 }
 
 export interface EditResponse {
   outcome: EditOutcome;
   emptiedSchools: number[];
   snapshot: NetworkSnapshot;
+  /** The record was a school-network record (open, close, capacity, relocation): every network it serves changed, the snapshot is complete. */
+  schoolRecord?: boolean;
 }
 
 /** The worker's API (Comlink). Every method is async from the main thread. */
@@ -172,4 +190,6 @@ export interface EngineApi {
   edits(): Promise<Edit[]>;
   /** Selects the school year of every figure; answers with the full snapshot of `networkId` in that year. */
   setYear?(year: number, networkId: string): Promise<Result<NetworkSnapshot>>;
+  /** Feeders (grades 1–6 → 7–9) of every pair of networks in the selected year; privacy not applied (callers round and hide). */
+  feeders?(share?: number): Promise<FeederTable[]>;
 }

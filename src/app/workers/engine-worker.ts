@@ -65,6 +65,7 @@ const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser:
   redo: async () => transferring(await service.redo()),
   edits: () => service.edits(),
   setYear: async (year, networkId) => transferring(await service.setYear!(year, networkId)),
+  feeders: (share) => service.feeders!(share),
   scenarios: createScenarioApi(host, (file) => {
     const bytes = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? file.bytes : file.bytes.slice();
     return Comlink.transfer({ ...file, bytes }, [bytes.buffer as ArrayBuffer]);
