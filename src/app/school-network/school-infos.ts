@@ -29,6 +29,8 @@ export function schoolInfos(engine: EngineLike, networkId: string, datasetSchool
       opened: !datasetSchoolIds.has(id),
       grades: s.grades,
       language: s.language,
+      schoolCapacity: s.capacity,
+      ...(s.capacityByLevel ? { capacityByLevel: s.capacityByLevel } : {}),
     };
   });
 }

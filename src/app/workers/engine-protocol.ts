@@ -54,6 +54,9 @@ export interface SchoolInfo {
   /** Grades and language (school-network forms). */
   grades?: GradeRange;
   language?: Language;
+  /** The whole school's places and its places per level (set-capacity records keep the other level's). */
+  schoolCapacity?: number | null;
+  capacityByLevel?: { lower?: number; upper?: number };
 }
 
 export interface NetworkInfo {

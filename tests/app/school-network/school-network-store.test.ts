@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import type { MultiPolygon } from '../../../src/core/model/geometry-types';
 import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
 import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
 import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
@@ -38,7 +39,7 @@ describe('school-network records in the document store', () => {
     const children = () => Object.fromEntries(currentView(document.getState())!.indicatorsFull.schools.map((s) => [s.id, s.children]));
     expect(currentNetwork(document.getState())!.schools.map((s) => s.id)).toEqual(['A', 'B']);
     // Drawn catchment x 385 625–386 000, rows 2–3: C = 2 rows × (½ × 20 + 25) = 70; B = 180 − 70 = 110.
-    const region = [[[[X0 + 625, Y0 + 500], [X0 + 1000, Y0 + 500], [X0 + 1000, Y0 + 1000], [X0 + 625, Y0 + 1000], [X0 + 625, Y0 + 500]]]];
+    const region: MultiPolygon = [[[[X0 + 625, Y0 + 500], [X0 + 1000, Y0 + 500], [X0 + 1000, Y0 + 1000], [X0 + 625, Y0 + 1000], [X0 + 625, Y0 + 500]]]];
     await document.getState().requestEdit({ kind: 'open-school', year: base, school: { id: 'C', name: 'Uusikoulu', language: 'fi', grades: '1-6', capacity: 50, location: [X0 + 875, Y0 + 875] }, catchment: region });
     expect(document.getState().editProblems).toEqual([]);
     const network = currentNetwork(document.getState())!;
