@@ -46,3 +46,13 @@ describe('listeners follow school-network records', () => {
     expect(told).toEqual(['fi-lower:3', 'fi-lower:3', 'fi-lower:3', 'fi-lower:2', 'fi-lower:3']);
   });
 });
+
+describe('comparison marks status', () => {
+  it('a school closed in B and one opened only in B carry their status pair; open-in-both carry none', async () => {
+    const { compareIndicators } = await import('../../../src/core/compare/compare-indicators');
+    const school = (id: string, status?: string) => ({ id, name: id, children: 1, capacity: 1, utilisation: 1, shares: {}, ...(status ? { status } : {}) });
+    const side = (schools: ReturnType<typeof school>[]) => ({ network: 'n', schools, indices: {}, multigroup: {}, totals: { children: 1, gapChildren: 0, overlapChildren: 0 } });
+    const t = compareIndicators(side([school('A'), school('B')]), side([school('A', 'open'), school('B', 'closed'), school('C', 'open')]));
+    expect(t.schools.map((s) => s.status ?? null)).toEqual([null, { a: 'open', b: 'closed' }, { a: null, b: 'open' }]);
+  });
+});
