@@ -4,13 +4,14 @@
  * `indicators --edits` lists each school's status; `export` writes the open schools' catchments;
  * a two-network copy of Tiny City (upper network U1 = columns 0–2, U2 = column 3) gets feeders.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import { captureIo, TINY } from './cli-test-io';
+import { twoNetworkBundle } from '../helpers/two-network-bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'cs-network-'));
 const editsFile = join(dir, 'edits.json');
@@ -126,25 +127,3 @@ describe('cli: school-network records', () => {
   });
 });
 
-/** Tiny City plus an upper network: U1 = columns 0–2, U2 = column 3. */
-function twoNetworkBundle(): string {
-  const bundle = mkdtempSync(join(tmpdir(), 'cs-two-'));
-  for (const f of ['units.geojson', 'context.geojson']) copyFileSync(join(TINY, f), join(bundle, f));
-  const manifest = JSON.parse(readFileSync(join(TINY, 'manifest.json'), 'utf8'));
-  manifest.networks.push({ id: 'fi-upper', label: { fi: 'Yläkoulut', sv: 'Högstadier', en: 'Upper' }, language: 'fi', level: 'upper' });
-  writeFileSync(join(bundle, 'manifest.json'), JSON.stringify(manifest));
-  const schools = JSON.parse(readFileSync(join(TINY, 'schools.geojson'), 'utf8'));
-  schools.features.push(
-    { type: 'Feature', properties: { id: 'U1', name: 'Yläkoulu 1', language: 'fi', grades: '7-9', capacity: 200 }, geometry: { type: 'Point', coordinates: [385_375, 6_672_500] } },
-    { type: 'Feature', properties: { id: 'U2', name: 'Yläkoulu 2', language: 'fi', grades: '7-9', capacity: 200 }, geometry: { type: 'Point', coordinates: [385_875, 6_672_500] } },
-  );
-  writeFileSync(join(bundle, 'schools.geojson'), JSON.stringify(schools));
-  const catchments = JSON.parse(readFileSync(join(TINY, 'catchments.geojson'), 'utf8'));
-  const box = (x0: number, x1: number) => ({ type: 'Polygon', coordinates: [[[x0, 6_672_000], [x1, 6_672_000], [x1, 6_673_000], [x0, 6_673_000], [x0, 6_672_000]]] });
-  catchments.features.push(
-    { type: 'Feature', properties: { network: 'fi-upper', school_id: 'U1' }, geometry: box(385_000, 385_750) },
-    { type: 'Feature', properties: { network: 'fi-upper', school_id: 'U2' }, geometry: box(385_750, 386_000) },
-  );
-  writeFileSync(join(bundle, 'catchments.geojson'), JSON.stringify(catchments));
-  return bundle;
-}
