@@ -1,6 +1,7 @@
 /** Layout: top bar; left panel (tools, map options); map; right panel (school table above, indices and chart below). Global shortcuts. */
 import { HousingPanel } from './time/housing-panel';
 import { YearsPanel } from './time/years-panel';
+import { SchoolNetworkPanel } from './school-network/school-network-panel';
 import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompositionChartSlot } from './components/composition-chart-slot';
@@ -75,6 +76,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
         <ToolPanel />
         <EditProblems />
         <HousingPanel />
+        <SchoolNetworkPanel />
         <MapOptionsPanel />
         <ProposePanel />
         <BasemapControl />

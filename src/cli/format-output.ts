@@ -3,6 +3,8 @@ import type { PublicNetworkIndicators, PublicSchoolFigures } from '../core/pupil
 import type { PublicNetworkTravel, PublicSchoolTravel } from '../core/travel/travel-privacy';
 import type { LoadReport } from '../core/load/load-dataset';
 import { csvField } from '../core/export/csv-export';
+import { feederCsvSection } from './feeders-csv';
+import type { FeederOutput } from './feeders-output';
 import { escapeControl, type Problem } from '../core/model/result';
 
 /** One network's output: the privacy-safe indicators plus the network's label. */
@@ -10,6 +12,9 @@ export type NetworkOutput = Omit<PublicNetworkIndicators, 'schools'> & {
   label: string;
   schools: (PublicSchoolFigures & { travel?: PublicSchoolTravel; flags?: string[] })[];
   travel?: PublicNetworkTravel;
+  /** Feeders of the network's pair(s) (feeders-output.ts); the CSV writes them as a second section. */
+  feeders?: FeederOutput['feeders'];
+  split_feeders?: string[];
   /** With --allow-invalid: the catchment problems (overlap, self-intersection) that make figures unreliable. */
   flags?: string[];
 };
@@ -20,15 +25,16 @@ export function indicatorsJson(outputs: NetworkOutput[], single: boolean): strin
 }
 
 /** CSV: one row per school (all networks), share columns sorted by id; hidden or undefined values are empty. */
-export function indicatorsCsv(outputs: NetworkOutput[]): string {
+export function indicatorsCsv(outputs: NetworkOutput[], year?: number): string {
   const shareIds = [...new Set(outputs.flatMap((o) => o.schools.flatMap((s) => Object.keys(s.shares))))].sort();
   const withFlags = outputs.some((o) => o.flags?.length);
-  const header = ['network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, ...(withFlags ? ['flags'] : [])];
+  const header = ['network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, ...(withFlags ? ['flags'] : []), 'status'];
   const rows = [header];
   for (const o of outputs)
     for (const s of o.schools)
-      rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...(withFlags ? [(s.flags ?? []).join(';')] : [])]);
-  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+      rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...(withFlags ? [(s.flags ?? []).join(';')] : []), s.status ?? 'open']);
+  const feeders = year === undefined ? '' : feederCsvSection(outputs.map((o) => ({ year, output: o })), csvField);
+  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n' + feeders;
 }
 
 function num(v: number | null | undefined): string {

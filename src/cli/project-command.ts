@@ -16,6 +16,7 @@ import type { CliIo } from './cli-io';
 import type { ParsedOptions } from './cli-options';
 import { feederOutput } from './feeders-output';
 import type { FeederOutput } from './feeders-output';
+import { feederCsvSection } from './feeders-csv';
 
 const bad = (field: string, message: string, fix: string, file?: string): Problem => ({ code: 'invalid-arguments', message, fix, field, ...(file ? { file } : {}) });
 
@@ -117,11 +118,11 @@ export async function projectYears(io: CliIo, options: ParsedOptions, dataset: D
 /** CSV of `project`: one row per year and school, starting year,network,school_id,name,children. */
 export function projectCsv(network: string, years: ProjectedYear[]): string {
   const shareIds = [...new Set(years.flatMap((y) => y.schools.flatMap((s) => Object.keys(s.shares))))].sort();
-  const rows = [['year', 'network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds]];
+  const rows = [['year', 'network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, 'status']];
   for (const y of years) {
-    for (const s of y.schools) rows.push([String(y.year), network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id]))]);
+    for (const s of y.schools) rows.push([String(y.year), network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), s.status ?? 'open']);
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n' + feederCsvSection(years.map((y) => ({ year: y.year, output: y })), csvCell);
 }
 
 function num(v: number | null | undefined): string {

@@ -149,7 +149,7 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   const e = engine.value;
   const share = options['split-share'] === undefined ? undefined : Number(options['split-share']);
   const outputs: NetworkOutput[] = wanted.map((n, i) => flagged(withTravel({ label: n.label, ...applyPrivacy(raw[i], threshold), ...feederOutput(e, n.id, e.year, threshold, share) }, travel.byNetwork.get(n.id)!), check));
-  io.stdout(options.format === 'csv' ? indicatorsCsv(outputs) : indicatorsJson(outputs, Boolean(options.network)));
+  io.stdout(options.format === 'csv' ? indicatorsCsv(outputs, e.year) : indicatorsJson(outputs, Boolean(options.network)));
   return EXIT_OK;
 }
 

@@ -4,13 +4,14 @@
  * `indicators --edits` lists each school's status; `export` writes the open schools' catchments;
  * a two-network copy of Tiny City (upper network U1 = columns 0–2, U2 = column 3) gets feeders.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import { captureIo, TINY } from './cli-test-io';
+import { twoNetworkBundle } from '../helpers/two-network-bundle';
 
 const dir = mkdtempSync(join(tmpdir(), 'cs-network-'));
 const editsFile = join(dir, 'edits.json');
@@ -84,24 +85,7 @@ describe('cli: school-network records', () => {
   });
 
   it('prints feeders and split feeders for a lower and an upper network', async () => {
-    const bundle = mkdtempSync(join(tmpdir(), 'cs-two-'));
-    for (const f of ['units.geojson', 'context.geojson']) copyFileSync(join(TINY, f), join(bundle, f));
-    const manifest = JSON.parse(readFileSync(join(TINY, 'manifest.json'), 'utf8'));
-    manifest.networks.push({ id: 'fi-upper', label: { fi: 'Yläkoulut', sv: 'Högstadier', en: 'Upper' }, language: 'fi', level: 'upper' });
-    writeFileSync(join(bundle, 'manifest.json'), JSON.stringify(manifest));
-    const schools = JSON.parse(readFileSync(join(TINY, 'schools.geojson'), 'utf8'));
-    schools.features.push(
-      { type: 'Feature', properties: { id: 'U1', name: 'Yläkoulu 1', language: 'fi', grades: '7-9', capacity: 200 }, geometry: { type: 'Point', coordinates: [385_375, 6_672_500] } },
-      { type: 'Feature', properties: { id: 'U2', name: 'Yläkoulu 2', language: 'fi', grades: '7-9', capacity: 200 }, geometry: { type: 'Point', coordinates: [385_875, 6_672_500] } },
-    );
-    writeFileSync(join(bundle, 'schools.geojson'), JSON.stringify(schools));
-    const catchments = JSON.parse(readFileSync(join(TINY, 'catchments.geojson'), 'utf8'));
-    const box = (x0: number, x1: number) => ({ type: 'Polygon', coordinates: [[[x0, 6_672_000], [x1, 6_672_000], [x1, 6_673_000], [x0, 6_673_000], [x0, 6_672_000]]] });
-    catchments.features.push(
-      { type: 'Feature', properties: { network: 'fi-upper', school_id: 'U1' }, geometry: box(385_000, 385_750) },
-      { type: 'Feature', properties: { network: 'fi-upper', school_id: 'U2' }, geometry: box(385_750, 386_000) },
-    );
-    writeFileSync(join(bundle, 'catchments.geojson'), JSON.stringify(catchments));
+    const bundle = twoNetworkBundle();
     const r = await run(['indicators', '--bundle', bundle, '--network', 'fi-lower']);
     expect(r.err).toBe('');
     const out = JSON.parse(r.out);
@@ -111,4 +95,35 @@ describe('cli: school-network records', () => {
     const strict = JSON.parse((await run(['indicators', '--bundle', bundle, '--network', 'fi-upper', '--split-share', '0.5'])).out);
     expect(strict.split_feeders).toEqual([]);
   });
+
+  it('CSV: a status column per school and the feeders as a second section (indicators and project)', async () => {
+    const bundle = twoNetworkBundle();
+    // indicators, all networks, base year 2024: school rows (status last), one empty line, the feeder table once per pair.
+    const r = await run(['indicators', '--bundle', bundle, '--base-year', '2024', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const [schoolPart, feederPart] = r.out.split('\n\n');
+    const lines = schoolPart.trim().split('\n');
+    expect(lines[0].endsWith(',status')).toBe(true);
+    expect(lines.slice(1).map((l) => l.split(',')[1] + ':' + l.split(',').at(-1))).toEqual(['A:open', 'B:open', 'U1:open', 'U2:open']);
+    // The same flows as the JSON test above (A → U1 100, B → U1 80, B → U2 100; B split at 10 %).
+    expect(feederPart.trim().split('\n')).toEqual([
+      'year,lower_school_id,upper_school_id,children,split_feeder',
+      '2024,A,U1,100,no', '2024,B,U1,80,yes', '2024,B,U2,100,yes',
+    ]);
+    // project over 2024–2025 with B closed into A from 2025: B's status per year, A's flows carry B's children in 2025.
+    const edits = join(dir, 'close-b.json');
+    writeFileSync(edits, JSON.stringify({ edits: [{ kind: 'close-school', year: 2025, schoolId: 'B', to: 'A' }] }));
+    const p = await run(['project', '--bundle', bundle, '--network', 'fi-lower', '--base-year', '2024', '--years', '2024-2025', '--edits', edits, '--format', 'csv']);
+    expect(p.code).toBe(0);
+    const [rows, feeders] = p.out.split('\n\n');
+    expect(rows.trim().split('\n').slice(1).map((l) => `${l.split(',')[0]}:${l.split(',')[2]}:${l.split(',').at(-1)}`)).toEqual(['2024:A:open', '2024:B:open', '2025:A:open', '2025:B:closed']);
+    // 2025 children per cell of column c: 1 + 5(10 + 5c)/6 (tiny-city-projection): columns 0–2 → U1, column 3 → U2, 4 cells each.
+    const col = (c: number) => 4 * (1 + (5 * (10 + 5 * c)) / 6);
+    const f2025 = feeders.trim().split('\n').filter((l) => l.startsWith('2025,'));
+    expect(f2025.map((l) => l.split(',').slice(1, 3).join('>'))).toEqual(['A>U1', 'A>U2']);
+    expect(Number(f2025[0].split(',')[3])).toBeCloseTo(Math.round((col(0) + col(1) + col(2)) * 10) / 10, 6);
+    expect(Number(f2025[1].split(',')[3])).toBeCloseTo(Math.round(col(3) * 10) / 10, 6);
+    expect(f2025.map((l) => l.split(',')[4])).toEqual(['yes', 'yes']);
+  });
 });
+

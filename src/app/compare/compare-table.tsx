@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorComparison, ValueChange } from '../../core/compare/compare-indicators';
 import { formatCountChange, formatNumber, suppressedText, formatIndex, formatIndexChange, formatPercent, formatPointChange, type UiLanguage } from '../format/format-number';
+import { CompareStatus } from '../school-network/compare-status';
 
 type Kind = 'count' | 'percent' | 'index';
 
@@ -72,7 +73,7 @@ export function CompareTable({ table, changed, shares, lang, threshold }: {
             <tbody>
               {order.map(({ s, i }) => (
                 <tr key={s.id} className={changedSet.has(i) ? 'changed' : undefined}>
-                  <th scope="row">{changedSet.has(i) && <span className="changed-mark" title={t('compare.changedArea')}>◆ </span>}{s.name}</th>
+                  <th scope="row">{changedSet.has(i) && <span className="changed-mark" title={t('compare.changedArea')}>◆ </span>}{s.name}<CompareStatus status={s.status} /></th>
                   {cells(s.children, 'count', lang, threshold)}
                   {cells(s.utilisation, 'percent', lang, threshold)}
                   {shareId && cells(s.shares[shareId] ?? { a: null, b: null, change: null }, 'percent', lang, threshold)}

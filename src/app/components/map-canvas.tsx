@@ -5,6 +5,7 @@
  */
 import { finishHousingDraw, housingDraw } from '../time/housing-draw';
 import { HousingMapLayer } from '../time/housing-map-layer';
+import { deliverMapClick, finishRegionPick, isPicking, regionPickActive } from '../school-network/location-pick';
 import { useWithTravelMeasures } from '../travel/travel-measures';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -85,12 +86,14 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       attribution: '',
       onHover: (p) => stores.ui.getState().setHover(hoverOf(p)),
       onClick: (p) => {
-        if (!p || stores.ui.getState().tool !== 'pan') return;
+        if (!p || isPicking() || stores.ui.getState().tool !== 'pan') return;
         const net = currentNetwork(stores.document.getState());
         const index = schoolIndexOf(p);
         if (net && index >= 0) stores.ui.getState().selectSchool(net.schools[index]?.id ?? null);
       },
     });
+    // A school-network form waiting for a location (school-network/location-pick.ts) takes the click.
+    mapView.map.on('click', (e) => deliverMapClick(e.lngLat.lng, e.lngLat.lat));
     // One focus stop for the map: the container (MapKeyboard handles the keys).
     mapView.map.keyboard.disable();
     mapView.map.getCanvas().setAttribute('tabindex', '-1');
@@ -100,7 +103,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       if (!networkId || !schoolId) return Promise.resolve();
       return stores.document.getState().requestEdit({ ...e, networkId, schoolId });
     };
-    const canEdit = () => stores.document.getState().status === 'ready' && (stores.ui.getState().selectedSchoolId !== null || housingDraw.getState().draft !== null);
+    const canEdit = () => stores.document.getState().status === 'ready' && (stores.ui.getState().selectedSchoolId !== null || housingDraw.getState().draft !== null || regionPickActive());
     const grid = () => stores.document.getState().summary?.units.grid ?? null;
     const tools = new ToolController(mapView.map, {
       tool: () => stores.ui.getState().tool,
@@ -111,6 +114,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       brushPreview: setBrushCells,
       lassoDone: (region) => {
         // A housing project being drawn (time/housing-panel.tsx) takes the lasso's area.
+        if (finishRegionPick(region)) return;
         const project = finishHousingDraw(region);
         if (project) {
           stores.ui.getState().setTool('pan');
@@ -202,7 +206,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   const names = useMemo(() => network?.schools.map((s) => s.name) ?? [], [network]);
   const schools = useMemo<SchoolPoint[]>(
     () =>
-      network?.schools.map((s, i) => ({ index: s.index, id: s.id, name: s.name, lonLat: s.lonLat, capacity: s.capacity, utilisation: view?.indicators.schools[i]?.utilisation ?? null })) ?? [],
+      network?.schools.map((s, i) => ({ index: s.index, id: s.id, name: s.name, lonLat: s.lonLat, capacity: s.capacity, utilisation: view?.indicators.schools[i]?.utilisation ?? null, status: s.status })) ?? [],
     [network, view],
   );
   const selectedIndex = network?.schools.findIndex((s) => s.id === selectedId) ?? -1;

@@ -37,7 +37,7 @@ export function MapTooltip({ measure }: { measure: UnitMeasure | null }) {
     const fig = view.indicators.schools[hover.schoolIndex];
     if (!school) return null;
     lines = [
-      hover.kind === 'school' ? school.name : t('tooltip.catchment', { name: school.name }),
+      (hover.kind === 'school' ? school.name : t('tooltip.catchment', { name: school.name })) + (school.status && school.status !== 'open' ? ` (${t(`schoolStatus.${school.status}`)})` : ''),
       `${t('tooltip.children')}: ${formatChildren(fig?.children ?? null, lang, threshold)}`,
       // The same capacity as the school table: the figures' (the network's level, the selected year).
       `${t('tooltip.capacity')}: ${(fig ? fig.capacity : school.capacity) ?? '–'}`,

@@ -12,7 +12,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatChildCount, formatCountChange, formatNumber, formatPercent, formatPointChange, formatShare } from '../format/format-number';
+import { formatChildCount, formatCountChange, formatPercent, formatPointChange, formatShare } from '../format/format-number';
 import { catchmentColour } from '../map/layers/catchment-layers';
 import { useDocument, usePreferences, useStores, useUi } from '../stores/app-stores';
 import { currentView } from '../stores/selectors';
@@ -21,6 +21,7 @@ import { moveInGrid, type GridPosition } from './grid-navigation';
 import { changeDirection, delta, schoolRows, sortRows } from './school-rows';
 import { TravelCells, TravelHeaders } from '../travel/travel-cells';
 import { SchoolStatusBadge } from '../school-network/school-status-badge';
+import { CapacityCell } from '../school-network/capacity-cell';
 
 export function SchoolTable() {
   const { t } = useTranslation();
@@ -183,7 +184,7 @@ export function SchoolTable() {
                     {formatPercent(row.now?.utilisation ?? null, lang, 0)}
                     <Change text={formatPointChange(delta(row.now?.utilisation, row.before?.utilisation), lang, 0)} />
                   </td>
-                  <td className="num">{row.capacity === null ? '–' : formatNumber(row.capacity, lang)}</td>
+                  <CapacityCell schoolId={row.id} capacity={row.capacity} />
                   {shares.slice(1).map((s) => shareCell(s.id, 'num'))}
                   <TravelCells travel={view?.travel ?? null} index={row.index} lang={lang} threshold={threshold} />
                 </tr>

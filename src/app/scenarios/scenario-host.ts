@@ -231,6 +231,11 @@ export class ScenarioHost {
       years: () => e().years(),
       indicatorsInYear: (id, year) => e().indicatorsInYear(id, year),
       checkHousing: (record) => e().checkHousing(record),
+      network: (id) => e().network(id),
+      schoolsInYear: (id) => e().schoolsInYear(id),
+      schoolStatus: (id) => e().schoolStatus(id),
+      feeders: (year, share) => e().feeders(year, share),
+      redoEdits: () => e().redoEdits(),
       setYear: (year) => {
         const r = e().setYear(year);
         if (r.ok) this.selectedYear = year;

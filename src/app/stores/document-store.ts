@@ -87,18 +87,21 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
       const id = snapshot.networkId;
       // A housing record (or an undo, which may be one) changes every network's figures: the other views reload on demand.
       const others = edit && 'networkId' in edit ? get().views : {};
+      // A school-network record changes every network serving the school: stay on the network on view.
+      const stay = response.schoolRecord && get().networkId !== null && get().networkId !== id ? get().networkId : null;
       set((s) => ({
         views: {
           ...(others === s.views ? s.views : {}),
           [id]: mergeSnapshot(s.views[id], snapshot, schoolCount(id), { units: response.outcome.changedUnits, schools: response.outcome.changedSchools }),
         },
-        networkId: id,
+        networkId: stay ?? id,
         housing: snapshot.housing ?? s.housing,
         canUndo: snapshot.canUndo,
         canRedo: snapshot.canRedo,
         editCount: snapshot.editCount,
         editProblems: [],
       }));
+      if (stay) void get().setNetwork(stay);
     };
 
     /** A housing record answers with the first network's snapshot: the view stays on the network the user had. */

@@ -5,7 +5,7 @@
 import type { NetworkIndicators } from '../../core/indicators/indicator-types';
 import type { PublicNetworkIndicators } from '../../core/pupil-base/privacy';
 import type { MultiPolygon } from '../../core/model/geometry-types';
-import type { NetworkSnapshot } from '../workers/engine-protocol';
+import type { NetworkSnapshot, SchoolInfo } from '../workers/engine-protocol';
 import type { TravelSnapshot } from '../travel/travel-registry';
 
 export interface NetworkView {
@@ -27,6 +27,8 @@ export interface NetworkView {
   colourIndex: Int32Array;
   /** Trip lengths, travel figures and catchment pieces (null without travel). */
   travel: TravelSnapshot | null;
+  /** The network's schools in the selected year (opened ones included, with status); null: the summary's list stands. */
+  schools: SchoolInfo[] | null;
   /** Increases with every merged snapshot; handy as a cheap change key. */
   version: number;
   /**
@@ -48,6 +50,8 @@ export function mergeSnapshot(
   schoolCount: number,
   change?: { units: Int32Array; schools: number[] },
 ): NetworkView {
+  // A snapshot listing the schools (school-network records may add one) sets the count.
+  schoolCount = snapshot.schools?.length ?? schoolCount;
   const base = snapshot.complete || !previous;
   const catchments: MultiPolygon[] = base ? new Array<MultiPolygon>(schoolCount).fill([]) : previous.catchments.slice();
   const labelPoints: ([number, number] | null)[] = base ? new Array(schoolCount).fill(null) : previous.labelPoints.slice();
@@ -67,6 +71,7 @@ export function mergeSnapshot(
     unitSchool: snapshot.unitSchool,
     unitChanged: snapshot.unitChanged,
     travel: snapshot.travel ?? null,
+    schools: snapshot.schools ?? (snapshot.complete ? null : (previous?.schools ?? null)),
     changedRegion: snapshot.changedRegion ?? null,
     colourIndex: sameColours(previous?.colourIndex, snapshot.colourIndex) ? previous!.colourIndex : (snapshot.colourIndex ?? new Int32Array(schoolCount)),
     version: (previous?.version ?? 0) + 1,

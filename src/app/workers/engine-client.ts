@@ -32,5 +32,6 @@ export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; impo
     yearSeries: (networkId) => (remote.yearSeries as unknown as NonNullable<EngineApi['yearSeries']>)(networkId),
     importHousing: (file, defaultYear) => (remote.importHousing as unknown as NonNullable<EngineApi['importHousing']>)(file, defaultYear),
     housingPupils: () => (remote.housingPupils as unknown as NonNullable<EngineApi['housingPupils']>)(),
+    feeders: (share) => (remote.feeders as unknown as NonNullable<EngineApi['feeders']>)(share),
   };
 }

@@ -10,6 +10,9 @@ import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { Problem, Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 import type { TravelSnapshot } from '../travel/travel-registry';
+import type { Network, School } from '../../core/model/school';
+import type { SchoolStatus } from '../../core/school-network/school-timeline';
+import type { FeederTable } from '../../core/scenario/scenario-engine';
 
 export interface EngineLike {
   networkIds: string[];
@@ -39,6 +42,12 @@ export interface EngineLike {
   indicatorsInYear?(networkId: string, year: number): NetworkIndicators;
   /** Problems a housing record would be refused with, nothing applied (a file's projects are all checked first). */
   checkHousing?(record: HousingProjectRecord): Problem[];
+  /** School-network records (ScenarioEngine): the network with opened schools, the schools and their status in the selected year, feeders. */
+  network?(networkId: string): Network;
+  schoolsInYear?(networkId: string): School[];
+  schoolStatus?(networkId: string): SchoolStatus[];
+  feeders?(year?: number, share?: number): FeederTable[];
+  redoEdits?(): Edit[];
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

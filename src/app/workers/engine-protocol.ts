@@ -13,6 +13,9 @@ import type { Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
 import type { NetworkYearSeries } from '../../core/projection/year-series';
 import type { ProjectPupils } from '../../core/housing/project-pupils';
+import type { SchoolStatus } from '../../core/school-network/school-timeline';
+import type { GradeRange, Language } from '../../core/model/school';
+import type { FeederTable } from '../../core/scenario/scenario-engine';
 
 /** Where the bundle's files are: absolute URLs by the file names the manifest uses. */
 export interface BundleSource {
@@ -46,6 +49,16 @@ export interface SchoolInfo {
   location: Position;
   /** [longitude, latitude]. */
   lonLat: [number, number];
+  /** Status in the selected year (snapshots of an engine with school-network records; absent = open). */
+  status?: SchoolStatus;
+  /** True for a school opened by an open-school record (not in the dataset). */
+  opened?: boolean;
+  /** Grades and language (school-network forms). */
+  grades?: GradeRange;
+  language?: Language;
+  /** The whole school's places and its places per level (set-capacity records keep the other level's). */
+  schoolCapacity?: number | null;
+  capacityByLevel?: { lower?: number; upper?: number };
 }
 
 export interface NetworkInfo {
@@ -147,12 +160,20 @@ export interface NetworkSnapshot {
   travel?: TravelSnapshot | null;
   /** The scenario's housing projects (any completion year), EPSG:3067. */
   housing?: HousingProjectRecord[];
+  /**
+   * The network's schools in the selected year (dataset schools, then schools opened by records),
+   * with status, capacity and location of that year; parallel to the indicators' schools. Absent
+   * from engines without school-network records (test fakes): the summary's list stands.
+   */
+  schools?: SchoolInfo[];
 }
 
 export interface EditResponse {
   outcome: EditOutcome;
   emptiedSchools: number[];
   snapshot: NetworkSnapshot;
+  /** The record was a school-network record (open, close, capacity, relocation): every network it serves changed, the snapshot is complete. */
+  schoolRecord?: boolean;
 }
 
 /** The worker's API (Comlink). Every method is async from the main thread. */
@@ -183,4 +204,6 @@ export interface EngineApi {
   importHousing?(file: { name: string; bytes: Uint8Array }, defaultYear: number): Promise<Result<EditResponse>>;
   /** Pupils each housing project adds per projected year, by level (the map's hover). */
   housingPupils?(): Promise<{ years: number[]; projects: ProjectPupils[] }>;
+  /** Feeders (grades 1–6 → 7–9) of every pair of networks in the selected year; privacy not applied (callers round and hide). */
+  feeders?(share?: number): Promise<FeederTable[]>;
 }

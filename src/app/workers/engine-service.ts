@@ -18,6 +18,8 @@ import type { EditOutcome, HousingProjectRecord } from '../../core/scenario/edit
 import { readHousingFile } from '../../core/housing/housing-from-table';
 import { projectPupils } from '../../core/housing/project-pupils';
 import type { SqlJsOptions } from '../../core/load/read-geopackage';
+import { isSchoolNetworkRecord } from '../../core/scenario/edit';
+import { isSchoolRecordAt, schoolInfos } from '../school-network/school-infos';
 import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
 import { changedRegion } from '../../core/edits/changed-region';
 import { DEFAULT_HORIZON, MAX_HORIZON } from '../../core/projection/projection-config';
@@ -136,7 +138,15 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       editCount: engine.edits().length,
       travel: engine.travel?.(networkId, config.privacyThreshold) ?? null,
       housing: engine.housingProjects?.() ?? [],
+      ...withSchools(networkId),
     };
+  };
+
+  /** The network's schools in the selected year (school-network/school-infos.ts), when the engine has records. */
+  const withSchools = (networkId: string): { schools?: NetworkSnapshot['schools'] } => {
+    const { dataset, engine } = need();
+    const infos = schoolInfos(engine, networkId, new Set(dataset.schools.map((s) => s.id)));
+    return infos ? { schools: infos } : {};
   };
 
   /** Installs a dataset built elsewhere (the import wizard, a dataset kept in the browser). */
@@ -168,8 +178,9 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     return ok(respond(last)!);
   };
 
-  const respond = (outcome: EditOutcome | null, emptiedSchools: number[] = []): EditResponse | null =>
-    outcome ? { outcome, emptiedSchools, snapshot: snapshot(outcome.networkId, outcome.changedSchools) } : null;
+  /** A school-network record moves several catchments and may add or remove a school: the snapshot is complete. */
+  const respond = (outcome: EditOutcome | null, emptiedSchools: number[] = [], schoolRecord = false): EditResponse | null =>
+    outcome ? { outcome, emptiedSchools, snapshot: snapshot(outcome.networkId, schoolRecord ? null : outcome.changedSchools), ...(schoolRecord ? { schoolRecord } : {}) } : null;
 
   return {
     async load(source: BundleSource, onProgress: (p: LoadProgress) => void): Promise<Result<DatasetSummary>> {
@@ -250,15 +261,23 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       const r = need().engine.apply(edit, { allowEmptying, allowFlagged: allowEmptying });
       if (!r.ok) return r;
       const { emptiedSchools, networkId, changedSchools, changedUnits } = r.value;
-      return ok(respond({ networkId, changedSchools, changedUnits }, emptiedSchools)!, r.warnings);
+      return ok(respond({ networkId, changedSchools, changedUnits }, emptiedSchools, isSchoolNetworkRecord(edit))!, r.warnings);
     },
 
     async undo() {
-      return respond(need().engine.undo());
+      const { engine } = need();
+      const school = isSchoolRecordAt(engine.edits(), -1);
+      return respond(engine.undo(), [], school);
     },
 
     async redo() {
-      return respond(need().engine.redo());
+      const { engine } = need();
+      const school = isSchoolRecordAt(engine.redoEdits?.(), 0);
+      return respond(engine.redo(), [], school);
+    },
+
+    async feeders(share) {
+      return need().engine.feeders?.(undefined, share) ?? [];
     },
 
     async edits() {

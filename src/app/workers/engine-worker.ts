@@ -68,6 +68,7 @@ const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser:
   yearSeries: (networkId) => service.yearSeries!(networkId),
   importHousing: async (file, defaultYear) => transferring(await service.importHousing!(file, defaultYear, { locateFile: () => wasmUrl })),
   housingPupils: () => service.housingPupils!(),
+  feeders: (share) => service.feeders!(share),
   scenarios: createScenarioApi(host, (file) => {
     const bytes = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? file.bytes : file.bytes.slice();
     return Comlink.transfer({ ...file, bytes }, [bytes.buffer as ArrayBuffer]);

@@ -9,7 +9,7 @@ import type { MultigroupIndices, TwoGroupIndices } from '../indicators/indicator
 /** Structural subset of NetworkIndicators and PublicNetworkIndicators used here. */
 export interface IndicatorsLike {
   network: string;
-  schools: { id: string; name: string; children: number | null; capacity: number | null; utilisation: number | null; shares: Record<string, number | null> }[];
+  schools: { id: string; name: string; children: number | null; capacity: number | null; utilisation: number | null; shares: Record<string, number | null>; status?: string }[];
   indices: Record<string, TwoGroupIndices | null>;
   multigroup: Record<string, MultigroupIndices | null>;
   totals: { children: number | null; gapChildren: number | null; overlapChildren: number | null };
@@ -32,6 +32,8 @@ export interface SchoolComparison {
   utilisation: ValueChange;
   /** Share id → share 0–1. */
   shares: Record<string, ValueChange>;
+  /** School-network status in A and in B ("open" when the figures carry none); null: the school is not in that scenario (opened in the other). */
+  status?: { a: string | null; b: string | null };
 }
 
 export interface IndexComparison {
@@ -87,6 +89,7 @@ export function compareIndicators(a: IndicatorsLike, b: IndicatorsLike): Indicat
       children: valueChange(sa?.children, sb?.children),
       utilisation: valueChange(sa?.utilisation, sb?.utilisation),
       shares: Object.fromEntries(shareIds.map((k) => [k, valueChange(sa?.shares[k], sb?.shares[k])])),
+      ...statusOf(sa, sb),
     };
   });
   return {
@@ -99,4 +102,10 @@ export function compareIndicators(a: IndicatorsLike, b: IndicatorsLike): Indicat
       overlapChildren: valueChange(a.totals.overlapChildren, b.totals.overlapChildren),
     },
   };
+}
+
+/** The status pair, only when the school is not open in both scenarios (most comparisons carry none). */
+function statusOf(a: { status?: string } | undefined, b: { status?: string } | undefined): { status?: { a: string | null; b: string | null } } {
+  const status = { a: a ? (a.status ?? 'open') : null, b: b ? (b.status ?? 'open') : null };
+  return status.a === 'open' && status.b === 'open' ? {} : { status };
 }

@@ -19,7 +19,10 @@ import type { Dataset } from '../model/dataset';
 import type { MultiPolygon } from '../model/geometry-types';
 import type { Result } from '../model/result';
 import { ok } from '../model/result';
-import type { Network } from '../model/school';
+import type { Network, School } from '../model/school';
+import { DEFAULT_SPLIT_SHARE } from '../feeders/feeders';
+import type { FeederTable } from '../scenario/scenario-engine';
+import { feederSection } from './report-feeders';
 import { applyPrivacy } from '../pupil-base/privacy';
 import type { ScenarioEngine } from '../scenario/scenario-engine';
 import { nameFor, schoolAliases } from './anonymise';
@@ -48,6 +51,10 @@ export interface ImpactReportInput {
   comparison: ScenarioComparison;
   /** The section on the years ahead (report-years.ts), placed after the one-page summary; none when absent. */
   yearsSection?: string;
+  /** Feeders of the network's pairs in the report's year (report-feeders.ts); none: no feeder table. */
+  feeders?: FeederTable[];
+  /** Schools opened by records (their names and locations); the dataset's schools come first. */
+  openedSchools?: School[];
 }
 
 export interface ReportOptions {
@@ -87,7 +94,7 @@ export function impactReportHtml(input: ImpactReportInput, options: ReportOption
   const t = REPORT_TEXT[lang];
   const threshold = input.config.privacyThreshold;
   const aliases = options.anonymise ? schoolAliases(input.dataset.schools, lang) : null;
-  const schoolsById = new Map(input.dataset.schools.map((s) => [s.id, s]));
+  const schoolsById = new Map([...input.dataset.schools, ...(input.openedSchools ?? [])].map((s) => [s.id, s]));
   const c = input.comparison;
   const changedIds = new Set(c.changedSchoolIds);
   const gains = c.changedCatchments.map((i) => subtract(input.catchmentsAfter[i] ?? [], input.catchmentsBefore[i] ?? []));
@@ -131,6 +138,7 @@ ${input.yearsSection ?? ''}
 ${map.dropped > 0 ? `<p class="note">${esc(fill(t.labelsDropped, { n: map.dropped }))}</p>` : ''}</section>
 <section class="school-section"><h3>${esc(t.schoolsDetail)}</h3>
 ${schoolDetails(ctx)}</section>
+${feederSection({ tables: input.feeders ?? [], names: new Map([...schoolsById].map(([id, x]) => [id, x.name])), aliases, threshold, lang, share: DEFAULT_SPLIT_SHARE })}
 <section class="index-section"><h3>${esc(t.allIndices)}</h3>
 ${indexDetails(ctx.table.indices, ctx)}</section>
 <section class="caveats keep"><h3>${esc(t.caveats)}</h3><ul>${caveats(input, lang).map((x) => `<li>${esc(x)}</li>`).join('')}</ul></section>
@@ -167,6 +175,8 @@ export function impactReportForEngine(engine: ScenarioEngine, networkId: string,
     catchmentsAfter: engine.catchments(networkId),
     comparison: comparison.value,
     yearsSection: options.years?.length ? yearsSectionOf(engine, networkId, options) : undefined,
+    feeders: engine.feeders(engine.year).filter((f) => f.lowerNetwork === networkId || f.upperNetwork === networkId),
+    openedSchools: engine.schoolsInYear(networkId).filter((x) => !engine.dataset.schools.some((d) => d.id === x.id)),
   }, options);
   return ok(html, comparison.warnings);
 }

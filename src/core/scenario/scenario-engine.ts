@@ -30,6 +30,7 @@ import { DEFAULT_HORIZON, MAX_HORIZON } from '../projection/projection-config';
 import type { YearChildren } from '../projection/unit-projection';
 import type { Edit, HousingProjectRecord } from './edit';
 import { resolveProject } from '../housing/resolve-project';
+import { isSchoolNetworkRecord } from './edit';
 import { baselineIndicatorsOf, createState, indicatorsOf, syncEdits, yearFigures } from './network-state';
 import { unitCentres } from '../compare/unit-centres';
 import { resolveSchoolStep } from '../school-network/resolve-school-step';
@@ -337,14 +338,14 @@ export class ScenarioEngine {
     const r = this.log.apply(edit, this.selected, options.allowEmptying === true);
     if (!r.ok) return r;
     this.invalidate();
-    this.notify(r.value);
+    this.notify(r.value, isSchoolNetworkRecord(edit));
     if (!options.allowFlagged && this.checks.length > 0 && r.value.changedSchools.length > 0) {
       const objections = this.checks.flatMap((check) => check(r.value.networkId, r.value));
       if (objections.length > 0) {
         const undone = this.log.undo(this.selected);
         this.log.dropRedo();
         this.invalidate();
-        if (undone) this.notify(undone);
+        if (undone) this.notify(undone, isSchoolNetworkRecord(edit));
         return fail(...objections);
       }
     }
@@ -361,19 +362,21 @@ export class ScenarioEngine {
   }
 
   undo(): RecordOutcome | null {
+    const last = this.log.records().at(-1);
     const out = this.log.undo(this.selected);
     if (out) {
       this.invalidate();
-      this.notify(out);
+      this.notify(out, !!last && isSchoolNetworkRecord(last));
     }
     return out;
   }
 
   redo(): RecordOutcome | null {
+    const next = this.log.redoRecords()[0];
     const out = this.log.redo(this.selected);
     if (out) {
       this.invalidate();
-      this.notify(out);
+      this.notify(out, !!next && isSchoolNetworkRecord(next));
     }
     return out;
   }
@@ -409,9 +412,22 @@ export class ScenarioEngine {
   }
 
   /** Tells the listeners of a record's weight changes (boundary records only: housing changes no weights). */
-  private notify(out: RecordOutcome): void {
+  private notify(out: RecordOutcome, schoolRecord = false): void {
+    if (schoolRecord) return this.notifyNetworks(out);
     if (out.changedSchools.length === 0 && out.catchments.length === 0) return;
     for (const listener of this.listeners) listener(out.networkId, out);
+  }
+
+  /**
+   * A school-network record moves catchments of several schools in every network serving the school,
+   * and may add or remove a school: each of those networks is told, with every school as changed.
+   */
+  private notifyNetworks(out: RecordOutcome): void {
+    for (const networkId of out.networks) {
+      const count = this.state(networkId).network.schoolIds.length;
+      const outcome: AppliedEdit = { networkId, changedSchools: Array.from({ length: count }, (_, i) => i), changedUnits: out.changedUnits, emptiedSchools: [], catchments: [] };
+      for (const listener of this.listeners) listener(networkId, outcome);
+    }
   }
 
   private notifyUnits(networkId: string, units: Int32Array): void {

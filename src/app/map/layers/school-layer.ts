@@ -4,6 +4,11 @@
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { utilisationColour } from '../colour-ramps';
+import type { SchoolStatus } from '../../../core/school-network/school-timeline';
+
+/** Closed schools: grey; not yet open: white with a grey ring (status, not utilisation). */
+const CLOSED_FILL: [number, number, number, number] = [150, 150, 150, 200];
+const NOT_YET_FILL: [number, number, number, number] = [255, 255, 255, 160];
 
 export interface SchoolPoint {
   index: number;
@@ -12,6 +17,8 @@ export interface SchoolPoint {
   lonLat: [number, number];
   capacity: number | null;
   utilisation: number | null;
+  /** School-network status in the selected year: closed ones grey, not-yet-open ones hollow. */
+  status?: SchoolStatus;
 }
 
 /** Circle radius in metres: area ∝ capacity (400 places → 160 m); unknown capacity → 120 m. */
@@ -32,8 +39,8 @@ export function buildSchoolLayer(points: SchoolPoint[], selectedIndex: number): 
     lineWidthUnits: 'pixels',
     getPosition: (d) => d.lonLat,
     getRadius: (d) => schoolRadiusMetres(d.capacity),
-    getFillColor: (d) => [...utilisationColour(d.utilisation), 255],
-    getLineColor: (d) => (d.index === selectedIndex ? [0, 0, 0, 255] : [255, 255, 255, 255]),
+    getFillColor: (d) => (d.status === 'closed' ? CLOSED_FILL : d.status === 'not-yet-open' ? NOT_YET_FILL : [...utilisationColour(d.utilisation), 255]),
+    getLineColor: (d) => (d.index === selectedIndex ? [0, 0, 0, 255] : d.status === 'closed' || d.status === 'not-yet-open' ? [90, 90, 90, 255] : [255, 255, 255, 255]),
     getLineWidth: (d) => (d.index === selectedIndex ? 3.5 : 1.5),
     updateTriggers: { getLineColor: selectedIndex, getLineWidth: selectedIndex },
   });

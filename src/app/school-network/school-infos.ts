@@ -1,0 +1,42 @@
+/**
+ * The worker's list of a network's schools in the selected year (engine-service.ts snapshots):
+ * dataset schools, then schools opened by records, each with its status, the capacity of the
+ * network's level and its location in that year (temporary premises included). The map symbols,
+ * tooltip, table and forms all read this one list, so they agree on the capacity.
+ */
+import { capacityFor } from '../../core/model/school';
+import type { Edit } from '../../core/scenario/edit';
+import { isSchoolNetworkRecord } from '../../core/scenario/edit';
+import { toLonLat } from '../map/display-projection';
+import type { EngineLike } from '../workers/engine-like';
+import type { SchoolInfo } from '../workers/engine-protocol';
+
+/** Null when the engine has no school-network records (a test fake): the summary's list stands. */
+export function schoolInfos(engine: EngineLike, networkId: string, datasetSchoolIds: ReadonlySet<string>): SchoolInfo[] | null {
+  if (!engine.network || !engine.schoolsInYear || !engine.schoolStatus) return null;
+  const network = engine.network(networkId);
+  const schools = engine.schoolsInYear(networkId);
+  const status = engine.schoolStatus(networkId);
+  return network.schoolIds.map((id, index) => {
+    const s = schools[index];
+    const location = s.location;
+    return {
+      id, name: s.name, index,
+      capacity: capacityFor(s, network.level),
+      location,
+      lonLat: toLonLat(location[0], location[1]),
+      status: status[index],
+      opened: !datasetSchoolIds.has(id),
+      grades: s.grades,
+      language: s.language,
+      schoolCapacity: s.capacity,
+      ...(s.capacityByLevel ? { capacityByLevel: s.capacityByLevel } : {}),
+    };
+  });
+}
+
+/** Whether undo (the last record) or redo (the next one) concerns the school network. */
+export function isSchoolRecordAt(edits: readonly Edit[] | undefined, index: number): boolean {
+  const e = edits?.[index < 0 ? edits.length + index : index];
+  return !!e && isSchoolNetworkRecord(e);
+}

@@ -1,0 +1,72 @@
+/**
+ * School-network records through the real worker pieces in-process (engine service + ScenarioHost +
+ * document store) on Tiny City (tests/fixtures/tiny-city/README.md): grid 4 × 4 cells of 250 m
+ * from (385 000, 6 672 000); children aged 7–12 in the base year 10 + 5c per cell of column c;
+ * A = columns 0–1 (4 × 10 + 4 × 15 = 100), B = columns 2–3 (4 × 20 + 4 × 25 = 180).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { MultiPolygon } from '../../../src/core/model/geometry-types';
+import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
+import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
+import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
+import { createDocumentStore } from '../../../src/app/stores/document-store';
+import { currentNetwork, currentView } from '../../../src/app/stores/selectors';
+import { createEngineService } from '../../../src/app/workers/engine-service';
+
+const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
+const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLToPath(url)));
+const X0 = 385_000;
+const Y0 = 6_672_000;
+
+async function setup() {
+  const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
+  const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
+  const api = createScenarioApi(host);
+  const document = createDocumentStore(service);
+  const loading = document.getState().load({ manifestUrl, fileUrls: {} });
+  await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
+  await loading;
+  return { document, service };
+}
+
+describe('school-network records in the document store', () => {
+  test('an opened school joins the list, the map and the figures; a merger closes another; undo restores both', async () => {
+    const { document, service } = await setup();
+    const base = document.getState().year!;
+    const children = () => Object.fromEntries(currentView(document.getState())!.indicatorsFull.schools.map((s) => [s.id, s.children]));
+    expect(currentNetwork(document.getState())!.schools.map((s) => s.id)).toEqual(['A', 'B']);
+    // Drawn catchment x 385 625–386 000, rows 2–3: C = 2 rows × (½ × 20 + 25) = 70; B = 180 − 70 = 110.
+    const region: MultiPolygon = [[[[X0 + 625, Y0 + 500], [X0 + 1000, Y0 + 500], [X0 + 1000, Y0 + 1000], [X0 + 625, Y0 + 1000], [X0 + 625, Y0 + 500]]]];
+    await document.getState().requestEdit({ kind: 'open-school', year: base, school: { id: 'C', name: 'Uusikoulu', language: 'fi', grades: '1-6', capacity: 50, location: [X0 + 875, Y0 + 875] }, catchment: region });
+    expect(document.getState().editProblems).toEqual([]);
+    const network = currentNetwork(document.getState())!;
+    expect(network.schools.map((s) => [s.id, s.status, s.opened, s.capacity])).toEqual([['A', 'open', false, expect.any(Number)], ['B', 'open', false, expect.any(Number)], ['C', 'open', true, 50]]);
+    // The same object while nothing changes (a stable selector).
+    expect(currentNetwork(document.getState())).toBe(network);
+    const view = currentView(document.getState())!;
+    expect(view.catchments).toHaveLength(3);
+    expect(view.catchments[2].length).toBeGreaterThan(0);
+    expect(children().C).toBeCloseTo(70, 9);
+    expect(children().B).toBeCloseTo(110, 9);
+    // Merger: B closes into A; A = 100 + 110 = 210, B listed as closed with 0 children.
+    await document.getState().requestEdit({ kind: 'close-school', year: base, schoolId: 'B', to: 'A' });
+    expect(children().A).toBeCloseTo(210, 9);
+    expect(children().B).toBe(0);
+    expect(currentNetwork(document.getState())!.schools[1].status).toBe('closed');
+    // A refused record (unknown school) changes nothing and names the problem.
+    const before = currentView(document.getState());
+    await document.getState().requestEdit({ kind: 'set-capacity', year: base, schoolId: 'Z', capacity: 10 });
+    expect(document.getState().editProblems[0].code).toBe('unknown-school');
+    expect(currentView(document.getState())).toBe(before);
+    await document.getState().undo();
+    expect(children().B).toBeCloseTo(110, 9);
+    await document.getState().undo();
+    expect(currentNetwork(document.getState())!.schools.map((s) => s.id)).toEqual(['A', 'B']);
+    expect(currentView(document.getState())!.catchments).toHaveLength(2);
+    expect(children()).toEqual({ A: 100, B: 180 });
+    expect(await service.edits()).toEqual([]);
+  });
+});
