@@ -80,22 +80,8 @@ export function travelSnapshot(engine: ScenarioEngine, networkId: string, thresh
   const b = travel.baseline(networkId);
   const extra = { offNetwork: [], unreachable: [], straightLine: f.straightLine };
   const distances = travel.distances(networkId);
-  const dominant = engine.unitSchool(networkId);
-  const n = dominant.length;
-  const unitTrip = new Float32Array(n).fill(NaN);
-  const nearest = distances.nearest().distance;
-  if (distances.prefetch) {
-    // One search per school for the units beyond its search limit, instead of one per unit.
-    const bySchool = new Map<number, number[]>();
-    for (let u = 0; u < n; u++) if (dominant[u] >= 0 && !distances.known?.(dominant[u], u)) (bySchool.get(dominant[u]) ?? bySchool.set(dominant[u], []).get(dominant[u])!).push(u);
-    for (const [s, units] of bySchool) distances.prefetch(s, units);
-  }
-  for (let u = 0; u < n; u++) if (dominant[u] >= 0) unitTrip[u] = distances.distance(dominant[u], u);
+  const trips = travel.unitTrips(networkId);
   const pieceCounts = travel.pieceCounts(networkId).slice();
-  const unitDetached = new Uint8Array(n);
-  pieceCounts.forEach((c, s) => {
-    if (c > 1) for (const u of travel.detachedUnits(networkId, s)) unitDetached[u] = 1;
-  });
   return {
     straightLine: f.straightLine,
     schools: f.schools.map((s) => publicTravel(s, threshold)),
@@ -103,8 +89,17 @@ export function travelSnapshot(engine: ScenarioEngine, networkId: string, thresh
     network: publicNetworkTravel(f.network, threshold, extra),
     baselineNetwork: publicNetworkTravel(b.network, threshold, extra),
     pieceCounts,
-    unitTrip,
-    unitNearestTrip: Float32Array.from(nearest),
-    unitDetached,
+    // Kept up to date from the changed units by ScenarioTravel; copied here for the message.
+    unitTrip: trips.trip.slice(),
+    unitNearestTrip: nearestTrips(distances),
+    unitDetached: trips.detached.slice(),
   };
+}
+
+/** Nearest-school trip per unit as Float32, converted once per distances object. */
+const nearestCache = new WeakMap<object, Float32Array>();
+function nearestTrips(distances: { nearest(): { distance: Float64Array } }): Float32Array {
+  let hit = nearestCache.get(distances);
+  if (!hit) nearestCache.set(distances, (hit = Float32Array.from(distances.nearest().distance)));
+  return hit.slice();
 }
