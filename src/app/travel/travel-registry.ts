@@ -11,7 +11,7 @@ import type { Dataset } from '../../core/model/dataset';
 import { ok, type Result } from '../../core/model/result';
 import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
 import { ScenarioTravel } from '../../core/travel/scenario-travel';
-import { streetLinksFromTable } from '../../core/travel/street-links';
+import { streetLinksFromTable, type StreetLinks } from '../../core/travel/street-links';
 import { StreetNetwork } from '../../core/travel/street-network';
 import { publicNetworkTravel, publicTravel, type PublicNetworkTravel, type PublicSchoolTravel } from '../../core/travel/travel-privacy';
 import { toLonLat } from '../map/display-projection';
@@ -32,15 +32,20 @@ export async function buildStreets(dataset: Dataset, config: IndicatorConfig, fi
   if (!table.ok) return table;
   const links = streetLinksFromTable(table.value, resolveTravelSettings(config.travel));
   if (!links.ok) return links;
-  const net = StreetNetwork.fromLinks(links.value.links, unitCentres(dataset.units), resolveTravelSettings(config.travel));
-  const { xy, linkStart, count } = links.value.links;
+  return ok(streetsFromLinks(dataset, config, links.value.links), [...table.warnings, ...links.warnings]);
+}
+
+/** The street network of walkable links (already read and filtered) on the dataset's units, with its lines for drawing. */
+export function streetsFromLinks(dataset: Dataset, config: IndicatorConfig, links: StreetLinks): { net: StreetNetwork; lines: StreetLinesDisplay } {
+  const net = StreetNetwork.fromLinks(links, unitCentres(dataset.units), resolveTravelSettings(config.travel));
+  const { xy, linkStart, count } = links;
   const positions = new Float64Array(xy.length);
   for (let i = 0; i < xy.length; i += 2) {
     const p = toLonLat(xy[i], xy[i + 1]);
     positions[i] = p[0];
     positions[i + 1] = p[1];
   }
-  return ok({ net, lines: { positions, startIndices: Uint32Array.from(linkStart.subarray(0, count + 1)) } }, [...table.warnings, ...links.warnings]);
+  return { net, lines: { positions, startIndices: Uint32Array.from(linkStart.subarray(0, count + 1)) } };
 }
 
 /** The street network the next engines are built with (null: straight lines). */

@@ -24,7 +24,8 @@ import type { BundleSource, DatasetSummary, PlaceInfo, EditResponse, EngineApi, 
 import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, mergeAdjacency, outlineAdjacency } from '../map/catchment-palette';
 import { catchmentArea, labelPoint } from './label-point';
 import { CatchmentColourMemory } from '../map/catchment-colour-memory';
-import { buildStreets, setStreets } from '../travel/travel-registry';
+import { buildStreets, setStreets, streetsFromLinks } from '../travel/travel-registry';
+import type { StreetLinks } from '../../core/travel/street-links';
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
@@ -35,7 +36,7 @@ interface Loaded {
 }
 
 /** Installs a dataset built elsewhere (the import wizard, import-service.ts) as the loaded one. */
-export type AdoptDataset = (dataset: Dataset, config: IndicatorConfig, presetName: string, declarations: { id: string; label: unknown }[]) => Promise<Result<DatasetSummary>>;
+export type AdoptDataset = (dataset: Dataset, config: IndicatorConfig, presetName: string, declarations: { id: string; label: unknown }[], streets?: StreetLinks | null) => Promise<Result<DatasetSummary>>;
 
 /** Reads a dataset kept in the browser (persistence/dataset-store.ts), null when there is none. */
 export type StoredReader = (hash: string) => Promise<StoredDataset | null>;
@@ -111,8 +112,10 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
   };
 
   /** Installs a dataset built elsewhere (the import wizard, a dataset kept in the browser). */
-  const adopt: AdoptDataset = async (dataset, config, presetName, declarations) => {
-    setStreets(null);
+  const adopt: AdoptDataset = async (dataset, config, presetName, declarations, streetLinks = null) => {
+    // The wizard's optional street file (walkable links, kept with the dataset in the browser).
+    const streets = streetLinks ? streetsFromLinks(dataset, config, streetLinks) : null;
+    setStreets(streets?.net ?? null);
     let engine: EngineLike;
     try {
       engine = createEngine(dataset, config);
@@ -121,7 +124,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     }
     loaded = { dataset, config, engine };
     colourMemory.clear();
-    return ok({ ...summarise(dataset, config, declarations, presetName), ...yearsOf(dataset, config) });
+    return ok({ ...summarise(dataset, config, declarations, presetName), ...yearsOf(dataset, config), streets: streets?.lines ?? null });
   };
 
   const respond = (outcome: EditOutcome | null, emptiedSchools: number[] = []): EditResponse | null =>
@@ -186,7 +189,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       }
       if (!record) return fail({ code: 'stored-dataset-missing', message: `No data with id ${hash} are kept in this browser (they were deleted, or the browser cleared its storage).`, fix: 'Open the sample city, then import your files again (Import data).' });
       onProgress({ stage: 'engine', loaded: 0, total: 1 });
-      const r = await adopt(record.dataset, record.config, record.presetName, record.declarations);
+      const r = await adopt(record.dataset, record.config, record.presetName, record.declarations, record.streets ?? null);
       onProgress({ stage: 'engine', loaded: 1, total: 1 });
       return r;
     },
