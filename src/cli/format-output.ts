@@ -28,14 +28,20 @@ export function indicatorsJson(outputs: NetworkOutput[], single: boolean): strin
 export function indicatorsCsv(outputs: NetworkOutput[], year?: number): string {
   const shareIds = [...new Set(outputs.flatMap((o) => o.schools.flatMap((s) => Object.keys(s.shares))))].sort();
   const withFlags = outputs.some((o) => o.flags?.length);
-  const header = ['network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, ...(withFlags ? ['flags'] : []), 'status'];
+  // Travel columns (docs/travel.md), privacy applied as in the JSON; travel_straight_line is the network's.
+  const withTravel = outputs.some((o) => o.travel);
+  const header = ['network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, ...(withTravel ? TRAVEL_COLUMNS.map((k) => `travel_${k}`).concat('travel_straight_line') : []), ...(withFlags ? ['flags'] : []), 'status'];
   const rows = [header];
   for (const o of outputs)
-    for (const s of o.schools)
-      rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...(withFlags ? [(s.flags ?? []).join(';')] : []), s.status ?? 'open']);
+    for (const s of o.schools) {
+      const travel = withTravel ? [...TRAVEL_COLUMNS.map((k) => num(s.travel?.[k])), o.travel ? String(o.travel.straight_line) : ''] : [];
+      rows.push([o.network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...travel, ...(withFlags ? [(s.flags ?? []).join(';')] : []), s.status ?? 'open']);
+    }
   const feeders = year === undefined ? '' : feederCsvSection(outputs.map((o) => ({ year, output: o })), csvField);
   return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n' + feeders;
 }
+
+const TRAVEL_COLUMNS = ['mean_m', 'median_m', 'p90_m', 'max_m', 'over_5km_children', 'over_limit_children'] as const;
 
 function num(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '' : String(Math.round(v * 1e6) / 1e6);

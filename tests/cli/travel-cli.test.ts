@@ -41,6 +41,16 @@ describe('indicators --streets', () => {
     expect(io.err).not.toMatch(/off the network|cannot reach/);
   });
 
+  it('CSV output carries the travel columns', async () => {
+    const io = captureIo();
+    expect(await runCli(['indicators', ...tinyArgs(), '--streets', await streetsFile(), '--network', 'fi-lower', '--format', 'csv'], io)).toBe(0);
+    const [header, a] = io.out.trim().split('\n').map((l) => l.split(','));
+    const col = (k: string) => a[header.indexOf(k)];
+    // School A as in the JSON above: mean 375 m, median 250 m, p90 and max 500 m, none over 5 km; the limit is off.
+    expect([col('travel_mean_m'), col('travel_median_m'), col('travel_p90_m'), col('travel_max_m'), col('travel_over_5km_children'), col('travel_over_limit_children'), col('travel_straight_line')])
+      .toEqual(['375', '250', '500', '500', '0', '', 'false']);
+  });
+
   it('without --streets the same keys hold straight-line figures', async () => {
     const io = captureIo();
     expect(await runCli(['indicators', ...tinyArgs(), '--network', 'fi-lower'], io)).toBe(0);

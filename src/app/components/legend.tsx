@@ -17,13 +17,14 @@ export function Legend({ choropleth, ramp, threshold }: { choropleth: Choropleth
   const hasSelection = useUi((s) => s.selectedSchoolId !== null);
   const share = choropleth?.measure.kind === 'share';
   const context = unitContext(useDocument((s) => s.summary?.units.kind));
-  const fmt = (v: number) => (share ? formatPercent(v, lang, 0) : formatNumber(v, lang, 0));
+  const own = choropleth?.measure.unit;
+  const fmt = (v: number) => (share ? formatPercent(v, lang, 0) : formatNumber(v, lang, own?.digits ?? 0));
   return (
     <aside className="legend" aria-label={t('legend.title')}>
       {choropleth ? (
         <div className="legend-block">
           <div className="legend-title">
-            {choropleth.measure.label[lang]} <span className="legend-unit">({share ? t('legend.shareUnit') : choropleth.measure.id === 'children' ? t('legend.childrenUnit', { context }) : t('legend.countUnit', { context })})</span>
+            {choropleth.measure.label[lang]} <span className="legend-unit">({own ? own.label[lang] : share ? t('legend.shareUnit') : choropleth.measure.id === 'children' ? t('legend.childrenUnit', { context }) : t('legend.countUnit', { context })})</span>
           </div>
           <div className="legend-ramp" style={{ background: rampGradientCss(ramp) }} />
           <div className="legend-scale">

@@ -1,10 +1,11 @@
 /** Hover tooltip for cells, schools and catchments. Figures respect the privacy threshold. */
 import { useTranslation } from 'react-i18next';
-import { formatChildren, formatPercent, formatShare } from '../format/format-number';
+import { formatChildren, formatNumber, formatPercent, formatShare } from '../format/format-number';
 import { useDocument, usePreferences, useUi } from '../stores/app-stores';
 import { currentNetwork, currentView } from '../stores/selectors';
 import type { UnitMeasure } from '../workers/engine-protocol';
 import { unitContext } from '../i18n/area-labels';
+import { travelTooltipLines } from '../travel/travel-tooltip';
 
 export function MapTooltip({ measure }: { measure: UnitMeasure | null }) {
   const { t } = useTranslation();
@@ -26,7 +27,9 @@ export function MapTooltip({ measure }: { measure: UnitMeasure | null }) {
     if (measure) {
       const v = measure.values[u];
       lines.push(
-        measure.kind === 'share'
+        measure.unit
+          ? `${measure.label[lang]}: ${Number.isFinite(v) ? `${formatNumber(v, lang, measure.unit.digits)} ${measure.unit.label[lang]}` : '–'}`
+          : measure.kind === 'share'
           ? `${measure.label[lang]}: ${formatShare(Number.isFinite(v) ? v : null, measure.base[u], lang, threshold)}`
           : `${t('tooltip.children')}: ${formatChildren(Number.isFinite(v) ? v : null, lang, threshold)}`,
       );
@@ -42,6 +45,7 @@ export function MapTooltip({ measure }: { measure: UnitMeasure | null }) {
       // The same capacity as the school table: the figures' (the network's level, the selected year).
       `${t('tooltip.capacity')}: ${(fig ? fig.capacity : school.capacity) ?? '–'}`,
       `${t('tooltip.utilisation')}: ${formatPercent(fig?.utilisation ?? null, lang, 0)}`,
+      ...travelTooltipLines(view.travel, hover.schoolIndex, lang, threshold, t),
     ];
   }
   return (

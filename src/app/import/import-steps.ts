@@ -8,21 +8,21 @@ import type { ImportRole, StepProgress } from '../workers/import-protocol';
 export const IMPORT_STEPS = ['files', 'crs', 'fields', 'schools', 'check'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
-export const IMPORT_ROLES: readonly ImportRole[] = ['units', 'schools', 'catchments', 'boundary'];
+export const IMPORT_ROLES: readonly ImportRole[] = ['units', 'schools', 'catchments', 'boundary', 'streets'];
 
 /** Roles whose file may be left out. */
-export const OPTIONAL_ROLES: readonly ImportRole[] = ['catchments', 'boundary'];
+export const OPTIONAL_ROLES: readonly ImportRole[] = ['catchments', 'boundary', 'streets'];
 
 /** The part of the wizard state the step rules look at. */
 export interface StepGate {
-  files: Record<ImportRole, { status: string }>;
+  files: Record<'units' | 'schools', { status: string }> & Partial<Record<ImportRole, { status: string }>>;
   fieldsApplied?: boolean;
   busy?: boolean;
 }
 
 /** Units and schools are required; catchments and boundary files are optional but must not be broken or still reading. */
 export function filesReady(s: StepGate): boolean {
-  const optionalOk = OPTIONAL_ROLES.every((r) => !s.files[r] || s.files[r].status === 'ready' || s.files[r].status === 'empty');
+  const optionalOk = OPTIONAL_ROLES.every((r) => !s.files[r] || s.files[r]!.status === 'ready' || s.files[r]!.status === 'empty');
   return s.files.units.status === 'ready' && s.files.schools.status === 'ready' && optionalOk;
 }
 

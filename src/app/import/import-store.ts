@@ -87,7 +87,7 @@ export const emptySlot = (): FileSlot => ({ status: 'empty', name: null, progres
 
 const initial = () => ({
   step: 'files' as ImportStep,
-  files: { units: emptySlot(), schools: emptySlot(), catchments: emptySlot(), boundary: emptySlot() },
+  files: { units: emptySlot(), schools: emptySlot(), catchments: emptySlot(), boundary: emptySlot(), streets: emptySlot() },
   fieldsInfo: null,
   preset: null,
   mapping: {},
@@ -131,7 +131,7 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
     };
     const slot = (role: ImportRole, patch: Partial<FileSlot>) => set((s) => ({ files: { ...s.files, [role]: { ...s.files[role], ...patch } } }));
     const downstream = (role: ImportRole) =>
-      set(role === 'units' ? { fieldsInfo: null, fieldsApplied: false, schools: null, check: null, totals: null } : { schools: null, check: null });
+      set(role === 'units' ? { fieldsInfo: null, fieldsApplied: false, schools: null, check: null, totals: null } : role === 'streets' ? {} : { schools: null, check: null });
 
     const reading = async (role: ImportRole, name: string, work: (progress: (p: { fraction: number; message: string }) => void) => Promise<Result<ImportFileSummary>>) => {
       slot(role, { status: 'reading', name, progress: 0, message: '', problems: [] });

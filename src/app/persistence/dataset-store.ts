@@ -9,6 +9,7 @@
  */
 import type { IndicatorConfig } from '../../core/config/indicator-config';
 import type { Dataset } from '../../core/model/dataset';
+import type { StreetLinks } from '../../core/travel/street-links';
 import { fail, ok, type Problem, type Result } from '../../core/model/result';
 import { DATASETS, DATASET_LIST, openIndexedDb, type OpenMiniDb } from './idb-storage';
 import { storageProblem } from './scenario-storage';
@@ -32,6 +33,8 @@ export interface StoredDataset {
   config: IndicatorConfig;
   presetName: string;
   declarations: { id: string; label: unknown }[];
+  /** The walkable links of the street file given in the wizard (docs/travel.md); absent: straight lines. */
+  streets?: StreetLinks | null;
 }
 
 export interface DatasetStore {

@@ -14,10 +14,12 @@ export function travelMeasures(travel: TravelSnapshot | null | undefined): UnitM
   if (!travel) return [];
   const km = (a: Float32Array) => Float64Array.from(a, (m) => m / 1000);
   const base = new Float64Array(travel.unitTrip.length).fill(Infinity);
-  const line = travel.straightLine ? ' (straight line)' : '';
+  const s = travel.straightLine;
+  // The legend and tooltip show the unit (km, by street or in a straight line), not "people per cell".
+  const unit = { label: s ? { fi: 'km linnuntietä', sv: 'km fågelvägen', en: 'km, straight line' } : { fi: 'km katuverkkoa pitkin', sv: 'km längs gatunätet', en: 'km along the streets' }, digits: 1 };
   return [
-    { id: TRIP_MEASURE, kind: 'count', label: { fi: 'Matka omaan kouluun, km', sv: 'Väg till egen skola, km', en: `Trip to own school, km${line}` }, values: km(travel.unitTrip), base },
-    { id: NEAREST_TRIP_MEASURE, kind: 'count', label: { fi: 'Matka lähimpään kouluun, km', sv: 'Väg till närmaste skola, km', en: `Trip to nearest school, km${line}` }, values: km(travel.unitNearestTrip), base },
+    { id: TRIP_MEASURE, kind: 'count', label: { fi: 'Matka omaan kouluun', sv: 'Väg till egen skola', en: 'Trip to own school' }, values: km(travel.unitTrip), base, unit },
+    { id: NEAREST_TRIP_MEASURE, kind: 'count', label: { fi: 'Matka lähimpään kouluun', sv: 'Väg till närmaste skola', en: 'Trip to nearest school' }, values: km(travel.unitNearestTrip), base, unit },
   ];
 }
 

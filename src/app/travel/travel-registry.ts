@@ -11,7 +11,7 @@ import type { Dataset } from '../../core/model/dataset';
 import { ok, type Result } from '../../core/model/result';
 import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
 import { ScenarioTravel } from '../../core/travel/scenario-travel';
-import { streetLinksFromTable } from '../../core/travel/street-links';
+import { streetLinksFromTable, type StreetLinks } from '../../core/travel/street-links';
 import { StreetNetwork } from '../../core/travel/street-network';
 import { publicNetworkTravel, publicTravel, type PublicNetworkTravel, type PublicSchoolTravel } from '../../core/travel/travel-privacy';
 import { toLonLat } from '../map/display-projection';
@@ -32,15 +32,20 @@ export async function buildStreets(dataset: Dataset, config: IndicatorConfig, fi
   if (!table.ok) return table;
   const links = streetLinksFromTable(table.value, resolveTravelSettings(config.travel));
   if (!links.ok) return links;
-  const net = StreetNetwork.fromLinks(links.value.links, unitCentres(dataset.units), resolveTravelSettings(config.travel));
-  const { xy, linkStart, count } = links.value.links;
+  return ok(streetsFromLinks(dataset, config, links.value.links), [...table.warnings, ...links.warnings]);
+}
+
+/** The street network of walkable links (already read and filtered) on the dataset's units, with its lines for drawing. */
+export function streetsFromLinks(dataset: Dataset, config: IndicatorConfig, links: StreetLinks): { net: StreetNetwork; lines: StreetLinesDisplay } {
+  const net = StreetNetwork.fromLinks(links, unitCentres(dataset.units), resolveTravelSettings(config.travel));
+  const { xy, linkStart, count } = links;
   const positions = new Float64Array(xy.length);
   for (let i = 0; i < xy.length; i += 2) {
     const p = toLonLat(xy[i], xy[i + 1]);
     positions[i] = p[0];
     positions[i + 1] = p[1];
   }
-  return ok({ net, lines: { positions, startIndices: Uint32Array.from(linkStart.subarray(0, count + 1)) } }, [...table.warnings, ...links.warnings]);
+  return { net, lines: { positions, startIndices: Uint32Array.from(linkStart.subarray(0, count + 1)) } };
 }
 
 /** The street network the next engines are built with (null: straight lines). */
@@ -80,22 +85,8 @@ export function travelSnapshot(engine: ScenarioEngine, networkId: string, thresh
   const b = travel.baseline(networkId);
   const extra = { offNetwork: [], unreachable: [], straightLine: f.straightLine };
   const distances = travel.distances(networkId);
-  const dominant = engine.unitSchool(networkId);
-  const n = dominant.length;
-  const unitTrip = new Float32Array(n).fill(NaN);
-  const nearest = distances.nearest().distance;
-  if (distances.prefetch) {
-    // One search per school for the units beyond its search limit, instead of one per unit.
-    const bySchool = new Map<number, number[]>();
-    for (let u = 0; u < n; u++) if (dominant[u] >= 0 && !distances.known?.(dominant[u], u)) (bySchool.get(dominant[u]) ?? bySchool.set(dominant[u], []).get(dominant[u])!).push(u);
-    for (const [s, units] of bySchool) distances.prefetch(s, units);
-  }
-  for (let u = 0; u < n; u++) if (dominant[u] >= 0) unitTrip[u] = distances.distance(dominant[u], u);
+  const trips = travel.unitTrips(networkId);
   const pieceCounts = travel.pieceCounts(networkId).slice();
-  const unitDetached = new Uint8Array(n);
-  pieceCounts.forEach((c, s) => {
-    if (c > 1) for (const u of travel.detachedUnits(networkId, s)) unitDetached[u] = 1;
-  });
   return {
     straightLine: f.straightLine,
     schools: f.schools.map((s) => publicTravel(s, threshold)),
@@ -103,8 +94,17 @@ export function travelSnapshot(engine: ScenarioEngine, networkId: string, thresh
     network: publicNetworkTravel(f.network, threshold, extra),
     baselineNetwork: publicNetworkTravel(b.network, threshold, extra),
     pieceCounts,
-    unitTrip,
-    unitNearestTrip: Float32Array.from(nearest),
-    unitDetached,
+    // Kept up to date from the changed units by ScenarioTravel; copied here for the message.
+    unitTrip: trips.trip.slice(),
+    unitNearestTrip: nearestTrips(distances),
+    unitDetached: trips.detached.slice(),
   };
+}
+
+/** Nearest-school trip per unit as Float32, converted once per distances object. */
+const nearestCache = new WeakMap<object, Float32Array>();
+function nearestTrips(distances: { nearest(): { distance: Float64Array } }): Float32Array {
+  let hit = nearestCache.get(distances);
+  if (!hit) nearestCache.set(distances, (hit = Float32Array.from(distances.nearest().distance)));
+  return hit.slice();
 }

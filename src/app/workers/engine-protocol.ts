@@ -92,6 +92,8 @@ export interface UnitMeasure {
   values: Float64Array;
   /** People each value rests on (a count itself; the denominator for shares); values resting on fewer than the threshold are not drawn. */
   base: Float64Array;
+  /** Unit of a measure that is not a count of people (e.g. "km" for trip lengths), with the decimals shown. */
+  unit?: { label: LocalisedLabel; digits: number };
 }
 
 export interface DatasetSummary {

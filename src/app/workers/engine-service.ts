@@ -33,7 +33,8 @@ import { assignColours, bboxAdjacency, CATCHMENT_PALETTE, gridAdjacency, gridInd
 import type { GridIndex } from '../map/catchment-palette';
 import { catchmentArea, labelPoint } from './label-point';
 import { CatchmentColourMemory } from '../map/catchment-colour-memory';
-import { buildStreets, setStreets } from '../travel/travel-registry';
+import { buildStreets, setStreets, streetsFromLinks } from '../travel/travel-registry';
+import type { StreetLinks } from '../../core/travel/street-links';
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
@@ -44,7 +45,7 @@ interface Loaded {
 }
 
 /** Installs a dataset built elsewhere (the import wizard, import-service.ts) as the loaded one. */
-export type AdoptDataset = (dataset: Dataset, config: IndicatorConfig, presetName: string, declarations: { id: string; label: unknown }[]) => Promise<Result<DatasetSummary>>;
+export type AdoptDataset = (dataset: Dataset, config: IndicatorConfig, presetName: string, declarations: { id: string; label: unknown }[], streets?: StreetLinks | null) => Promise<Result<DatasetSummary>>;
 
 /** EngineApi.importHousing with where sql.js finds its WebAssembly (GeoPackage) in the browser. */
 export type ImportHousing = (file: { name: string; bytes: Uint8Array }, defaultYear: number, sqlJs?: SqlJsOptions) => Promise<Result<EditResponse>>;
@@ -150,8 +151,10 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
   };
 
   /** Installs a dataset built elsewhere (the import wizard, a dataset kept in the browser). */
-  const adopt: AdoptDataset = async (dataset, config, presetName, declarations) => {
-    setStreets(null);
+  const adopt: AdoptDataset = async (dataset, config, presetName, declarations, streetLinks = null) => {
+    // The wizard's optional street file (walkable links, kept with the dataset in the browser).
+    const streets = streetLinks ? streetsFromLinks(dataset, config, streetLinks) : null;
+    setStreets(streets?.net ?? null);
     let engine: EngineLike;
     try {
       engine = createEngine(dataset, config);
@@ -160,7 +163,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     }
     loaded = { dataset, config, engine };
     colourMemory.clear();
-    return ok({ ...summarise(dataset, config, declarations, presetName), ...yearsOf(dataset, config) });
+    return ok({ ...summarise(dataset, config, declarations, presetName), ...yearsOf(dataset, config), streets: streets?.lines ?? null });
   };
 
   /** Adds several housing records as one step of checking: every record is checked first, so a bad one applies none. */
@@ -241,7 +244,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       }
       if (!record) return fail({ code: 'stored-dataset-missing', message: `No data with id ${hash} are kept in this browser (they were deleted, or the browser cleared its storage).`, fix: 'Open the sample city, then import your files again (Import data).' });
       onProgress({ stage: 'engine', loaded: 0, total: 1 });
-      const r = await adopt(record.dataset, record.config, record.presetName, record.declarations);
+      const r = await adopt(record.dataset, record.config, record.presetName, record.declarations, record.streets ?? null);
       onProgress({ stage: 'engine', loaded: 1, total: 1 });
       return r;
     },

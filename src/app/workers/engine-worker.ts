@@ -30,11 +30,11 @@ const host = new ScenarioHost(withTravel((dataset, config) => new ScenarioEngine
 const datasets = idbDatasetStore();
 const service = createEngineService(host.engineFactory, host.gate(fetchBytes), host.gate((hash) => datasets.get(hash)));
 // Import wizard: builds a dataset on the side and hands it to the service only on finish; then keeps it.
-const importer = createImportService(async (dataset, config, presetName, declarations) => {
-  const r = await service.adopt(dataset, config, presetName, declarations);
+const importer = createImportService(async (dataset, config, presetName, declarations, streets) => {
+  const r = await service.adopt(dataset, config, presetName, declarations, streets);
   if (!r.ok) return r;
   // The host hashed the dataset when the engine was created (ScenarioHost.hash): not again here.
-  const kept = await keepDataset(datasets, { hash: host.hash, dataset, config, presetName, declarations });
+  const kept = await keepDataset(datasets, { hash: host.hash, dataset, config, presetName, declarations, streets: streets ?? null });
   return kept.ok ? r : ok(r.value, [...r.warnings, ...kept.problems]);
 }, { locateFile: () => wasmUrl });
 

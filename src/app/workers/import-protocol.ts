@@ -15,7 +15,7 @@ import type { GeometryProblemKind } from '../../core/validate/geometry-problem';
 import type { OverlapRule } from '../../core/validate/split-overlaps';
 import type { DatasetSummary } from './engine-protocol';
 
-export type ImportRole = 'units' | 'schools' | 'catchments' | 'boundary';
+export type ImportRole = 'units' | 'schools' | 'catchments' | 'boundary' | 'streets';
 
 /** One layer as the user gave it: a file, or a bare .shp with its side files. */
 export interface ImportFileInput {

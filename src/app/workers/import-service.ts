@@ -34,10 +34,12 @@ import { pointsOutside, truncatedNames } from '../../core/mapping/school-flags';
 import { restrictToArea, type AreaCut } from '../../core/mapping/planning-area';
 import type { DatasetSummary } from './engine-protocol';
 import { guardImportApi } from './import-guard';
+import { resolveTravelSettings } from '../../core/config/travel-settings';
+import { streetLinksFromTable, type StreetLinks } from '../../core/travel/street-links';
 import type { CheckInfo, FieldChoices, ImportApi, ImportFileInput, ImportRole, SchoolsInfo } from './import-protocol';
 
 /** Installs a finished dataset in the engine (engine-service.ts `adopt`). */
-export type Adopt = (dataset: Dataset, config: IndicatorConfig, presetName: string, labels: { id: string; label: unknown }[]) => Promise<Result<DatasetSummary>>;
+export type Adopt = (dataset: Dataset, config: IndicatorConfig, presetName: string, labels: { id: string; label: unknown }[], streets?: StreetLinks | null) => Promise<Result<DatasetSummary>>;
 
 interface Layer {
   input: ImportFileInput;
@@ -96,7 +98,13 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
   const read = async (role: ImportRole, input: ImportFileInput, crsOverride: string | null, onProgress: (p: { role: ImportRole; fraction: number; message: string }) => void) => {
     const r = await readFeatures({ ...input, ...(crsOverride ? { crsOverride } : {}) }, { sqlJs, layer: input.layer, onProgress: (fraction, message) => onProgress({ role, fraction, message }) });
     if (!r.ok) return r;
+    if (role === 'streets') {
+      // A street file must hold walkable lines under the default rule (the configuration's rule is applied at Finish).
+      const links = streetLinksFromTable(r.value, resolveTravelSettings(undefined));
+      if (!links.ok) return links;
+    }
     layers[role] = { input, table: r.value };
+    if (role === 'streets') return ok(fileSummary(role, r.value, r.warnings), r.warnings);
     invalidate(role);
     return ok(fileSummary(role, r.value, r.warnings), r.warnings);
   };
@@ -148,7 +156,7 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
 
     async remove(role) {
       delete layers[role];
-      invalidate(role);
+      if (role !== 'streets') invalidate(role);
     },
 
     async fields() {
@@ -323,7 +331,13 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
         ...(draft.boundary ? { boundary: draft.boundary } : {}),
       };
       const labels = draft.networks.map((n) => ({ id: n.id, label: draft!.labels[n.id] }));
-      const r = await adopt(dataset, fields.config, fields.preset, labels);
+      let streets: StreetLinks | null = null;
+      if (layers.streets) {
+        const links = streetLinksFromTable(layers.streets.table, resolveTravelSettings(fields.config.travel));
+        if (!links.ok) return links;
+        streets = links.value.links;
+      }
+      const r = await adopt(dataset, fields.config, fields.preset, labels, streets);
       if (r.ok) {
         for (const role of Object.keys(layers) as ImportRole[]) delete layers[role];
         fields = null;

@@ -265,6 +265,12 @@ export class ScenarioEngine {
     return yearFigures(s, this.selected, true, this.log.projects(), this.config.housing, true).unitChildren!;
   }
 
+  /** The baseline (no records) in the selected year or `year`: its overlay and children per unit (projection, no housing; never mutate). */
+  baselineUnits(networkId: string, year = this.selected): { overlay: NetworkOverlay; children: Float64Array } {
+    const s = this.state(networkId);
+    return { overlay: s.baselineOverlay, children: s.projection.year(year).children };
+  }
+
   /** Where each unit's children come from in the selected year (SOURCE_* of forecast-table.ts). */
   childrenSource(networkId: string): YearChildren['source'] {
     return this.state(networkId).projection.year(this.selected).source;

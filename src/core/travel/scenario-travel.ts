@@ -6,14 +6,13 @@
 import { resolveTravelSettings, type ResolvedTravelSettings } from '../config/travel-settings';
 import { unitCentres } from '../compare/unit-centres';
 import type { Position } from '../model/geometry-types';
-import { pointInMultiPolygon } from '../geometry/point-in-polygon';
-import { ringSignedArea } from '../geometry/area';
 import type { Problem } from '../model/result';
 import { LEGAL_TRIP_LIMIT_M } from '../config/travel-settings';
 import type { ScenarioEngine } from '../scenario/scenario-engine';
 import { StreetDistances } from './street-distances';
 import type { StreetNetwork } from './street-network';
 import { StraightLineDistances, type TravelDistances } from './travel-distances';
+import { UnitTrips } from './unit-trips';
 import { TravelTracker, type NetworkTravelFigures, type TravelFigures } from './travel-tracker';
 
 export interface NetworkTravel {
@@ -37,9 +36,16 @@ interface NetworkState {
   owner: Int32Array;
   distances: TravelDistances;
   tracker: TravelTracker;
-  baseline: NetworkTravel;
+  /** What the children and distances are for: the selected year, the housing projects, the school locations. */
+  yearKey: string;
+  housing: readonly unknown[];
+  locationKey: string;
+  /** Baseline figures (no records) per school year, computed when first read. */
+  baselines: Map<number, NetworkTravel>;
   /** Separate pieces (polygons) of each school's catchment. */
   pieces: Int32Array;
+  /** Per-unit trips and detached-piece flags for the map. */
+  unitTrips: UnitTrips;
   /** What the last change did: pieces counts that changed, and units handed to a school more than 5 km away. */
   lastPieces: { school: number; before: number; after: number }[];
   lastFar: { unit: number; school: number; distance: number }[];
@@ -76,15 +82,17 @@ export class ScenarioTravel {
       if (!s) return;
       if (engine.network(networkId).schoolIds.length !== s.schoolCount) {
         // A school opened (or an opening was undone): distances and trackers are per school, so the
-        // network's travel state is rebuilt; its baseline is kept where the schools still match.
+        // network's travel state is rebuilt; its baselines are kept (they rest on the dataset's schools).
         const before = s;
         s = this.track(networkId, this.distancesFor(networkId));
-        if (before.baseline && s.schoolCount >= before.schoolCount) s.baseline = before.baseline;
+        s.baselines = before.baselines;
         this.states.set(networkId, s);
         return;
       }
+      s = this.sync(networkId);
       s.tracker.update(engine.overlay(networkId), outcome.changedUnits);
       const dominant = engine.unitSchool(networkId);
+      const touched = outcome.changedSchools.length ? outcome.changedSchools : this.schoolsOfUnits(networkId, outcome.changedUnits);
       s.lastFar = [];
       for (const u of outcome.changedUnits) {
         const to = dominant[u];
@@ -96,11 +104,13 @@ export class ScenarioTravel {
       }
       const catchments = engine.catchments(networkId);
       s.lastPieces = [];
-      for (const school of outcome.changedSchools) {
+      for (const school of touched) {
         const before = s.pieces[school];
         s.pieces[school] = catchments[school].length;
         if (before !== s.pieces[school]) s.lastPieces.push({ school, before, after: s.pieces[school] });
       }
+      s.unitTrips.patchTrips(outcome.changedUnits, dominant, s.distances);
+      s.unitTrips.patchDetached(outcome.changedUnits, touched, dominant, engine.overlay(networkId), catchments);
     });
     engine.addEditCheck((networkId) => this.objections(networkId));
   }
@@ -139,17 +149,22 @@ export class ScenarioTravel {
 
   /** Units of a school's detached pieces: those it holds whose point lies outside its largest polygon. */
   detachedUnits(networkId: string, school: number): number[] {
-    const mp = this.engine.catchments(networkId)[school];
-    if (mp.length < 2) return [];
-    let largest = 0;
-    const area = (i: number) => Math.abs(ringSignedArea(mp[i][0]));
-    for (let i = 1; i < mp.length; i++) if (area(i) > area(largest)) largest = i;
-    const main = [mp[largest]];
-    const dominant = this.engine.unitSchool(networkId);
-    const out: number[] = [];
-    for (let u = 0; u < dominant.length; u++)
-      if (dominant[u] === school && !pointInMultiPolygon([this.unitPoints[2 * u], this.unitPoints[2 * u + 1]], main)) out.push(u);
-    return out;
+    return this.state(networkId).unitTrips.detachedOf(school, this.engine.unitSchool(networkId));
+  }
+
+  /** Per-unit trips to the own school and detached-piece flags (live; never mutate). */
+  unitTrips(networkId: string): UnitTrips {
+    return this.sync(networkId).unitTrips;
+  }
+
+  /** Schools holding any of `units` now or before the change (a year switch reports units only). */
+  private schoolsOfUnits(networkId: string, units: ArrayLike<number>): number[] {
+    const set = new Set<number>();
+    const overlay = this.engine.overlay(networkId);
+    for (let i = 0; i < units.length; i++) overlay.forEach(units[i], (x) => set.add(x));
+    const s = this.state(networkId);
+    for (let i = 0; i < units.length; i++) if (s.owner[units[i]] >= 0) set.add(s.owner[units[i]]);
+    return [...set];
   }
 
   /** Locations of the network's schools in the selected year (opened schools and temporary premises included). */
@@ -164,26 +179,94 @@ export class ScenarioTravel {
 
   private track(networkId: string, distances: TravelDistances): NetworkState {
     const network = this.engine.network(networkId);
-    const { matrix, width, layout } = this.engine.unitValues(networkId);
-    const n = this.engine.units.count;
-    const children = new Float64Array(n);
-    for (let u = 0; u < n; u++) children[u] = matrix[u * width + layout.children];
-    const tracker = new TravelTracker(this.engine.overlay(networkId), distances, {
+    const children = this.engine.unitChildren(networkId);
+    const tracker = new TravelTracker(this.engine.overlay(networkId), distances, this.trackerOptions(networkId, children));
+    const catchments = this.engine.catchments(networkId);
+    const pieces = Int32Array.from(catchments, (mp) => mp.length);
+    const dominant = this.engine.unitSchool(networkId);
+    const owner = dominant.slice();
+    const unitTrips = new UnitTrips(this.unitPoints, distances, dominant, this.engine.overlay(networkId), catchments);
+    return {
+      schoolCount: network.schoolIds.length, children, distances, tracker, pieces, unitTrips, owner, lastPieces: [], lastFar: [],
+      yearKey: this.yearKey(), housing: this.engine.housingProjects(), locationKey: this.locationKey(networkId), baselines: new Map(),
+    };
+  }
+
+  private trackerOptions(networkId: string, children: Float64Array) {
+    const lower = this.engine.network(networkId).level === 'lower';
+    return {
       children,
-      youngestLimitM: network.level === 'lower' ? this.settings.youngestLimitM : null,
+      youngestLimitM: lower ? this.settings.youngestLimitM : null,
       driveKmh: this.settings.driveKmh,
       transportWaitMinutes: this.settings.transportWaitMinutes,
-      dailyLimitHours: network.level === 'lower' ? 2.5 : 3,
-    });
-    const pieces = Int32Array.from(this.engine.catchments(networkId), (mp) => mp.length);
-    const owner = this.engine.unitSchool(networkId).slice();
-    const state: NetworkState = { schoolCount: network.schoolIds.length, children, distances, tracker, baseline: null as never, pieces, owner, lastPieces: [], lastFar: [] };
-    state.baseline = this.read(state);
-    return state;
+      dailyLimitHours: lower ? 2.5 : 3,
+    };
+  }
+
+  private yearKey(): string {
+    return String(this.engine.year);
+  }
+
+  private locationKey(networkId: string): string {
+    return this.schoolLocations(networkId).map((p) => `${p[0]},${p[1]}`).join(';');
+  }
+
+  /**
+   * Brings a network's travel state to the engine: new school locations (a relocation) rebuild
+   * it; another school year or other housing projects re-read the units whose children changed.
+   */
+  private sync(networkId: string): NetworkState {
+    let s = this.state(networkId);
+    const locationKey = this.locationKey(networkId);
+    if (locationKey !== s.locationKey) {
+      const baselines = s.baselines;
+      s = this.track(networkId, this.distancesFor(networkId));
+      s.baselines = baselines;
+      this.states.set(networkId, s);
+      return s;
+    }
+    const housing = this.engine.housingProjects();
+    const sameHousing = housing.length === s.housing.length && housing.every((h, i) => h === s.housing[i]);
+    if (s.yearKey !== this.yearKey() || !sameHousing) {
+      s.yearKey = this.yearKey();
+      s.housing = housing;
+      const children = this.engine.unitChildren(networkId);
+      s.tracker.setChildren(this.engine.overlay(networkId), children);
+      s.children.set(children);
+    }
+    return s;
+  }
+
+  /** Baseline figures of the selected year: the dataset's catchments and schools, that year's projected children, no records. */
+  private baselineOf(networkId: string): NetworkTravel {
+    const s = this.sync(networkId);
+    const year = this.engine.year;
+    const hit = s.baselines.get(year);
+    if (hit) return hit;
+    const base = this.engine.baselineUnits(networkId, year);
+    const locations = this.baseLocations(networkId);
+    const distances = this.streets ? new StreetDistances(this.streets, locations) : new StraightLineDistances(this.unitPoints, locations);
+    const tracker = new TravelTracker(base.overlay, distances, this.trackerOptions(networkId, base.children));
+    const out = { straightLine: distances.straightLine, schools: Array.from({ length: base.overlay.schoolCount }, (_, i) => tracker.school(i)), network: tracker.network() };
+    s.baselines.set(year, out);
+    return out;
+  }
+
+  /** Locations of the dataset's schools of the network (the baseline). */
+  private baseLocations(networkId: string): Position[] {
+    const network = this.engine.dataset.networks.find((n) => n.id === networkId);
+    const byId = new Map(this.engine.dataset.schools.map((x) => [x.id, x.location]));
+    const current = this.schoolLocations(networkId);
+    return (network?.schoolIds ?? []).map((id, i) => byId.get(id) ?? current[i]);
   }
 
   private read(s: NetworkState): NetworkTravel {
     return { straightLine: s.distances.straightLine, schools: Array.from({ length: s.schoolCount }, (_, i) => s.tracker.school(i)), network: s.tracker.network() };
+  }
+
+  /** Current figures of one school (full precision), without reading the others. */
+  schoolFigures(networkId: string, school: number): TravelFigures {
+    return this.sync(networkId).tracker.school(school);
   }
 
   private state(networkId: string): NetworkState {
@@ -194,15 +277,21 @@ export class ScenarioTravel {
 
   /** Current figures of a network (full precision). */
   figures(networkId: string): NetworkTravel {
-    return this.read(this.state(networkId));
+    return this.read(this.sync(networkId));
   }
 
+  /** Baseline figures (no records) in the selected year; schools are the dataset's (opened ones have none). */
   baseline(networkId: string): NetworkTravel {
-    return this.state(networkId).baseline;
+    return this.baselineOf(networkId);
   }
 
   distances(networkId: string): TravelDistances {
-    return this.state(networkId).distances;
+    return this.sync(networkId).distances;
+  }
+
+  /** Children per unit the figures rest on (the selected year, housing included; never mutate). */
+  children(networkId: string): Float64Array {
+    return this.sync(networkId).children;
   }
 
   /** Units whose trips in this network fell back to a straight line (O(units); for reports, not per edit). */

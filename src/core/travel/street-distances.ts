@@ -56,6 +56,14 @@ export class StreetDistances implements TravelDistances {
     return d;
   }
 
+  tryDistance(school: number, unit: number): number {
+    if (this.fallback(school, unit) !== 'none') return straightDistance(this.net.unitPoints, unit, this.schools[school]);
+    const r = this.reaches[school];
+    const i = indexOf(r.units, unit);
+    if (i >= 0) return r.distances[i];
+    return this.extra[school].get(unit) ?? NaN;
+  }
+
   known(school: number, unit: number): boolean {
     return this.fallback(school, unit) !== 'none' || indexOf(this.reaches[school].units, unit) >= 0 || this.extra[school].has(unit);
   }

@@ -20,6 +20,8 @@ export interface TravelDistances {
   prefetch?(school: number, units: number[]): void;
   /** Optional: true when `distance(school, unit)` is answered without a search. */
   known?(school: number, unit: number): boolean;
+  /** Optional: `distance(school, unit)` when it needs no search, else NaN (the allocation-free edit path). */
+  tryDistance?(school: number, unit: number): number;
   /** Each unit's nearest school by `distance` (ties: the lowest school index) and its distance; −1 / Infinity without schools. */
   nearest(): { school: Int32Array; distance: Float64Array };
 }

@@ -12,6 +12,7 @@ import { LEGAL_TRIP_LIMIT_M } from '../config/travel-settings';
 import type { NetworkOverlay } from '../overlay/network-overlay';
 import { QUANTILE_TOLERANCE, TripSlots } from './trip-slots';
 import type { TravelDistances } from './travel-distances';
+import { weightedSelect } from './weighted-quantile';
 
 /** Two trip lengths closer than this count as equal (nearest-school ties), metres. */
 const EQUAL_M = 1e-6;
@@ -67,7 +68,11 @@ export class TravelTracker {
   private readonly slots: TripSlots;
   private readonly sums: Sums;
   private readonly cached: (TravelFigures | null)[];
-  private scratch = new Int32Array(1024);
+  private scratchD = new Float64Array(1024);
+  private scratchW = new Float64Array(1024);
+  private tripD: Float64Array = new Float64Array(4096);
+  private readonly entrySchools: Int32Array;
+  private readonly entryWeights: Float64Array;
   private nearestWeight = 0;
   private totalWcd = 0;
   private totals = { over5: 0, overLimit: 0, overDaily: 0 };
@@ -82,27 +87,73 @@ export class TravelTracker {
     this.slots = new TripSlots(n, S);
     this.sums = { wc: new Float64Array(S), wcd: new Float64Array(S), over5: new Float64Array(S), overLimit: new Float64Array(S), overDaily: new Float64Array(S) };
     this.cached = new Array(S).fill(null);
+    this.entrySchools = new Int32Array(S + 1);
+    this.entryWeights = new Float64Array(S + 1);
     this.update(overlay, Int32Array.from({ length: n }, (_, u) => u));
   }
 
-  /** Re-reads the given units from the live overlay (after an edit, undo or redo). */
+  /**
+   * Re-reads the given units from the live overlay (after an edit, undo or redo). Looks every
+   * trip up once, lets the distances batch the pairs that need a search (one per school), then
+   * moves the units' slots; allocation-free unless a pair needs a search.
+   */
   update(overlay: NetworkOverlay, units: ArrayLike<number>): void {
-    if (this.distances.prefetch) this.prefetch(overlay, units);
-    for (let i = 0; i < units.length; i++) this.refresh(overlay, units[i]);
-  }
-
-  /** Lets the distances batch the pairs the refresh will ask for (one search per school). */
-  private prefetch(overlay: NetworkOverlay, units: ArrayLike<number>): void {
-    const bySchool = new Map<number, number[]>();
     const d = this.distances;
+    const ES = this.entrySchools;
+    const EW = this.entryWeights;
+    let pos = 0;
+    let missing: Map<number, number[]> | null = null;
     for (let i = 0; i < units.length; i++) {
       const u = units[i];
-      if (this.children[u] > 0)
-        overlay.forEach(u, (s) => {
-          if (!d.known || !d.known(s, u)) (bySchool.get(s) ?? bySchool.set(s, []).get(s)!).push(u);
-        });
+      if (!(this.children[u] > 0)) continue;
+      const n = overlay.copyEntries(u, ES, EW, 0);
+      if (pos + n > this.tripD.length) this.tripD = growTo(this.tripD, 2 * (pos + n));
+      for (let j = 0; j < n; j++) {
+        if (!(EW[j] > 0)) continue;
+        const x = d.tryDistance ? d.tryDistance(ES[j], u) : d.distance(ES[j], u);
+        this.tripD[pos++] = x;
+        if (Number.isNaN(x)) {
+          missing ??= new Map();
+          (missing.get(ES[j]) ?? missing.set(ES[j], []).get(ES[j])!).push(u);
+        }
+      }
     }
-    for (const [s, list] of bySchool) d.prefetch!(s, list);
+    if (missing && d.prefetch) for (const [s, list] of missing) d.prefetch(s, list);
+    pos = 0;
+    const sl = this.slots;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
+      for (let k = sl.unitHead[u]; k >= 0; k = sl.nextSlotOfUnit(k)) this.contribute(u, sl.school[k], sl.d[k], sl.w[k], -1);
+      sl.clearUnit(u);
+      const c = this.children[u];
+      if (!(c > 0)) continue;
+      const n = overlay.copyEntries(u, ES, EW, 0);
+      for (let j = 0; j < n; j++) {
+        const w = EW[j];
+        if (!(w > 0)) continue;
+        let x = this.tripD[pos++];
+        if (Number.isNaN(x)) x = d.distance(ES[j], u);
+        sl.add(u, ES[j], x, w * c);
+        this.contribute(u, ES[j], x, w * c, 1);
+      }
+    }
+  }
+
+  /**
+   * New children per unit (another school year, a housing project): re-reads only the units
+   * whose children changed. Returns how many did.
+   */
+  setChildren(overlay: NetworkOverlay, children: ArrayLike<number>): number {
+    const changed: number[] = [];
+    for (let u = 0; u < this.children.length; u++) {
+      const c = Number.isNaN(children[u]) ? 0 : children[u];
+      if (c !== this.children[u]) {
+        this.children[u] = c;
+        changed.push(u);
+      }
+    }
+    if (changed.length) this.update(overlay, changed);
+    return changed.length;
   }
 
   private dailyHours(d: number): number {
@@ -127,48 +178,33 @@ export class TravelTracker {
     if (d <= this.nearestDistance[u] + EQUAL_M) this.nearestWeight += sign * wc;
   }
 
-  private refresh(overlay: NetworkOverlay, u: number): void {
-    const sl = this.slots;
-    sl.clearUnit(u, (k) => this.contribute(u, sl.school[k], sl.d[k], sl.w[k], -1));
-    const c = this.children[u];
-    if (!(c > 0)) return;
-    overlay.forEach(u, (s, w) => {
-      if (!(w > 0)) return;
-      const d = this.distances.distance(s, u);
-      sl.add(u, s, d, w * c);
-      this.contribute(u, s, d, w * c, 1);
-    });
-  }
-
-  /** Figures of school `s` (full precision; apply privacy before showing). */
+  /** Figures of school `s` (full precision; apply privacy before showing). Percentiles by selection, O(the school's trips). */
   school(s: number): TravelFigures {
     const hit = this.cached[s];
     if (hit) return hit;
     const sl = this.slots;
-    let n = 0;
-    sl.forSchool(s, () => void n++);
-    if (this.scratch.length < n) this.scratch = new Int32Array(2 * n);
+    const n = sl.schoolSize(s);
+    if (this.scratchD.length < n) {
+      this.scratchD = new Float64Array(2 * n);
+      this.scratchW = new Float64Array(2 * n);
+    }
+    const D = this.scratchD;
+    const W = this.scratchW;
     let i = 0;
-    sl.forSchool(s, (k) => void (this.scratch[i++] = k));
-    const ids = this.scratch.subarray(0, n).sort((a, b) => sl.d[a] - sl.d[b]);
+    let maxM = -Infinity;
+    for (let k = sl.schoolHead[s]; k >= 0; k = sl.nextSlotOfSchool(k)) {
+      D[i] = sl.d[k];
+      W[i++] = sl.w[k];
+      if (sl.d[k] > maxM) maxM = sl.d[k];
+    }
     const total = this.sums.wc[s];
-    const quantile = (q: number) => {
-      const target = (q - QUANTILE_TOLERANCE) * total;
-      let acc = 0;
-      for (const k of ids) {
-        acc += sl.w[k];
-        if (acc >= target) return sl.d[k];
-      }
-      return ids.length ? sl.d[ids[ids.length - 1]] : null;
-    };
-    const maxM = ids.length ? sl.d[ids[ids.length - 1]] : null;
     const m = this.sums;
     const figures: TravelFigures = {
       ...this.common(m.wc[s], m.wcd[s], { over5: m.over5[s], overLimit: m.overLimit[s], overDaily: m.overDaily[s] }),
-      medianM: ids.length ? quantile(0.5) : null,
-      p90M: ids.length ? quantile(0.9) : null,
-      maxM,
-      maxDailyHours: this.maxDaily(maxM),
+      medianM: weightedSelect(D, W, n, (0.5 - QUANTILE_TOLERANCE) * total),
+      p90M: weightedSelect(D, W, n, (0.9 - QUANTILE_TOLERANCE) * total),
+      maxM: n ? maxM : null,
+      maxDailyHours: this.maxDaily(n ? maxM : null),
     };
     this.cached[s] = figures;
     return figures;
@@ -203,4 +239,10 @@ export class TravelTracker {
       overDailyLimitChildren: clean(t.overDaily),
     };
   }
+}
+
+function growTo(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
 }

@@ -1,12 +1,16 @@
 /**
  * The trips of a network in typed arrays: one slot per (unit, school) with weight > 0, holding
  * the trip length and its weight (children × catchment weight), linked into three lists (the
- * unit's slots, the school's slots, the slots of its 1-metre length bin), plus two Fenwick trees
- * over the bins (weight and count). Adding or removing a slot is O(log bins) without
- * allocation, so an edit costs O(changed units); a weighted quantile of the whole network is
- * O(log bins + one bin), and a school's figures are read from its list.
+ * unit's slots, the school's slots, the slots of its 1-metre length bin), plus the weight of
+ * each bin and the weight and count of each block of 512 bins. Adding or removing a slot is
+ * O(1) without allocation (three writes), so an edit costs O(changed units); a weighted quantile
+ * of the whole network scans ≤ 512 blocks and ≤ 512 bins and sorts one bin, and a school's
+ * figures are read from its list.
  */
 const MAX_BIN = 1 << 18; // 262 144 m; longer trips share the last bin
+const BLOCK_BITS = 9;
+const BLOCK = 1 << BLOCK_BITS;
+const BLOCKS = MAX_BIN >> BLOCK_BITS;
 export const QUANTILE_TOLERANCE = 1e-9;
 
 export class TripSlots {
@@ -23,9 +27,11 @@ export class TripSlots {
   private used = 0;
   readonly unitHead: Int32Array;
   readonly schoolHead: Int32Array;
+  private readonly schoolCount: Int32Array;
   private readonly binHead = new Int32Array(MAX_BIN).fill(-1);
-  private readonly weightTree = new Float64Array(MAX_BIN + 1);
-  private readonly countTree = new Int32Array(MAX_BIN + 1);
+  private readonly binWeight = new Float64Array(MAX_BIN);
+  private readonly blockWeight = new Float64Array(BLOCKS);
+  private readonly blockCount = new Int32Array(BLOCKS);
   totalWeight = 0;
   count = 0;
 
@@ -42,6 +48,7 @@ export class TripSlots {
     this.binPrev = new Int32Array(cap);
     this.unitHead = new Int32Array(units).fill(-1);
     this.schoolHead = new Int32Array(schools).fill(-1);
+    this.schoolCount = new Int32Array(schools);
   }
 
   add(u: number, s: number, d: number, w: number): void {
@@ -56,6 +63,7 @@ export class TripSlots {
     this.schoolNext[k] = this.schoolHead[s];
     if (this.schoolHead[s] >= 0) this.schoolPrev[this.schoolHead[s]] = k;
     this.schoolHead[s] = k;
+    this.schoolCount[s]++;
     const b = binOf(d);
     this.binPrev[k] = -1;
     this.binNext[k] = this.binHead[b];
@@ -64,11 +72,10 @@ export class TripSlots {
     this.bump(b, w, 1);
   }
 
-  /** Removes every slot of unit u, calling fn(slot) before each removal. */
-  clearUnit(u: number, fn: (slot: number) => void): void {
+  /** Removes every slot of unit u. */
+  clearUnit(u: number): void {
     let k = this.unitHead[u];
     while (k >= 0) {
-      fn(k);
       const next = this.nextOfUnit[k];
       this.unlink(k);
       k = next;
@@ -81,10 +88,26 @@ export class TripSlots {
     for (let k = this.schoolHead[s]; k >= 0; k = this.schoolNext[k]) fn(k);
   }
 
+  /** The next slot of the same unit (−1 at the end), for loops from unitHead[u]. */
+  nextSlotOfUnit(k: number): number {
+    return this.nextOfUnit[k];
+  }
+
+  /** The next slot of the same school (−1 at the end), for loops from schoolHead[s]. */
+  nextSlotOfSchool(k: number): number {
+    return this.schoolNext[k];
+  }
+
+  /** Number of slots of school s. */
+  schoolSize(s: number): number {
+    return this.schoolCount[s];
+  }
+
   private unlink(k: number): void {
     const s = this.school[k];
     if (this.schoolPrev[k] >= 0) this.schoolNext[this.schoolPrev[k]] = this.schoolNext[k];
     else this.schoolHead[s] = this.schoolNext[k];
+    this.schoolCount[s]--;
     if (this.schoolNext[k] >= 0) this.schoolPrev[this.schoolNext[k]] = this.schoolPrev[k];
     const b = binOf(this.d[k]);
     if (this.binPrev[k] >= 0) this.binNext[this.binPrev[k]] = this.binNext[k];
@@ -126,26 +149,22 @@ export class TripSlots {
   private bump(bin: number, w: number, c: number): void {
     this.totalWeight += w;
     this.count += c;
-    for (let i = bin + 1; i <= MAX_BIN; i += i & -i) {
-      this.weightTree[i] += w;
-      this.countTree[i] += c;
-    }
+    this.binWeight[bin] += w;
+    this.blockWeight[bin >> BLOCK_BITS] += w;
+    this.blockCount[bin >> BLOCK_BITS] += c;
   }
 
   /** Weighted quantile of all slots: the smallest length L whose weight of trips ≤ L is ≥ q × total (tolerance 1e-9 × total). */
   quantile(q: number): number | null {
     if (this.count === 0 || !(this.totalWeight > 0)) return null;
     const target = (q - QUANTILE_TOLERANCE) * this.totalWeight;
-    let pos = 0;
     let below = 0;
-    for (let step = MAX_BIN; step > 0; step >>= 1) {
-      const next = pos + step;
-      if (next <= MAX_BIN && below + this.weightTree[next] < target) {
-        pos = next;
-        below += this.weightTree[next];
-      }
-    }
-    for (let b = pos; b < MAX_BIN; b++) {
+    let block = 0;
+    while (block < BLOCKS - 1 && below + this.blockWeight[block] < target) below += this.blockWeight[block++];
+    let bin = block << BLOCK_BITS;
+    const end = bin + BLOCK - 1;
+    while (bin < end && below + this.binWeight[bin] < target) below += this.binWeight[bin++];
+    for (let b = bin; b < MAX_BIN; b++) {
       if (this.binHead[b] < 0) continue;
       const slots: number[] = [];
       for (let k = this.binHead[b]; k >= 0; k = this.binNext[k]) slots.push(k);
@@ -161,17 +180,12 @@ export class TripSlots {
   /** The longest trip of all slots; null when there are none. */
   max(): number | null {
     if (this.count === 0) return null;
-    let pos = 0;
-    let below = 0;
-    for (let step = MAX_BIN; step > 0; step >>= 1) {
-      const next = pos + step;
-      if (next <= MAX_BIN && below + this.countTree[next] < this.count) {
-        pos = next;
-        below += this.countTree[next];
-      }
-    }
+    let block = BLOCKS - 1;
+    while (block > 0 && this.blockCount[block] === 0) block--;
+    let bin = ((block + 1) << BLOCK_BITS) - 1;
+    while (bin > 0 && this.binHead[bin] < 0) bin--;
     let best = -Infinity;
-    for (let k = this.binHead[pos]; k >= 0; k = this.binNext[k]) best = Math.max(best, this.d[k]);
+    for (let k = this.binHead[bin]; k >= 0; k = this.binNext[k]) best = Math.max(best, this.d[k]);
     return best;
   }
 }

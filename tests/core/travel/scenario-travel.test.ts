@@ -68,4 +68,16 @@ describe('travel figures (straight lines, worked by hand)', () => {
     engine.undo();
     expect(JSON.stringify(travel.figures('fi-lower'))).toBe(before);
   });
+
+  it('uses the children of the selected year, in the figures and in the baseline', () => {
+    const { engine, travel } = setup();
+    expect(travel.figures('fi-lower').network.children).toBeCloseTo(280, 9);
+    engine.setYear(engine.baseYear + 5);
+    // Tiny City's projection five years on gives each row 6.667 + 7.5 + 8.333 + 9.167 = 31.667
+    // children (columns 0–3): 4 rows × 31.667 = 126.667, in the scenario and in the baseline.
+    expect(travel.figures('fi-lower').network.children).toBeCloseTo(380 / 3, 9);
+    expect(travel.baseline('fi-lower').network.children).toBeCloseTo(380 / 3, 9);
+    engine.setYear(engine.baseYear);
+    expect(travel.figures('fi-lower').network.children).toBeCloseTo(280, 9);
+  });
 });
