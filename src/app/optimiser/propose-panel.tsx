@@ -19,6 +19,8 @@ import { clearPlanPreview, showPlanPreview } from './plan-preview';
 import { TradeOffChart, type TradeOffPoint } from './trade-off-chart';
 
 export const TRADE_OFF_CAPS = [0.05, 0.1, 0.2, 0.3];
+/** The map shows the best plan so far at most this often (each preview redraws the map). */
+const PREVIEW_MS = 1500;
 
 interface Form {
   measure: string;
@@ -71,16 +73,16 @@ export function ProposePanel() {
 
   /** Runs one search with the preview on the map; resolves to the verified plan or null. */
   const runOne = async (request: ProposeRequest, label: string): Promise<ProposeResult | null> => {
-    const original = stores.document.getState().views[request.networkId];
+    const scenarioChanged = stores.document.getState().views[request.networkId]?.unitChanged ?? null;
     setRunning(label);
     setProgress(null);
     try {
       const r = await optimiser.propose(request, (p) => {
         setProgress(p);
         const now = performance.now();
-        if (original && now - lastPreview.current > 900) {
+        if (now - lastPreview.current > PREVIEW_MS) {
           lastPreview.current = now;
-          showPlanPreview(stores.document, request.networkId, p.moved, original);
+          showPlanPreview(request.networkId, p.moved, scenarioChanged);
         }
       });
       if (!r.ok) {
@@ -89,7 +91,7 @@ export function ProposePanel() {
       }
       return r.value;
     } finally {
-      if (original) clearPlanPreview(stores.document, request.networkId, original);
+      clearPlanPreview(stores.document.getState().views[request.networkId]?.unitChanged ?? null);
       setRunning(null);
     }
   };
