@@ -10,6 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { expect, test } from 'vitest';
 import type { Edit } from '../../src/core/scenario/edit';
 import { saveScreenshot } from './harness/artifacts';
+import { decodePng } from './harness/png-decode';
 import { useApp } from './harness/use-browser';
 
 const scope = useApp();
@@ -82,3 +83,44 @@ test('Propose: stop midway, accept as a scenario, undo it', async () => {
   console.log(`accept + undo: longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms over ${longTasks.length} long tasks`);
   void hook;
 }, 240_000);
+
+/** Pixels within 40 per channel of `rgb` in a PNG screenshot. */
+function pixelsNear(png: Uint8Array, rgb: [number, number, number]): number {
+  const img = decodePng(png);
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 4) {
+    if (Math.abs(img.data[i] - rgb[0]) < 40 && Math.abs(img.data[i + 1] - rgb[1]) < 40 && Math.abs(img.data[i + 2] - rgb[2]) < 40) n++;
+  }
+  return n;
+}
+
+// Locks and seed from the panel reach the search (no plan record gives a locked school anything,
+// and its children stay); the trade-off view runs the four caps and draws both lines.
+test('Propose: locked schools and a seed; the trade-off view draws its curve', async () => {
+  const app = await scope.openApp('network=fi-lower&lang=en').catch(() => scope.openApp('network=fi-lower&lang=en'));
+  const page = app.page;
+  type Schools = { id: string; children: number }[];
+  const schools = () => page.evaluate(() => (window as unknown as { __catchmentStudio: { state(): { indicators: { schools: Schools } } } }).__catchmentStudio.state().indicators.schools.map((s) => ({ id: s.id, children: s.children })));
+  const before = await schools();
+  await page.click('.propose-panel summary');
+  const locked = before.slice(0, 3).map((s) => s.id);
+  await page.locator('.propose-lock-schools').selectOption(locked);
+  await expect.poll(() => page.locator('.propose-locks .hint').textContent()).toContain('3 schools kept');
+  await page.getByLabel('Seed of the search').fill('7');
+  await page.getByLabel('Search time (s)').fill('2');
+  await page.getByRole('button', { name: 'Propose', exact: true }).click();
+  await page.waitForSelector('.propose-accept', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Accept as a new scenario' }).click();
+  await page.waitForFunction(() => (window as unknown as Hook).__catchmentStudio.edits().then((e) => e.length > 0), undefined, { timeout: 30_000 });
+  const edits = await page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits());
+  expect(edits.every((e) => !('schoolId' in e) || !locked.includes(e.schoolId))).toBe(true);
+  const after = await schools();
+  for (const id of locked) expect(after.find((s) => s.id === id)!.children).toBeCloseTo(before.find((s) => s.id === id)!.children, 9);
+  // Trade-off: 4 caps × 1 s (half the search time each).
+  await page.getByRole('button', { name: /Trade-off/ }).click();
+  await page.waitForSelector('.trade-off-chart[data-points="4"]', { timeout: 90_000 });
+  await page.waitForSelector('.propose-trade-off', { timeout: 30_000 });
+  const png = await page.locator('.trade-off-chart').screenshot();
+  expect(pixelsNear(png, [0x00, 0x72, 0xb2])).toBeGreaterThan(30);
+  expect(pixelsNear(png, [0xe6, 0x9f, 0x00])).toBeGreaterThan(30);
+}, 150_000);

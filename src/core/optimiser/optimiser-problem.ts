@@ -142,9 +142,14 @@ export function buildProblem(input: OptimiserInput): Result<OptimiserProblem> {
   const startWeights = Float64Array.from(weightsList);
   const centres = limits.lockedAreas.length ? unitCentres(engine.units) : null;
   const movable = new Uint8Array(n);
+  const lockedUnit = new Uint8Array(n);
+  for (let i = 0; i < (limits.lockedUnits?.length ?? 0); i++) {
+    const u = limits.lockedUnits![i];
+    if (u >= 0 && u < n) lockedUnit[u] = 1;
+  }
   const tripCap = new Float64Array(n).fill(Infinity);
   for (let u = 0; u < n; u++) {
-    let locked = covered[u] <= COVER_TOLERANCE || covered[u] > 1 + COVER_TOLERANCE;
+    let locked = lockedUnit[u] === 1 || covered[u] <= COVER_TOLERANCE || covered[u] > 1 + COVER_TOLERANCE;
     let nearest = Infinity;
     for (let i = startOffsets[u]; i < startOffsets[u + 1]; i++) {
       if (lockedSchool[startSchools[i]]) locked = true;
