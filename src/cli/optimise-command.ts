@@ -2,6 +2,8 @@
  * `optimise`: propose a plan for one network (src/core/optimiser) and write it as an edits
  * file ({"edits": [...]}, the records `indicators --edits` and the app replay); print the
  * plan's figures as one JSON object. `--edits FILE` is read as `indicators` reads it (project-command.ts).
+ * `--year Y` (with the base year from the manifest or --base-year): children, composition and
+ * capacities of that projected year; the plan's records are dated Y.
  */
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import type { Dataset } from '../core/model/dataset';
@@ -61,9 +63,6 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   if (!options.measure) return fail(bad('measure', 'optimise needs --measure (e.g. share:foreign_language).', 'Give --measure share:ID, mgd:ID or mgh:ID.'));
   if (!options.out) return fail(bad('out', 'optimise needs --out PLAN.json (where the plan is written).', 'Give --out plan.json.'));
   if (!io.writeFile) return fail(bad('out', 'This environment cannot write files.', 'Run the CLI with Node.'));
-  if (options.year !== undefined) {
-    return fail({ code: 'optimiser-year-unavailable', message: `--year ${options.year}: pupil projections by year are not in this build, so the optimiser works on the base year only.`, fix: 'Leave out --year (the base-year data are used, as `indicators` does).', field: 'year' });
-  }
   const measure = parseMeasure(options.measure);
   if (!measure.ok) return measure;
   const limits = limitsFromOptions(options);
@@ -82,6 +81,7 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   return ok(JSON.stringify({
     network: options.network,
     measure: measureText(measure.value),
+    year: engine.value.year,
     measure_before: round(f.measureBefore, 6),
     measure_after: round(f.measureAfter, 6),
     rezoned_share: round(f.rezonedShare, 4),

@@ -2,11 +2,15 @@
  * "Propose" on the sample city: start the optimiser from the panel, watch the progress and the
  * best plan's numbers, stop it midway, accept the plan as a new scenario (its edits are
  * ordinary assign records: D falls to the proposal's figure), then undo every edit of it with
- * the Undo button and get the starting D back. Long main-thread tasks are recorded meanwhile.
+ * the Undo button and get the starting D back. From "Propose" to the verified result on screen
+ * no main-thread task may take over 50 ms (PerformanceObserver "longtask"): the search runs in
+ * the worker and the best plan so far redraws only the map (src/app/optimiser/plan-preview.ts).
  */
+import { cpus, loadavg } from 'node:os';
 import { expect, test } from 'vitest';
 import type { Edit } from '../../src/core/scenario/edit';
 import { saveScreenshot } from './harness/artifacts';
+import { decodePng } from './harness/png-decode';
 import { useApp } from './harness/use-browser';
 
 const scope = useApp();
@@ -25,15 +29,18 @@ test('Propose: stop midway, accept as a scenario, undo it', async () => {
   const D = () => page.evaluate(() => (window as unknown as Hook).__catchmentStudio.state().indicators.indices.foreign_language.D);
   const edits = () => page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits().then((e) => e.length));
   const start = await D();
+  // Let the page settle first (the map builds its hatch layer when idle, map-view.ts).
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())), { timeout: 5000 })));
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
   });
+  const loadBefore = loadavg()[0];
   await page.click('.propose-panel summary');
-  await page.getByLabel('Search time (s)').fill('300');
+  await page.getByLabel('Search time (s)').fill('60');
   // A small cap keeps the plan to a few edits (each accepted and undone through the app).
-  await page.getByLabel('Most children rezoned (%)').fill('1');
+  await page.getByLabel('Most children rezoned (%)').fill('0.05');
   await page.getByRole('button', { name: 'Propose', exact: true }).click();
   // Progress: the bar moves and the best plan's numbers appear (and the map shows its cells).
   await page.waitForSelector('.propose-best', { timeout: 30_000 });
@@ -45,6 +52,16 @@ test('Propose: stop midway, accept as a scenario, undo it', async () => {
   expect(text).toContain('straight lines');
   const changes = Number(/(\d+) changes/.exec(text)?.[1]);
   expect(changes).toBeGreaterThan(0);
+  // The main thread stayed free from "Propose" to the verified result: no task over 50 ms. On a
+  // machine with more runnable processes than cores a task's wall time stretches by about
+  // load ÷ cores (the main thread gets that share of a core), so the 50 ms scale by that factor
+  // when the machine is oversubscribed (the test logs the figures; on a quiet run the factor is 1).
+  const proposeTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+  const contention = Math.max(1, Math.min(loadBefore, loadavg()[0]) / cpus().length);
+  const longest = Math.max(0, ...proposeTasks);
+  console.log(`propose: longest main-thread task ${longest.toFixed(0)} ms (${proposeTasks.length} over 50 ms); load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores → limit ${(50 * contention).toFixed(0)} ms`);
+  expect(longest).toBeLessThanOrEqual(50 * contention);
+  const t0 = Date.now();
   await page.getByRole('button', { name: 'Accept as a new scenario' }).click();
   await page.waitForFunction(([n]) => (window as unknown as Hook).__catchmentStudio.edits().then((e) => e.length === n), [changes], { timeout: 30_000 });
   await page.waitForFunction(([d]) => (window as unknown as Hook).__catchmentStudio.state().indicators.indices.foreign_language.D < d, [start], { timeout: 30_000 }).catch(() => undefined);
@@ -59,9 +76,51 @@ test('Propose: stop midway, accept as a scenario, undo it', async () => {
     await page.waitForFunction(([n]) => (window as unknown as Hook).__catchmentStudio.edits().then((e) => e.length === n), [changes - i - 1], { timeout: 30_000 });
   }
   expect(await edits()).toBe(0);
+  console.log(`propose: ${changes} changes accepted and undone in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   expect(await D()).toBeCloseTo(start, 12);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  // Reported (docs/optimiser.md); the search itself runs in the worker.
-  console.log(`propose: longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms over ${longTasks.length} long tasks`);
+  // Accepting switches to a new scenario (as an import does): reported, not asserted.
+  console.log(`accept + undo: longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms over ${longTasks.length} long tasks`);
   void hook;
 }, 240_000);
+
+/** Pixels within 40 per channel of `rgb` in a PNG screenshot. */
+function pixelsNear(png: Uint8Array, rgb: [number, number, number]): number {
+  const img = decodePng(png);
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 4) {
+    if (Math.abs(img.data[i] - rgb[0]) < 40 && Math.abs(img.data[i + 1] - rgb[1]) < 40 && Math.abs(img.data[i + 2] - rgb[2]) < 40) n++;
+  }
+  return n;
+}
+
+// Locks and seed from the panel reach the search (no plan record gives a locked school anything,
+// and its children stay); the trade-off view runs the four caps and draws both lines.
+test('Propose: locked schools and a seed; the trade-off view draws its curve', async () => {
+  const app = await scope.openApp('network=fi-lower&lang=en').catch(() => scope.openApp('network=fi-lower&lang=en'));
+  const page = app.page;
+  type Schools = { id: string; children: number }[];
+  const schools = () => page.evaluate(() => (window as unknown as { __catchmentStudio: { state(): { indicators: { schools: Schools } } } }).__catchmentStudio.state().indicators.schools.map((s) => ({ id: s.id, children: s.children })));
+  const before = await schools();
+  await page.click('.propose-panel summary');
+  const locked = before.slice(0, 3).map((s) => s.id);
+  await page.locator('.propose-lock-schools').selectOption(locked);
+  await expect.poll(() => page.locator('.propose-locks .hint').textContent()).toContain('3 schools kept');
+  await page.getByLabel('Seed of the search').fill('7');
+  await page.getByLabel('Search time (s)').fill('2');
+  await page.getByRole('button', { name: 'Propose', exact: true }).click();
+  await page.waitForSelector('.propose-accept', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Accept as a new scenario' }).click();
+  await page.waitForFunction(() => (window as unknown as Hook).__catchmentStudio.edits().then((e) => e.length > 0), undefined, { timeout: 30_000 });
+  const edits = await page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits());
+  expect(edits.every((e) => !('schoolId' in e) || !locked.includes(e.schoolId))).toBe(true);
+  const after = await schools();
+  for (const id of locked) expect(after.find((s) => s.id === id)!.children).toBeCloseTo(before.find((s) => s.id === id)!.children, 9);
+  // Trade-off: 4 caps × 1 s (half the search time each).
+  await page.getByRole('button', { name: /Trade-off/ }).click();
+  await page.waitForSelector('.trade-off-chart[data-points="4"]', { timeout: 90_000 });
+  await page.waitForSelector('.propose-trade-off', { timeout: 30_000 });
+  const png = await page.locator('.trade-off-chart').screenshot();
+  expect(pixelsNear(png, [0x00, 0x72, 0xb2])).toBeGreaterThan(30);
+  expect(pixelsNear(png, [0xe6, 0x9f, 0x00])).toBeGreaterThan(30);
+}, 150_000);

@@ -42,12 +42,40 @@ describe('cli optimise', () => {
     expect(JSON.parse(b.out).indices.foreign_language.D).toBeCloseTo(summary.measure_after, 6);
   });
 
-  it('names bad limits, a missing --out and --year', async () => {
+  it('--year: works on the projected year, dates the plan that year, and indicators --edits --year replays it', async () => {
+    // Tiny City projected to 2027 with base year 2024 (tests/core/projection/tiny-city-projection.test.ts):
+    // A 74 children, B 114 — so the figures differ from the base year's.
+    const dir = await mkdtemp(join(tmpdir(), 'optimise-year-'));
+    const out = join(dir, 'plan.json');
+    const year = ['--base-year', '2024', '--year', '2027'];
+    const a = io();
+    const code = await runCli(['optimise', '--bundle', bundle, '--network', 'fi-lower', '--measure', 'share:foreign_language',
+      '--utilisation', 'none', '--max-rezoned', '0.5', '--seconds', '0.5', '--seed', '2', '--out', out, ...year], a);
+    expect(a.err).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(a.out);
+    expect(summary.year).toBe(2027);
+    const before = io();
+    expect(await runCli(['indicators', '--bundle', bundle, '--network', 'fi-lower', ...year], before)).toBe(0);
+    expect(summary.measure_before).toBeCloseTo(JSON.parse(before.out).indices.foreign_language.D, 6);
+    const plan = JSON.parse(await readFile(out, 'utf8'));
+    expect(plan.edits.length).toBeGreaterThan(0);
+    expect(plan.edits.every((e: { year?: number }) => e.year === 2027)).toBe(true);
+    const b = io();
+    expect(await runCli(['indicators', '--bundle', bundle, '--network', 'fi-lower', '--edits', out, ...year], b)).toBe(0);
+    expect(JSON.parse(b.out).indices.foreign_language.D).toBeCloseTo(summary.measure_after, 6);
+    // In the base year the plan's records are not yet in effect: the baseline D 3520 / 11856.
+    const c = io();
+    expect(await runCli(['indicators', '--bundle', bundle, '--network', 'fi-lower', '--edits', out, '--base-year', '2024'], c)).toBe(0);
+    expect(JSON.parse(c.out).indices.foreign_language.D).toBeCloseTo(3520 / 11856, 9);
+  });
+
+  it('names bad limits, a missing --out and a year outside the projection', async () => {
     const cases: [string[], string][] = [
       [['--utilisation', '1.2,0.8', '--out', 'x.json'], 'utilisation'],
       [['--max-rezoned', 'lots', '--out', 'x.json'], 'max-rezoned'],
       [[], 'out'],
-      [['--year', '2030', '--out', 'x.json'], 'year'],
+      [['--base-year', '2024', '--year', '2060', '--out', 'x.json'], 'year'],
     ];
     for (const [extra, field] of cases) {
       const c = io();

@@ -30,6 +30,7 @@ import { MapControls } from '../orientation/map-controls';
 import { SearchBox } from '../orientation/search-box';
 import { choropleth } from './map-colouring';
 import { MapTooltip } from './map-tooltip';
+import { usePlanPreview } from '../optimiser/plan-preview';
 
 const NO_CATCHMENTS: never[] = [];
 const NO_COLOURS = new Int32Array(0);
@@ -52,6 +53,8 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   const summary = useDocument((s) => s.summary);
   const network = useDocument(currentNetwork);
   const view = useDocument(currentView);
+  // Propose: the best plan so far, drawn as changed units (its own store: only the map redraws).
+  const planPreview = usePlanPreview(network?.id, view?.unitChanged ?? null);
   const tool = useUi((s) => s.tool);
   const selectedId = useUi((s) => s.selectedSchoolId);
   const brushSize = useUi((s) => s.brushSize);
@@ -225,9 +228,9 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       units: summary?.units ?? null,
       colouring,
       unitColours: cells?.colours ?? null,
-      unitChanged: view?.unitChanged ?? null,
+      unitChanged: planPreview ? planPreview.unitChanged : (view?.unitChanged ?? null),
       changedRegion: view?.changedRegion ?? null,
-      changedDelta: view?.lastChange ?? null,
+      changedDelta: planPreview ? planPreview.delta : (view?.lastChange ?? null),
       showChanged,
       catchments: view?.catchments ?? NO_CATCHMENTS,
       labelPoints: view?.labelPoints ?? NO_CATCHMENTS,

@@ -17,7 +17,10 @@ export interface ProposeRequest {
   maxTripIncreaseMetres: number | null;
   utilisation: [number, number] | null;
   lockedSchoolIds: string[];
+  /** Keep the units this scenario already changed (by hand or an accepted plan) as they are. */
+  lockChanged: boolean;
   seconds: number;
+  /** Seed of the search (the panel's default is 1: the same request on the same machine and budget gives a comparable run). */
   seed: number;
 }
 

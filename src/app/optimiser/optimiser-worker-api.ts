@@ -22,6 +22,13 @@ function yieldToMessages(): Promise<void> {
   });
 }
 
+/** Indices of the units flagged 1. */
+function changedUnits(flags: Uint8Array): Int32Array {
+  const out: number[] = [];
+  for (let u = 0; u < flags.length; u++) if (flags[u]) out.push(u);
+  return Int32Array.from(out);
+}
+
 export function createOptimiserApi(activeEngine: () => ScenarioEngine): OptimiserApi {
   let running = false;
   let stopRequested = false;
@@ -34,6 +41,7 @@ export function createOptimiserApi(activeEngine: () => ScenarioEngine): Optimise
       stopRequested = false;
       const engine = activeEngine();
       const editsAtStart = engine.edits().length;
+      const yearAtStart = engine.year;
       try {
         const r = await optimise(
           {
@@ -41,6 +49,7 @@ export function createOptimiserApi(activeEngine: () => ScenarioEngine): Optimise
             limits: {
               ...DEFAULT_LIMITS, maxRezonedShare: request.maxRezonedShare, maxTripIncreaseShare: request.maxTripIncreaseShare,
               maxTripIncreaseMetres: request.maxTripIncreaseMetres, utilisation: request.utilisation, lockedSchoolIds: request.lockedSchoolIds,
+              lockedUnits: request.lockChanged ? changedUnits(engine.unitChanged(request.networkId)) : undefined,
             },
           },
           {
@@ -53,7 +62,7 @@ export function createOptimiserApi(activeEngine: () => ScenarioEngine): Optimise
           },
         );
         if (!r.ok) return r;
-        if (activeEngine() !== engine || engine.edits().length !== editsAtStart) {
+        if (activeEngine() !== engine || engine.edits().length !== editsAtStart || engine.year !== yearAtStart) {
           return fail({ code: 'optimiser-start-changed', message: 'The scenario changed while the proposal was computed, so the plan no longer fits it.', fix: 'Propose again without editing meanwhile.' });
         }
         return { ok: true, warnings: [], value: { edits: r.value.edits, figures: r.value.figures, stopped: r.value.stopped, seconds: r.value.seconds } };

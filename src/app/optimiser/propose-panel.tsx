@@ -17,8 +17,11 @@ import { registerOptimiserTranslations } from './optimiser-i18n';
 import type { OptimiserApi, ProposeProgress, ProposeRequest, ProposeResult } from './optimiser-protocol';
 import { clearPlanPreview, showPlanPreview } from './plan-preview';
 import { TradeOffChart, type TradeOffPoint } from './trade-off-chart';
+import { LockSchools, type Locks } from './lock-schools';
 
 export const TRADE_OFF_CAPS = [0.05, 0.1, 0.2, 0.3];
+/** The map shows the best plan so far at most this often (each preview redraws the map). */
+const PREVIEW_MS = 1500;
 
 interface Form {
   measure: string;
@@ -28,6 +31,8 @@ interface Form {
   low: string;
   high: string;
   seconds: string;
+  seed: string;
+  locks: Locks;
 }
 
 function requestOf(form: Form, networkId: string): ProposeRequest {
@@ -35,7 +40,8 @@ function requestOf(form: Form, networkId: string): ProposeRequest {
   return {
     networkId, measure: form.measure, maxRezonedShare: form.unlimited ? null : Number(form.rezonedPct) / 100,
     maxTripIncreaseShare: trip !== null && Number.isFinite(trip) ? trip : null, maxTripIncreaseMetres: null,
-    utilisation: [Number(form.low) / 100, Number(form.high) / 100], lockedSchoolIds: [], seconds: Math.max(1, Number(form.seconds) || 10), seed: 1,
+    utilisation: [Number(form.low) / 100, Number(form.high) / 100], lockedSchoolIds: form.locks.schoolIds, lockChanged: form.locks.changed,
+    seconds: Math.max(1, Number(form.seconds) || 10), seed: Number.isInteger(Number(form.seed)) ? Number(form.seed) : 1,
   };
 }
 
@@ -48,7 +54,8 @@ export function ProposePanel() {
   const summary = useDocument((s) => s.summary);
   const networkId = useDocument((s) => s.networkId);
   const lang = usePreferences((s) => s.language);
-  const [form, setForm] = useState<Form>({ measure: '', rezonedPct: '20', unlimited: false, tripPct: '', low: '85', high: '110', seconds: '10' });
+  const year = useDocument((s) => s.year);
+  const [form, setForm] = useState<Form>({ measure: '', rezonedPct: '20', unlimited: false, tripPct: '', low: '85', high: '110', seconds: '10', seed: '1', locks: { schoolIds: [], changed: false } });
   const [progress, setProgress] = useState<ProposeProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const [result, setResult] = useState<ProposeResult | null>(null);
@@ -71,16 +78,16 @@ export function ProposePanel() {
 
   /** Runs one search with the preview on the map; resolves to the verified plan or null. */
   const runOne = async (request: ProposeRequest, label: string): Promise<ProposeResult | null> => {
-    const original = stores.document.getState().views[request.networkId];
+    const scenarioChanged = stores.document.getState().views[request.networkId]?.unitChanged ?? null;
     setRunning(label);
     setProgress(null);
     try {
       const r = await optimiser.propose(request, (p) => {
         setProgress(p);
         const now = performance.now();
-        if (original && now - lastPreview.current > 900) {
+        if (now - lastPreview.current > PREVIEW_MS) {
           lastPreview.current = now;
-          showPlanPreview(stores.document, request.networkId, p.moved, original);
+          showPlanPreview(request.networkId, p.moved, scenarioChanged);
         }
       });
       if (!r.ok) {
@@ -89,7 +96,7 @@ export function ProposePanel() {
       }
       return r.value;
     } finally {
-      if (original) clearPlanPreview(stores.document, request.networkId, original);
+      clearPlanPreview(stores.document.getState().views[request.networkId]?.unitChanged ?? null);
       setRunning(null);
     }
   };
@@ -150,6 +157,7 @@ export function ProposePanel() {
           <h2 id="propose-title">{t('optimiser.title')}</h2>
         </summary>
         <p className="hint">{t('optimiser.intro')}</p>
+        {year !== null && <p className="hint propose-year">{t('optimiser.year', { year })}</p>}
         <label className="field">
           <span>{t('optimiser.measure')}</span>
           <select value={measure} onChange={(e) => set({ measure: e.target.value })} disabled={!!running}>
@@ -182,6 +190,12 @@ export function ProposePanel() {
           <span>{t('optimiser.seconds')}</span>
           <input type="number" min={1} max={600} value={form.seconds} disabled={!!running} onChange={(e) => set({ seconds: e.target.value })} />
         </label>
+        <label className="field">
+          <span>{t('optimiser.seed')}</span>
+          <input type="number" min={0} step={1} value={form.seed} disabled={!!running} aria-describedby="propose-seed-hint" onChange={(e) => set({ seed: e.target.value })} />
+        </label>
+        <p className="hint" id="propose-seed-hint">{t('optimiser.seedHint')}</p>
+        <LockSchools value={form.locks} disabled={!!running} onChange={(locks) => set({ locks })} />
         <div className="propose-buttons">
           {running ? (
             <button type="button" className="propose-stop" onClick={() => void optimiser.stop()}>{t('optimiser.stop')}</button>

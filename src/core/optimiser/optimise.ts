@@ -138,7 +138,7 @@ function progressOf(p: OptimiserProblem, search: PlanSearch, fraction: number, s
 function verifiedPlan(input: OptimiserInput, p: OptimiserProblem, states: Int32Array): { edits: Edit[]; figures: PlanFigures; repairs: number; states: Int32Array } {
   const units = input.engine.units;
   for (let round = 0; round <= 6; round++) {
-    const edits = planEdits(p.networkId, p.schoolIds, units, states);
+    const edits = planEdits(p.networkId, p.schoolIds, units, states, p.year);
     const v = verifyPlan(input.engine, p, edits);
     if (v.violations.length === 0) return { edits, figures: v.figures, repairs: round, states };
     if (round === 6 || v.violations.some((x) => x.code === 'rezoned' || x.code === 'edit-failed')) break;

@@ -20,6 +20,8 @@ export interface OptimiserLimits {
   lockedSchoolIds: string[];
   /** Areas kept as they are: every unit whose centre lies inside keeps its school(s). EPSG:3067. */
   lockedAreas: MultiPolygon[];
+  /** Units kept as they are (indices of engine.units), e.g. the units a scenario already changed by hand. */
+  lockedUnits?: ArrayLike<number>;
 }
 
 export const DEFAULT_LIMITS: OptimiserLimits = {

@@ -6,6 +6,7 @@
  */
 import { pointInMultiPolygon } from '../geometry/point-in-polygon';
 import { capacityFor } from '../model/school';
+import { isOpen } from '../school-network/school-timeline';
 import type { Result } from '../model/result';
 import { fail, ok } from '../model/result';
 import { unitCentres } from '../compare/unit-centres';
@@ -30,14 +31,17 @@ export interface OptimiserInput {
   /** Reuse a prebuilt adjacency of the engine's units. */
   adjacency?: UnitAdjacency;
   /**
-   * Values of another year (the projection issue): same layout as engine.unitValues, row-major
-   * unitCount × width. Default: the engine's base-year values.
+   * Unit values to use instead (same layout as engine.unitValues, row-major unitCount × width).
+   * Default: the engine's values in its selected year (engine.unitValuesInYear: projected
+   * children, housing projects).
    */
   values?: { matrix: Float64Array; width: number };
 }
 
 export interface OptimiserProblem {
   networkId: string;
+  /** The engine's selected school year the plan is for; its edits are dated it (undefined = the base year). */
+  year: number | undefined;
   schoolIds: string[];
   unitCount: number;
   schoolCount: number;
@@ -85,9 +89,9 @@ export function buildProblem(input: OptimiserInput): Result<OptimiserProblem> {
   const network = engine.network(networkId);
   const S = network.schoolIds.length;
   const { layout } = engine.unitValues(networkId);
-  const own = engine.unitValues(networkId);
-  const matrix = input.values?.matrix ?? own.matrix;
-  const width = input.values?.width ?? own.width;
+  const own = input.values ? null : engine.unitValuesInYear(networkId);
+  const matrix = input.values?.matrix ?? own!.matrix;
+  const width = input.values?.width ?? own!.width;
   const overlay = engine.overlay(networkId);
   const n = overlay.unitCount;
   // Network totals of every column from the unit values and the start weights.
@@ -124,9 +128,12 @@ export function buildProblem(input: OptimiserInput): Result<OptimiserProblem> {
       values[u * K + k] = Number.isFinite(v) ? v : 0;
     });
   }
-  const schools = network.schoolIds.map((id) => engine.dataset.schools.find((s) => s.id === id)!);
+  // Capacities, locations and status in the engine's selected year (opened, closed, moved schools).
+  const schools = engine.schoolsInYear(networkId);
+  const status = engine.schoolStatus(networkId);
   const distances = input.distances ?? straightLineDistances(unitCentres(engine.units), schools.map((s) => s.location));
-  const lockedSchool = Uint8Array.from(network.schoolIds, (id) => (limits.lockedSchoolIds.includes(id) ? 1 : 0));
+  // A school not open in the year (closed, not yet opened) takes and gives nothing.
+  const lockedSchool = Uint8Array.from(network.schoolIds, (id, s) => (limits.lockedSchoolIds.includes(id) || !isOpen(status[s]) ? 1 : 0));
   const unknownLocked = limits.lockedSchoolIds.filter((id) => !network.schoolIds.includes(id));
   if (unknownLocked.length) {
     return fail({ code: 'optimiser-unknown-school', message: `Locked schools not in the network ${networkId}: ${unknownLocked.join(', ')}.`, fix: 'Lock schools of the chosen network.', ids: unknownLocked, field: 'lock' });
@@ -135,9 +142,14 @@ export function buildProblem(input: OptimiserInput): Result<OptimiserProblem> {
   const startWeights = Float64Array.from(weightsList);
   const centres = limits.lockedAreas.length ? unitCentres(engine.units) : null;
   const movable = new Uint8Array(n);
+  const lockedUnit = new Uint8Array(n);
+  for (let i = 0; i < (limits.lockedUnits?.length ?? 0); i++) {
+    const u = limits.lockedUnits![i];
+    if (u >= 0 && u < n) lockedUnit[u] = 1;
+  }
   const tripCap = new Float64Array(n).fill(Infinity);
   for (let u = 0; u < n; u++) {
-    let locked = covered[u] <= COVER_TOLERANCE || covered[u] > 1 + COVER_TOLERANCE;
+    let locked = lockedUnit[u] === 1 || covered[u] <= COVER_TOLERANCE || covered[u] > 1 + COVER_TOLERANCE;
     let nearest = Infinity;
     for (let i = startOffsets[u]; i < startOffsets[u + 1]; i++) {
       if (lockedSchool[startSchools[i]]) locked = true;
@@ -156,7 +168,7 @@ export function buildProblem(input: OptimiserInput): Result<OptimiserProblem> {
   for (let u = 0; u < n; u++) for (let i = startOffsets[u]; i < startOffsets[u + 1]; i++) kids[startSchools[i]] += startWeights[i] * children[u];
   for (let s = 0; s < S; s++) {
     totalChildren += kids[s];
-    const cap = capacityFor(schools[s], network.level);
+    const cap = isOpen(status[s]) ? capacityFor(schools[s], network.level) : null;
     if (cap !== null && cap > 0) capacity[s] = cap;
     if (limits.utilisation && cap !== null && cap > 0) {
       low[s] = Math.min(limits.utilisation[0] * cap, kids[s]);
@@ -171,7 +183,7 @@ export function buildProblem(input: OptimiserInput): Result<OptimiserProblem> {
     }
   }
   return ok({
-    networkId, schoolIds: network.schoolIds.slice(), unitCount: n, schoolCount: S,
+    networkId, year: engine.year === engine.baseYear ? undefined : engine.year, schoolIds: network.schoolIds.slice(), unitCount: n, schoolCount: S,
     children, covered, startOffsets, startSchools, startWeights, startSingle, movable,
     values, measure: measure.value, adjacency: input.adjacency ?? unitAdjacency(engine.units), distances,
     low, high, capacity, lockedSchool, tripCap, farTripMetres: limits.farTripMetres,

@@ -11,8 +11,9 @@ import type { Edit } from '../scenario/edit';
 
 /**
  * @param states per unit: −1 = unchanged, s ≥ 0 = wholly to school s (PlanState.assigned)
+ * @param year the school year the edits take effect (undefined = the base year)
  */
-export function planEdits(networkId: string, schoolIds: string[], units: Units, states: ArrayLike<number>): Edit[] {
+export function planEdits(networkId: string, schoolIds: string[], units: Units, states: ArrayLike<number>, year?: number): Edit[] {
   const bySchool = new Map<number, number[]>();
   for (let u = 0; u < states.length; u++) {
     const s = states[u];
@@ -26,10 +27,10 @@ export function planEdits(networkId: string, schoolIds: string[], units: Units, 
     const list = bySchool.get(s)!;
     const schoolId = schoolIds[s];
     if (units.kind === 'grid') {
-      edits.push({ kind: 'assign-cells', networkId, schoolId, cells: list.map((u) => [units.col[u], units.row[u]] as [number, number]) });
+      edits.push({ kind: 'assign-cells', networkId, schoolId, cells: list.map((u) => [units.col[u], units.row[u]] as [number, number]), ...(year !== undefined ? { year } : {}) });
     } else {
       const region: MultiPolygon = list.flatMap((u) => units.geometries[u]);
-      edits.push({ kind: 'assign-region', networkId, schoolId, region });
+      edits.push({ kind: 'assign-region', networkId, schoolId, region, ...(year !== undefined ? { year } : {}) });
     }
   }
   return edits;

@@ -43,6 +43,7 @@ import type { SchoolStatus } from '../school-network/school-timeline';
 import { schoolInYear, schoolStatus } from '../school-network/school-timeline';
 import type { School } from '../model/school';
 import type { NetworkState, RecordOutcome, YearFigures } from './network-state';
+import { yearUnitValues } from './year-unit-values';
 
 export type { RecordOutcome } from './network-state';
 import { RecordLog } from './record-log';
@@ -306,6 +307,12 @@ export class ScenarioEngine {
   unitValues(networkId: string): { matrix: Float64Array; width: number; layout: UnitValueLayout } {
     const s = this.state(networkId);
     return { matrix: s.editable.matrix, width: s.editable.width, layout: s.layout };
+  }
+
+  /** The network's unit-value matrix in `year` (default the selected one): projected children and housing, layout as unitValues; a fresh array. */
+  unitValuesInYear(networkId: string, year = this.selected): { matrix: Float64Array; width: number; layout: UnitValueLayout } {
+    const s = this.state(networkId);
+    return { matrix: yearUnitValues(s, year, this.log.projects(), this.config.housing), width: s.editable.width, layout: s.layout };
   }
 
   canUndo(): boolean {

@@ -60,10 +60,11 @@ export function independentViolations(start: ScenarioEngine, plan: ScenarioEngin
   const units = start.units as GridUnits;
   const network = start.network(net);
   const g = units.grid;
-  const schoolsLoc = network.schoolIds.map((id) => start.dataset.schools.find((s) => s.id === id)!.location);
+  const schoolsLoc = start.schoolsInYear(net).map((s) => s.location);
   const dist = (u: number, s: number) => Math.hypot(g.originX + (units.col[u] + 0.5) * g.cellSize - schoolsLoc[s][0], g.originY + (units.row[u] + 0.5) * g.cellSize - schoolsLoc[s][1]);
-  const kidsCol = start.unitValues(net);
-  const children = (u: number) => kidsCol.matrix[u * kidsCol.width + kidsCol.layout.children];
+  // Children per cell in the engine's selected year (projection and housing included).
+  const kids = start.unitChildren(net);
+  const children = (u: number) => kids[u];
   let moved = 0;
   const A: Map<number, number>[] = [];
   const B: Map<number, number>[] = [];
