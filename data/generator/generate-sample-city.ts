@@ -15,7 +15,8 @@ import { statfiStyleConfig } from '../../src/core/config/presets/statfi-fields';
 import type { MultiPolygon } from '../../src/core/model/geometry-types';
 import { planNetworks, type NetworkPlan, type SchoolRecord } from './city-networks';
 import { COUNT_FIELDS } from './demographics';
-import { layOutDistricts } from './districts';
+import { districtAreas } from './district-areas';
+import { layOutDistricts, type District } from './districts';
 import { writeFlatGeobuf, type FgbColumn, type FgbFeature } from './fgb-writer';
 import { buildLandscape, coverCells, type Landscape } from './landscape';
 import { CELL, populate, type Cell } from './population';
@@ -69,7 +70,7 @@ export function generateSampleCity(cfg: SampleCityConfig = DEFAULT_CONFIG): Samp
       'units.fgb.gz': gzipSync(unitsFile(cells, swedish.published), { level: 9, mtime: 0 }),
       'schools.fgb': schoolsFile(schools),
       'catchments.fgb': catchmentsFile(networks),
-      'context.fgb': contextFile(ls),
+      'context.fgb': contextFile(ls, layout.districts),
       'streets.fgb': sampleStreets(cfg, ls),
       'indicator-config.json': json(sampleCityConfig()),
     },
@@ -134,8 +135,8 @@ function catchmentsFile(networks: NetworkPlan[]): Uint8Array {
   ]);
 }
 
-/** Municipal boundary (land, lakes and coastal waters), the sea and each lake. */
-function contextFile(ls: Landscape): Uint8Array {
+/** Municipal boundary (land, lakes and coastal waters), the sea, each lake and the named districts (district-areas.ts). */
+function contextFile(ls: Landscape, districts: District[]): Uint8Array {
   const mask = (test: (i: number) => boolean) => {
     const labels = new Int32Array(ls.w * ls.h);
     for (let i = 0; i < labels.length; i++) labels[i] = test(i) ? 0 : -1;
@@ -146,6 +147,7 @@ function contextFile(ls: Landscape): Uint8Array {
     { geometry: mask((i) => ls.municipality[i] === 1), properties: { kind: 'boundary', name: 'Esimerkkilä – Exempelby' } },
     { geometry: mask((i) => ls.sea[i] === 1), properties: { kind: 'water', name: 'Suomenlahti – Finska viken' } },
     ...lakes.map((g, j) => ({ geometry: g, properties: { kind: 'water', name: ls.lakeNames[j] } })),
+    ...districtAreas(ls, districts).map((a) => ({ geometry: a.geometry, properties: { kind: 'district', name: a.name } })),
   ];
   return writeFlatGeobuf(areaFeatures(items), [
     { name: 'kind', type: 'string' },

@@ -16,7 +16,7 @@ import { SchoolTable } from './components/school-table';
 import { MapOptionsPanel, ToolPanel } from './components/tool-panel';
 import { ProposePanel } from './optimiser/propose-panel';
 import { TopBar } from './components/top-bar';
-import { ImportWizard } from './import/import-wizard';
+import { LazyImportWizard } from './first-load/lazy-views';
 import { BasemapControl, LinkBasemapOffer } from './orientation/basemap-control';
 import './orientation/orientation.css';
 import type { MapView } from './map/map-view';
@@ -105,7 +105,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
       <EditAnnouncer />
       <ConfirmDialog />
       <ScenarioLayer testMode={testMode} />
-      <ImportWizard />
+      <LazyImportWizard />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /**
  * Catchment colours stay put: three single-cell edits made with real clicks of the cell tool
+ * (each confirmed with the mouse when it asks, and the map view does not move)
  * recolour at most the schools each edit changed (the core, replaying the app's edit records,
  * says which), and each Ctrl+Z brings back exactly the colours before that edit. Colours are
  * read from what the catchment layers are given (the hook) and from the table's swatches.
@@ -77,11 +78,7 @@ async function swatches(app: AppPage): Promise<string[]> {
 }
 
 describe('catchment colours', () => {
-  // KNOWN FAILURE after the merge with street travel, skipped: the first single-cell edit now asks
-  // for confirmation (a detached piece) and is applied, but a later click neither edits nor asks
-  // within 30 s. It passed on the branch before travel's edit checks; the colour memory itself is
-  // covered by tests/app/map/catchment-colour-memory.test.ts (unit and property tests).
-  test.skip('single-cell edits recolour only the schools they changed; each undo restores the colours exactly', async () => {
+  test('single-cell edits recolour only the schools they changed; each undo restores the colours exactly', async () => {
     const app = await scope.openApp(`network=${NETWORK}&lang=en`);
     const network = dataset.networks.find((n) => n.id === NETWORK)!;
     const target = network.schoolIds[0];
@@ -105,6 +102,10 @@ describe('catchment colours', () => {
       if (await apply.isVisible()) await apply.click();
       await expect.poll(async () => await editCount(app), { timeout: 30_000 }).toBe(k + 1);
       await app.waitReady();
+      // The view stays where it was: answering the confirmation with the mouse hands focus back
+      // to the map, which once showed the keyboard cursor and zoomed the map to its centre.
+      const [qx, qy] = await app.project(x, y);
+      expect(Math.hypot(qx - px, qy - py), 'the map moved after the edit').toBeLessThan(1);
       history.push(await colours(app));
       swatchHistory.push(await swatches(app));
     }

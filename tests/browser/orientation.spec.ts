@@ -1,7 +1,7 @@
 /**
  * Finding one's way with real input: the search box (typed query, arrow key, Enter) selects a
- * school and zooms to it, and zooms to a named area of the data (a lake of the sample city's
- * context file); a school chosen in the table comes into view; zoom buttons and the home button
+ * school and zooms to it, and zooms to named areas of the data (a lake and a district of the
+ * sample city's context file); a school chosen in the table comes into view; zoom buttons and the home button
  * move the map and the scale bar follows; at 1600 × 1000 the chosen share is in view next to
  * each school and the table is one tab stop with arrow keys inside. Links: ?basemap= is only
  * offered and ?bundle= on another origin asks first; neither makes a request to that origin.
@@ -72,6 +72,19 @@ describe('orientation', () => {
     await app.waitReady();
     const [x0, y0, x1, y1] = lake.bbox;
     expect(await inMap(app, (x0 + x1) / 2, (y0 + y1) / 2)).toBe(true);
+
+    // A district of the sample city (data/generator/district-areas.ts), typed in lower case:
+    // listed as a district, and the map zooms to its whole extent.
+    const district = dataset.places!.find((p) => p.kind === 'district' && p.name === 'Louhela')!;
+    await box.fill('');
+    await box.pressSequentially('louhel');
+    const districtOption = options().filter({ hasText: 'Louhela' }).filter({ hasText: 'district' });
+    await expect.poll(() => districtOption.count()).toBe(1);
+    await districtOption.click();
+    await app.waitReady();
+    const [dx0, dy0, dx1, dy1] = district.bbox;
+    for (const [x, y] of [[dx0, dy0], [dx1, dy1]]) expect(await inMap(app, x, y, 0), `district corner ${x} ${y}`).toBe(true);
+    expect(await metresPerPixel(app), 'zoomed in to the district').toBeLessThan(home);
 
     // Zoom buttons and home: the scale follows the map.
     const before = await metresPerPixel(app);

@@ -285,6 +285,25 @@ describe('committed sample-city bundle', () => {
       return r.value;
     };
 
+    it('names its districts for the search: places of kind "district", one per name, inside the grid', () => {
+      // data/generator/district-areas.ts: land within two kernel radii of a district centre,
+      // traced on 250 m pixels; 57 districts with this seed (centre, inner, suburbs, villages).
+      const districts = (dataset.places ?? []).filter((p) => p.kind === 'district');
+      expect(districts.length).toBeGreaterThanOrEqual(40);
+      const names = districts.map((p) => p.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const name of ['Keskusta', 'Louhela', 'Kaukola', 'Riihimaa']) expect(names, name).toContain(name);
+      const { originX, originY, cellSize, cols, rows } = manifest.grid;
+      for (const { name, bbox } of districts) {
+        expect(bbox[0] >= originX && bbox[1] >= originY && bbox[2] <= originX + cols * cellSize && bbox[3] <= originY + rows * cellSize, name).toBe(true);
+        // On the 250 m raster: every edge of the extent is on a pixel line.
+        expect(bbox.every((v) => v % 250 === 0), name).toBe(true);
+      }
+      // The centre is a district of a few km, not the whole municipality.
+      const centre = districts.find((p) => p.name === 'Keskusta')!;
+      expect(centre.bbox[2] - centre.bbox[0]).toBeLessThan(10_000);
+    });
+
     it('leaves no child outside the catchments: every populated cell lies wholly on municipal land', () => {
       const e = engine();
       for (const id of ['fi-lower', 'fi-upper', 'sv-lower']) {

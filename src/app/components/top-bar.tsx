@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../format/format-number';
 import { ScenarioBar } from '../scenarios/scenario-bar';
-import { ImportButton } from '../import/import-wizard';
+import { ImportButton } from '../import/import-button';
 import { useDocument, usePreferences, useStores } from '../stores/app-stores';
 import { YearControl } from '../time/year-control';
 

@@ -16,17 +16,7 @@ import { ProblemList } from './problem-list';
 import { SchoolsStep } from './schools-step';
 import './import.css';
 
-/** The top-bar entry that opens the wizard. */
-export function ImportButton() {
-  const { t } = useTranslation();
-  const store = useImportStore();
-  if (!store) return null;
-  return (
-    <button type="button" className="import-open" onClick={() => store.getState().openWizard()} aria-haspopup="dialog">
-      <span aria-hidden="true">⤓</span> <span className="button-label">{t('import.open')}</span>
-    </button>
-  );
-}
+export { ImportButton } from './import-button';
 
 export function ImportWizard() {
   const store = useImportStore();

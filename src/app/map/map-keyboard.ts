@@ -36,17 +36,27 @@ export class MapKeyboard {
    * the map too, and showing the cursor then zoomed the map to the view centre under the mouse.
    */
   private keyboardMode = false;
-  private pointerFocus = false;
+  /**
+   * How the user last acted anywhere on the page. Focus that follows a pointer action is not
+   * keyboard focus even when it lands on the map later: a modal dialog (the edit confirmation)
+   * answered with the mouse hands focus back to the map when it closes, and treating that as
+   * keyboard focus showed the cursor at the view centre and zoomed the map there.
+   */
+  private lastInput: 'keyboard' | 'pointer' = 'keyboard';
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
   private readonly onPointerDown = () => {
-    this.pointerFocus = true;
     this.keyboardMode = false;
     this.host.showCursor(null);
   };
+  private readonly onAnyPointer = () => {
+    this.lastInput = 'pointer';
+  };
+  private readonly onAnyKey = (e: KeyboardEvent) => {
+    if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) this.lastInput = 'keyboard';
+  };
   private readonly onFocus = () => {
     this.focused = true;
-    this.keyboardMode = !this.pointerFocus;
-    this.pointerFocus = false;
+    this.keyboardMode = this.lastInput === 'keyboard';
     this.refresh();
   };
   private readonly onBlur = (e: FocusEvent) => {
@@ -62,6 +72,8 @@ export class MapKeyboard {
     element.addEventListener('pointerdown', this.onPointerDown, true);
     element.addEventListener('focusin', this.onFocus);
     element.addEventListener('focusout', this.onBlur);
+    element.ownerDocument.addEventListener('pointerdown', this.onAnyPointer, true);
+    element.ownerDocument.addEventListener('keydown', this.onAnyKey, true);
   }
 
   /** Re-draws (or hides) the cursor after the tool, brush size or selection changed. */
@@ -89,6 +101,8 @@ export class MapKeyboard {
     this.element.removeEventListener('pointerdown', this.onPointerDown, true);
     this.element.removeEventListener('focusin', this.onFocus);
     this.element.removeEventListener('focusout', this.onBlur);
+    this.element.ownerDocument.removeEventListener('pointerdown', this.onAnyPointer, true);
+    this.element.ownerDocument.removeEventListener('keydown', this.onAnyKey, true);
   }
 
   private key(e: KeyboardEvent): void {

@@ -4,7 +4,7 @@
  * accept the plan as a new scenario whose changes are ordinary assign records (undo, edit,
  * compare, report). The trade-off view runs it for several caps on children rezoned.
  */
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../core/model/result';
 import { formatNumber, formatPercent } from '../format/format-number';
@@ -16,8 +16,11 @@ import { mergeSnapshot } from '../stores/network-view';
 import { registerOptimiserTranslations } from './optimiser-i18n';
 import type { OptimiserApi, ProposeProgress, ProposeRequest, ProposeResult } from './optimiser-protocol';
 import { clearPlanPreview, showPlanPreview } from './plan-preview';
-import { TradeOffChart, type TradeOffPoint } from './trade-off-chart';
+import type { TradeOffPoint } from './trade-off-chart';
 import { LockSchools, type Locks } from './lock-schools';
+
+/** ECharts loads only when there is a curve to draw (first-load/lazy-views.tsx, docs/app.md "First load"). */
+const TradeOffChart = lazy(() => import('./trade-off-chart').then((m) => ({ default: m.TradeOffChart })));
 
 export const TRADE_OFF_CAPS = [0.05, 0.1, 0.2, 0.3];
 /** The map shows the best plan so far at most this often (each preview redraws the map). */
@@ -246,7 +249,11 @@ export function ProposePanel() {
             </div>
           </div>
         )}
-        {curve.length > 0 && <TradeOffChart points={curve} />}
+        {curve.length > 0 && (
+          <Suspense fallback={null}>
+            <TradeOffChart points={curve} />
+          </Suspense>
+        )}
       </details>
     </section>
   );

@@ -1,8 +1,7 @@
-/** Everything of the scenario side that is not in the top bar: banner, notices, manager, comparison, workshop. */
-import { CompareView } from '../compare/compare-view';
+/** Everything of the scenario side that is not in the top bar: banner, notices, manager, comparison, workshop (manager and comparison load when first opened). */
+import { LazyCompareView, LazyScenarioManager } from '../first-load/lazy-views';
 import { StorageBanner } from '../persistence/storage-banner';
 import { WorkshopMode } from '../workshop/workshop-mode';
-import { ScenarioManager } from './scenario-manager';
 import { ScenarioNotice } from './scenario-notice';
 import './scenarios.css';
 
@@ -11,8 +10,8 @@ export function ScenarioLayer({ testMode }: { testMode: boolean }) {
     <>
       <StorageBanner />
       <ScenarioNotice inDialog={false} />
-      <ScenarioManager />
-      <CompareView testMode={testMode} />
+      <LazyScenarioManager />
+      <LazyCompareView testMode={testMode} />
       <WorkshopMode />
     </>
   );

@@ -48,17 +48,17 @@ export function qgisStyleQml(features: readonly StyledFeature[], colours: readon
   const categories = features.map((f, i) => `      <category render="true" symbol="${i}" value="${xml(f.schoolId)}" label="${xml(f.label)}" type="string"/>`).join('\n');
   const symbols = features.map((_, i) => {
     const [r, g, b] = STYLE_PALETTE[colours[i] % STYLE_PALETTE.length];
+    const props: [string, string][] = [
+      ['color', `${r},${g},${b},255`], ['joinstyle', 'bevel'], ['outline_color', '60,60,60,255'], ['outline_style', 'solid'],
+      ['outline_width', '0.3'], ['outline_width_unit', 'MM'], ['style', 'solid'],
+    ];
+    // QGIS 3.2x+ reads the <Option type="Map">; older 3.x releases read the <prop k v> list.
     return `      <symbol type="fill" name="${i}" alpha="1" clip_to_extent="1" force_rhr="0" is_animated="0" frame_rate="10">
         <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="color" type="QString" value="${r},${g},${b},255"/>
-            <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="outline_color" type="QString" value="60,60,60,255"/>
-            <Option name="outline_style" type="QString" value="solid"/>
-            <Option name="outline_width" type="QString" value="0.3"/>
-            <Option name="outline_width_unit" type="QString" value="MM"/>
-            <Option name="style" type="QString" value="solid"/>
+${props.map(([k, v]) => `            <Option name="${k}" type="QString" value="${v}"/>`).join('\n')}
           </Option>
+${props.map(([k, v]) => `          <prop k="${k}" v="${v}"/>`).join('\n')}
         </layer>
       </symbol>`;
   }).join('\n');

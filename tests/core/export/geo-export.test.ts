@@ -14,6 +14,7 @@ import type { NetworkCatchments } from '../../../src/core/export/catchment-featu
 import { catchmentsGeoPackage, GPKG_APPLICATION_ID } from '../../../src/core/export/geopackage-export';
 import { decodeGpkgMultiPolygon, encodeGpkgMultiPolygon } from '../../../src/core/export/gpkg-geometry';
 import { loadFixtureBundle } from '../../helpers/load-fixture-bundle';
+import { readQml } from '../../helpers/qgis-qml-check';
 import { config, smallSchoolEngine } from './tiny-city-engines';
 
 let dataset: Dataset;
@@ -125,6 +126,10 @@ describe('catchmentsGeoPackage', () => {
       expect(qml).toContain('value="B" label="Itäkoulu"');
       expect(qml).toContain('labelsEnabled="1"');
       expect(qml).toContain('fieldName="school_name"');
+      // Read as QGIS reads it (qgis-qml-check.ts): nothing QGIS would reject, both schools rendered.
+      const read = readQml(qml);
+      expect(read.problems).toEqual([]);
+      expect(read.categories.map((c) => [c.value, c.render, c.layerClass])).toEqual([['A', true, 'SimpleFill'], ['B', true, 'SimpleFill']]);
       // A and B touch: different colours.
       const colours = [...qml.matchAll(/name="color" type="QString" value="([^"]+)"/g)].map((m) => m[1]);
       expect(colours).toHaveLength(2);
