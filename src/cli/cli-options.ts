@@ -51,6 +51,7 @@ export const OPTIONS = {
   edits: { type: 'string', value: 'FILE', description: 'Scenario records to apply first: {"edits": [...]} as the app saves them (docs/scenario-format.md), e.g. a plan from optimise --out.', commands: [...FIGURES, 'optimise'] },
   year: { type: 'string', value: 'YEAR', description: 'The school year the figures are for (default: the base year).', commands: ['indicators', 'export', 'optimise'], integerMin: 1900 },
   'base-year': { type: 'string', value: 'YEAR', description: 'Year of the statistics (default: "year" of the bundle manifest).', commands: FIGURES, integerMin: 1900 },
+  forecast: { type: 'string', value: 'FILE', description: 'A city\'s small-area forecast (CSV: id, year, age such as 7-12, people; docs/indicators.md): used instead of the cohort model where it has figures.', commands: FIGURES },
   years: { type: 'string', value: 'FROM-TO', description: 'Years to project, e.g. 2026-2036 (default: base year … base year + 10; at most 20 years on).', commands: ['project'] },
   measure: { type: 'string', value: 'M', description: 'What to lower: share:ID (D of a share), mgd:ID / mgh:ID (multigroup D / H of a partition), or a weighted sum 0.5*share:a+0.5*mgh:b.', commands: OPT },
   'max-rezoned': { type: 'string', value: 'SHARE', description: 'Most children rezoned, share of the network (default 0.2; "none" = unlimited).', commands: OPT },
