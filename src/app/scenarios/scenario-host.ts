@@ -231,6 +231,7 @@ export class ScenarioHost {
       years: () => e().years(),
       indicatorsInYear: (id, year) => e().indicatorsInYear(id, year),
       checkHousing: (record) => e().checkHousing(record),
+      unitChildren: (id) => e().unitChildren(id),
       setYear: (year) => {
         const r = e().setYear(year);
         if (r.ok) this.selectedYear = year;

@@ -39,6 +39,8 @@ export interface EngineLike {
   indicatorsInYear?(networkId: string, year: number): NetworkIndicators;
   /** Problems a housing record would be refused with, nothing applied (a file's projects are all checked first). */
   checkHousing?(record: HousingProjectRecord): Problem[];
+  /** Children per unit in the selected year (projection + housing), a fresh array. */
+  unitChildren?(networkId: string): Float64Array;
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;
