@@ -158,7 +158,7 @@ export function helpText(): string {
     '  npm run cli -- indicators --units FILE --area FILE --area-where FIELD=VALUE --schools FILE --schools-where FIELD=VALUE --catchments voronoi [options]',
     '  npm run cli -- indicators --bundle DIR [options]',
     '  npm run cli -- validate (--bundle DIR | --units FILE --schools FILE [--catchments FILE|voronoi] [--area FILE …])',
-    '  npm run cli -- project (--bundle DIR | …) --network ID [--edits FILE] [--base-year Y] [--years 2026-2036] [--format json|csv]',
+    '  npm run cli -- project (--bundle DIR | …) --network ID [--edits FILE] [--base-year Y] [--years 2026-2036] [--forecast FILE] [--format json|csv]',
     '  npm run cli -- export (--bundle DIR | …) [--edits FILE] [--year Y] --network ID --format geojson|gpkg --out FILE [--crs EPSG:4326]',
     '  npm run cli -- optimise --bundle DIR --network ID --measure share:ID --out PLAN.json [limits]',
     '',
