@@ -5,13 +5,15 @@
  */
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import type { Dataset } from '../core/model/dataset';
-import { fail, ok, type Problem, type Result } from '../core/model/result';
+import { fail, formatProblem, ok, type Problem, type Result } from '../core/model/result';
 import { applyPrivacy, type PublicNetworkIndicators } from '../core/pupil-base/privacy';
 import { DEFAULT_HORIZON, MAX_HORIZON } from '../core/projection/projection-config';
 import type { Edit } from '../core/scenario/edit';
 import { ScenarioEngine } from '../core/scenario/scenario-engine';
 import { readEdit } from '../core/scenario/validate-edit';
 import { readInput } from './cli-inputs';
+import type { ForecastTable } from '../core/projection/forecast-table';
+import { readForecastCsv, unknownForecastIds } from '../core/projection/read-forecast';
 import type { CliIo } from './cli-io';
 import type { ParsedOptions } from './cli-options';
 import { feederOutput } from './feeders-output';
@@ -19,6 +21,15 @@ import type { FeederOutput } from './feeders-output';
 import { feederCsvSection } from './feeders-csv';
 
 const bad = (field: string, message: string, fix: string, file?: string): Problem => ({ code: 'invalid-arguments', message, fix, field, ...(file ? { file } : {}) });
+
+/** Reads a forecast table (CSV, core/projection/read-forecast.ts); ids matching no unit are a warning. */
+async function readForecastFile(io: CliIo, path: string, dataset: Dataset): Promise<Result<ForecastTable>> {
+  const bytes = await readInput(io, path, 'forecast');
+  if (!bytes.ok) return bytes;
+  const table = readForecastCsv(path, new TextDecoder().decode(bytes.value));
+  if (!table.ok) return table;
+  return ok(table.value, unknownForecastIds(table.value, new Set(dataset.units.ids)));
+}
 
 /** Reads `{"edits": [...]}` (or a bare array) and checks every record's shape against the dataset. */
 export async function readEditsFile(io: CliIo, path: string, dataset: Dataset): Promise<Result<Edit[]>> {
@@ -70,8 +81,12 @@ export async function scenarioEngine(io: CliIo, options: ParsedOptions, dataset:
   if (!base.ok) return base;
   const baseYear = base.value;
   const horizon = lastYear !== undefined && baseYear !== undefined ? Math.max(DEFAULT_HORIZON, lastYear - baseYear) : undefined;
-  const created = ScenarioEngine.create(dataset, config, { baseYear, horizon: horizon !== undefined ? Math.min(MAX_HORIZON, horizon) : undefined });
+  const forecast = options.forecast ? await readForecastFile(io, options.forecast, dataset) : null;
+  if (forecast && !forecast.ok) return forecast;
+  const created = ScenarioEngine.create(dataset, config, { baseYear, horizon: horizon !== undefined ? Math.min(MAX_HORIZON, horizon) : undefined, forecast: forecast?.value });
   if (!created.ok) return created;
+  // Printed here, once, whichever command uses the engine.
+  for (const w of forecast?.warnings ?? []) io.stderr(`warning: ${formatProblem(w)}\n`);
   const engine = created.value;
   if (options.edits) {
     const edits = await readEditsFile(io, options.edits, dataset);

@@ -190,8 +190,11 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
     // Only a new request moves the map.
   }, [focus?.seq]);
 
+  // The children measure is the selected year's (projection, housing projects): asked again when either changes.
+  const year = useDocument((s) => s.year);
+  const housingKey = useDocument((s) => s.housing.map((p) => `${p.id}:${p.dwellings}:${p.year}:${p.tenure}:${p.buildingType}`).join('|'));
   const measures = useQuery({
-    queryKey: ['unit-measures', summary?.name, network?.id],
+    queryKey: ['unit-measures', summary?.name, network?.id, year, housingKey],
     queryFn: () => stores.engine.unitMeasures(network!.id),
     enabled: !!summary && !!network,
     staleTime: Infinity,

@@ -16,6 +16,20 @@ import { useFormat } from './use-format';
 const REPAIRS: RepairKind[] = ['self-intersections', 'snap', 'overlaps', 'gaps', 'slivers'];
 const RULES: OverlapRule[] = ['larger', 'smaller', 'nearer', 'middle'];
 
+/** The year of the statistics, the base year of the projection by year (time/locales: time.dataYear). */
+function DataYearField({ store }: { store: ImportStore }) {
+  const { t } = useTranslation();
+  const year = useImport(store, (s) => s.dataYear);
+  const thisYear = new Date().getFullYear();
+  return (
+    <label className="field-inline">
+      <span>{t('time.dataYear')}</span>
+      <input type="number" min={1900} max={2200} step={1} value={year ?? ''} placeholder={String(thisYear)} data-testid="import-data-year" title={t('time.dataYearHint', { year: thisYear })}
+        onChange={(e) => store.getState().setDataYear(e.target.value === '' ? null : Number(e.target.value))} />
+    </label>
+  );
+}
+
 export function CheckStep({ store }: { store: ImportStore }) {
   const { t } = useTranslation();
   const check = useImport(store, (s) => s.check);
@@ -41,6 +55,7 @@ export function CheckStep({ store }: { store: ImportStore }) {
           <span>{t('import.check.source')}</span>
           <input type="text" value={source} placeholder={t('import.check.sourcePlaceholder')} onChange={(e) => store.getState().setSource(e.target.value)} size={40} />
         </label>
+        <DataYearField store={store} />
       </section>
     </div>
   );

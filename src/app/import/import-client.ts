@@ -19,7 +19,7 @@ export function wrapImportRemote(remote: Comlink.Remote<ImportApi>): ImportApi {
     repair: (kind, rule) => remote.repair(kind, rule),
     undoRepair: () => remote.undoRepair(),
     totals: (field) => remote.totals(field),
-    finish: (name, source) => remote.finish(name, source),
+    finish: (name, source, year) => remote.finish(name, source, year),
     reset: () => remote.reset(),
   };
 }

@@ -41,6 +41,8 @@ export interface ImportState {
   overlapRule: OverlapRule;
   name: string;
   source: string;
+  /** Year of the statistics (the projection's base year); null: this year. */
+  dataYear: number | null;
   busy: boolean;
   /** What the worker is doing now (filters, planning area, generating a network, checking), while busy. */
   activity: StepProgress | null;
@@ -78,6 +80,7 @@ export interface ImportState {
   showTotals(field: string): Promise<void>;
   setName(name: string): void;
   setSource(source: string): void;
+  setDataYear(year: number | null): void;
   finish(): Promise<boolean>;
 }
 
@@ -100,6 +103,7 @@ const initial = () => ({
   overlapRule: 'larger' as OverlapRule,
   name: '',
   source: '',
+  dataYear: null as number | null,
   busy: false,
   activity: null,
   problems: [],
@@ -286,12 +290,13 @@ export function createImportStore(api: ImportApi, onFinished: (summary: DatasetS
       },
       setName: (name) => set({ name }),
       setSource: (source) => set({ source }),
+      setDataYear: (dataYear) => set({ dataYear }),
 
       async finish() {
         const s = get();
         const summary = await call(() => {
           set({ activity: { stage: 'finish', done: 0, total: 0 } });
-          return api.finish(s.name, s.source);
+          return api.finish(s.name, s.source, s.dataYear);
         });
         if (!summary) return false;
         await onFinished(summary, get().warnings);

@@ -236,6 +236,7 @@ export class ScenarioHost {
       schoolStatus: (id) => e().schoolStatus(id),
       feeders: (year, share) => e().feeders(year, share),
       redoEdits: () => e().redoEdits(),
+      unitChildren: (id) => e().unitChildren(id),
       setYear: (year) => {
         const r = e().setYear(year);
         if (r.ok) this.selectedYear = year;

@@ -48,6 +48,8 @@ export interface EngineLike {
   schoolStatus?(networkId: string): SchoolStatus[];
   feeders?(year?: number, share?: number): FeederTable[];
   redoEdits?(): Edit[];
+  /** Children per unit in the selected year (projection + housing), a fresh array. */
+  unitChildren?(networkId: string): Float64Array;
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

@@ -256,8 +256,12 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
     },
 
     async unitMeasures(networkId) {
-      const { dataset, config } = need();
-      return unitMeasures(dataset, config, networkId);
+      const { dataset, config, engine } = need();
+      const measures = unitMeasures(dataset, config, networkId);
+      // After the base year (or with housing projects) the children are the selected year's.
+      const projected = engine.year !== engine.baseYear || (engine.housingProjects?.().length ?? 0) > 0 ? engine.unitChildren?.(networkId) : undefined;
+      if (projected && measures[0]?.id === 'children') measures[0] = { ...measures[0], values: projected, base: projected };
+      return measures;
     },
 
     async apply(edit, allowEmptying) {

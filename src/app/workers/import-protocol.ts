@@ -237,6 +237,6 @@ export interface ImportApi {
   undoRepair(): Promise<Result<CheckInfo>>;
   totals(field: string): Promise<Result<GroupTotal[]>>;
   /** Replaces the app's dataset with the import; the current one stays when this fails. */
-  finish(name: string, source: string): Promise<Result<DatasetSummary>>;
+  finish(name: string, source: string, year?: number | null): Promise<Result<DatasetSummary>>;
   reset(): Promise<void>;
 }

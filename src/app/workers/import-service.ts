@@ -316,9 +316,12 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
       return ok(groupTotals(t, field, population));
     },
 
-    async finish(name, source) {
+    async finish(name, source, year) {
       const c = check();
       if (!c.ok) return c;
+      // The base year of the projection (issue 9): the year of the statistics; none given = this year.
+      if (year != null && (!Number.isInteger(year) || year < 1900 || year > 2200))
+        return fail({ code: 'import-bad-year', message: `The year of the statistics ${String(year)} is not a year.`, fix: 'Give the year the statistics describe as four digits (such as 2024), or leave the field empty.', field: 'year' });
       if (c.value.errors.length) return fail(...c.value.errors);
       if (!draft || !fields?.units.ok) return fail(need('check'));
       const dataset: Dataset = {
@@ -329,6 +332,7 @@ function createUnguardedImportService(adopt: Adopt, sqlJs?: ReadOptions['sqlJs']
         networks: draft.networks,
         partitions: draft.partitions,
         ...(draft.boundary ? { boundary: draft.boundary } : {}),
+        ...(year != null ? { year } : {}),
       };
       const labels = draft.networks.map((n) => ({ id: n.id, label: draft!.labels[n.id] }));
       let streets: StreetLinks | null = null;

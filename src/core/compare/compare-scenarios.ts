@@ -46,8 +46,12 @@ export interface CompareOptions {
   areaToleranceM2?: number;
 }
 
-/** Children of the network's age band per unit, as the engine computes them (imputed where configured). */
+/**
+ * Children of the network's age band per unit in the engine's selected year, as the engine computes
+ * them (imputed where configured; projected and with the housing projects' pupils after the base year).
+ */
 export function unitChildren(engine: ScenarioEngine, networkId: string): Float64Array {
+  if (engine.year !== engine.baseYear || engine.housingProjects().length > 0) return engine.unitChildren(networkId);
   const values = engine.unitValues(networkId); // the engine's own matrix: no second pass over the units
   const out = new Float64Array(engine.units.count);
   for (let u = 0; u < out.length; u++) out[u] = values.matrix[u * values.width + values.layout.children];

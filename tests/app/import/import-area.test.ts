@@ -60,9 +60,14 @@ describe('import with a planning area', () => {
     expect(check.value.units.populationTotal).toBe(800);
     expect(check.value.errors).toEqual([]);
     expect(check.value.networks[0].counts.gap).toBe(0);
-    const done = await service.finish('Tiny West', '');
+    // The wizard's base-year field: a year that is not one is refused, and nothing is adopted.
+    const refused = await service.finish('Tiny West', '', 20.5);
+    expect(!refused.ok && refused.problems[0].code).toBe('import-bad-year');
+    expect(adopted()).toBeNull();
+    const done = await service.finish('Tiny West', '', 2023);
     expect(done.ok).toBe(true);
     const dataset = adopted()!;
+    expect(dataset.year).toBe(2023);
     expect(dataset.units.count).toBe(8);
     const engine = new ScenarioEngine(dataset, presets['statfi-grid']);
     const network = dataset.networks.find((n) => n.level === 'lower')!;

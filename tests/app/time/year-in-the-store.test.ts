@@ -60,4 +60,19 @@ describe('the selected year in the document store', () => {
     expect(a.children.scenario[1]).toBeCloseTo(8 + 500 / 6 + 7.2, 12);
     expect(a.capacity.scenario[0]).toBe(100);
   });
+
+  test('the cell choropleth\'s children are the selected year\'s', async () => {
+    const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
+    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
+    const api = createScenarioApi(host);
+    const loading = service.load({ manifestUrl, fileUrls: {} }, () => {});
+    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
+    expect((await loading).ok).toBe(true);
+    const base = new Date().getUTCFullYear();
+    const total = async () => (await service.unitMeasures('fi-lower'))[0].values.reduce((x, v) => x + v, 0);
+    // B: A + B = 100 + 180; B + 1: 8 + 500/6 + 158 (tiny-city-projection.test.ts).
+    expect(await total()).toBeCloseTo(280, 9);
+    await service.setYear!(base + 1, 'fi-lower');
+    expect(await total()).toBeCloseTo(8 + 500 / 6 + 158, 9);
+  });
 });

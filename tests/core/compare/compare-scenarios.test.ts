@@ -147,3 +147,18 @@ describe('changedCatchments', () => {
     expect(changedCatchments([a], [[[[[0, 0], [10, 0], [10, 10.05], [0, 10.05], [0, 0]]]]])).toEqual([]);
   });
 });
+
+describe('children moved in the selected year', () => {
+  it('counts the projected children of the year, not the base year\'s', () => {
+    // Base year 2024; in 2025 a cell of column 2 holds age 6 of 2024 (1) + 5 × 20/6 at ages 8–12 → 1 + 100/6
+    // (tests/core/projection/tiny-city-projection.test.ts); 4 cells → 4 + 400/6 = 70.67 instead of 80.
+    const e = ScenarioEngine.create(dataset, config, { baseYear: 2024 });
+    if (!e.ok) throw new Error(e.problems[0].message);
+    expect(e.value.apply(column2).ok).toBe(true);
+    const base = compareWithBaseline(e.value, 'fi-lower');
+    expect(base.ok && base.value.movement.movedChildren).toBeCloseTo(80, 9);
+    expect(e.value.setYear(2025).ok).toBe(true);
+    const next = compareWithBaseline(e.value, 'fi-lower');
+    expect(next.ok && next.value.movement.movedChildren).toBeCloseTo(4 + 400 / 6, 9);
+  });
+});
