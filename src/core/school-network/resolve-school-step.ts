@@ -100,17 +100,23 @@ function nearestGroups(overlay: NetworkOverlay, ctx: StepContext, school: number
   const locations = ctx.locations(receivers.map((r) => ids[r]));
   const flags = new Uint8Array(ids.length);
   flags[school] = 1;
+  const straight = ctx.distance.kind === 'straight-line';
   for (const u of overlay.unitsOfSchools(flags, [multiPolygonBBox(catchment)])) {
-    const home: Position = [centres[2 * u], centres[2 * u + 1]];
+    const x = centres[2 * u];
+    const y = centres[2 * u + 1];
     let best = 0;
     let bestDistance = Infinity;
-    locations.forEach((loc, i) => {
-      const d = ctx.distance.distance(home, loc);
+    for (let i = 0; i < locations.length; i++) {
+      const loc = locations[i];
+      // Straight line inline: the same expression as distance.ts's straightLine, without an allocation per pair.
+      const dx = loc[0] - x;
+      const dy = loc[1] - y;
+      const d = straight ? Math.sqrt(dx * dx + dy * dy) : ctx.distance.distance([x, y], loc);
       if (d < bestDistance) {
         best = i;
         bestDistance = d;
       }
-    });
+    }
     groups.get(receivers[best])!.push(u);
   }
   return groups;
