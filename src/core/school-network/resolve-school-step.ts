@@ -28,6 +28,7 @@ import type { Units } from '../model/units';
 import type { NetworkOverlay } from '../overlay/network-overlay';
 import type { SchoolStep } from '../scenario/edit';
 import type { DistanceProvider } from './distance';
+import { reachSquared } from './reach';
 
 export interface StepContext {
   units: Units;
@@ -48,7 +49,7 @@ export function resolveSchoolStep(step: SchoolStep, net: EditableNetwork, ctx: S
       if (problems.length > 0) return fail(...problems);
       return ok([{ school, region: normaliseOrientation(snapToMillimetres(step.catchment)) }]);
     }
-    const taken = nearerUnits(net.overlay, ctx, school, step.location, ids);
+    const taken = nearerUnits(net.overlay, ctx, school, step.location, ids, net.partition.catchments);
     return ok(taken.length > 0 ? [{ school, region: unitsRegion(ctx.units, taken) }] : []);
   }
   const catchment = net.partition.catchments[school];
@@ -69,13 +70,16 @@ export function resolveSchoolStep(step: SchoolStep, net: EditableNetwork, ctx: S
   return ok(parts);
 }
 
-function nearerUnits(overlay: NetworkOverlay, ctx: StepContext, school: number, location: Position, ids: string[]): number[] {
+function nearerUnits(overlay: NetworkOverlay, ctx: StepContext, school: number, location: Position, ids: string[], catchments: MultiPolygon[]): number[] {
   const out: number[] = [];
   const centres = ctx.centres();
   const locations = ctx.locations(ids);
   const straight = ctx.distance.kind === 'straight-line';
   const [lx, ly] = location;
+  // Straight line: no unit farther from the new school than every school's reach can change school (reach.ts).
+  const limit = straight ? reachSquared(ctx.units, catchments, locations) : Infinity;
   for (let u = 0; u < overlay.unitCount; u++) {
+    if ((centres[2 * u] - lx) ** 2 + (centres[2 * u + 1] - ly) ** 2 >= limit) continue;
     const best = overlay.dominantSchool(u);
     if (best < 0 || best === school) continue;
     const x = centres[2 * u];
@@ -96,17 +100,23 @@ function nearestGroups(overlay: NetworkOverlay, ctx: StepContext, school: number
   const locations = ctx.locations(receivers.map((r) => ids[r]));
   const flags = new Uint8Array(ids.length);
   flags[school] = 1;
+  const straight = ctx.distance.kind === 'straight-line';
   for (const u of overlay.unitsOfSchools(flags, [multiPolygonBBox(catchment)])) {
-    const home: Position = [centres[2 * u], centres[2 * u + 1]];
+    const x = centres[2 * u];
+    const y = centres[2 * u + 1];
     let best = 0;
     let bestDistance = Infinity;
-    locations.forEach((loc, i) => {
-      const d = ctx.distance.distance(home, loc);
+    for (let i = 0; i < locations.length; i++) {
+      const loc = locations[i];
+      // Straight line inline: the same expression as distance.ts's straightLine, without an allocation per pair.
+      const dx = loc[0] - x;
+      const dy = loc[1] - y;
+      const d = straight ? Math.sqrt(dx * dx + dy * dy) : ctx.distance.distance([x, y], loc);
       if (d < bestDistance) {
         best = i;
         bestDistance = d;
       }
-    });
+    }
     groups.get(receivers[best])!.push(u);
   }
   return groups;
