@@ -28,6 +28,12 @@ export interface TravelSettings {
   transportWaitMinutes?: number;
   /** Municipal trip limit for the youngest pupils (grades 1–6 networks), metres; true = 3000. Off unless set. */
   youngestLimitM?: number | true;
+  /**
+   * How a catchment's separate pieces are counted: "area" (default) the polygons of the catchment;
+   * "units" its units joined through shared edges (a corner does not join); "streets" the same,
+   * also joined by a street that stays out of other catchments (docs/travel.md).
+   */
+  pieces?: PiecesRule;
 }
 
 export const OSM_EXCLUDED_HIGHWAYS = ['motorway', 'motorway_link', 'trunk', 'trunk_link', 'construction', 'proposed', 'raceway', 'bus_guideway'];
@@ -46,7 +52,10 @@ export interface ResolvedTravelSettings {
   transportWaitMinutes: number;
   /** null when off. */
   youngestLimitM: number | null;
+  pieces: PiecesRule;
 }
+
+export type PiecesRule = 'area' | 'units' | 'streets';
 
 /** The legal distance (Perusopetuslaki 32 §): a trip strictly over 5 000 m gives the right to free transport. */
 export const LEGAL_TRIP_LIMIT_M = 5000;
@@ -62,10 +71,11 @@ export function resolveTravelSettings(t: TravelSettings | undefined): ResolvedTr
     driveKmh: t?.driveKmh ?? 40,
     transportWaitMinutes: t?.transportWaitMinutes ?? 30,
     youngestLimitM: t?.youngestLimitM === true ? 3000 : (t?.youngestLimitM ?? null),
+    pieces: t?.pieces ?? 'area',
   };
 }
 
-const KEYS = ['rule', 'osmExcludedHighways', 'digiroadExcludedLinkTypes', 'snapLimitM', 'searchLimitM', 'walkKmh', 'driveKmh', 'transportWaitMinutes', 'youngestLimitM'];
+const KEYS = ['rule', 'osmExcludedHighways', 'digiroadExcludedLinkTypes', 'snapLimitM', 'searchLimitM', 'walkKmh', 'driveKmh', 'transportWaitMinutes', 'youngestLimitM', 'pieces'];
 const POSITIVE: [string, string][] = [
   ['snapLimitM', 'Give a distance in metres, e.g. 500.'],
   ['searchLimitM', 'Give a distance in metres, e.g. 15000.'],
@@ -93,6 +103,8 @@ export function checkTravelSettings(v: unknown, file?: string): { errors: Proble
   }
   const w = t.transportWaitMinutes;
   if (w !== undefined && !(typeof w === 'number' && Number.isFinite(w) && w >= 0)) error('transportWaitMinutes', `Must be a number of minutes ≥ 0, got ${JSON.stringify(w)}.`, 'Give e.g. 30.');
+  if (t.pieces !== undefined && !['area', 'units', 'streets'].includes(t.pieces as string))
+    error('pieces', `Must be "area", "units" or "streets", got ${JSON.stringify(t.pieces)}.`, 'Write "units" to count pieces on the units, "streets" to join them also through the street network.');
   const y = t.youngestLimitM;
   if (y !== undefined && y !== true && !(typeof y === 'number' && Number.isFinite(y) && y > 0)) error('youngestLimitM', `Must be a distance in metres > 0 (or true for 3000), got ${JSON.stringify(y)}.`, 'Give e.g. 3000, or leave it out to switch the limit off.');
   if (t.osmExcludedHighways !== undefined && !(Array.isArray(t.osmExcludedHighways) && t.osmExcludedHighways.every((s) => typeof s === 'string')))

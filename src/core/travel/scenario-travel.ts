@@ -13,6 +13,12 @@ import { StreetDistances } from './street-distances';
 import type { StreetNetwork } from './street-network';
 import { StraightLineDistances, type TravelDistances } from './travel-distances';
 import { UnitTrips } from './unit-trips';
+import { schoolPieces, unitAdjacency, type UnitAt, type UnitGraph } from './catchment-pieces';
+import { multiPolygonBBox } from '../geometry/bbox';
+import { ringSignedArea } from '../geometry/area';
+import { pointInMultiPolygon } from '../geometry/point-in-polygon';
+import type { BBox } from '../model/geometry-types';
+import type { Units } from '../model/units';
 import { TravelTracker, type NetworkTravelFigures, type TravelFigures } from './travel-tracker';
 
 export interface NetworkTravel {
@@ -30,6 +36,7 @@ export interface FallbackUnits {
 }
 
 interface NetworkState {
+  networkId: string;
   schoolCount: number;
   children: Float64Array;
   /** Dominant school of each unit at the last change. */
@@ -42,7 +49,7 @@ interface NetworkState {
   locationKey: string;
   /** Baseline figures (no records) per school year, computed when first read. */
   baselines: Map<number, NetworkTravel>;
-  /** Separate pieces (polygons) of each school's catchment. */
+  /** Separate pieces of each school's catchment, counted on its units (catchment-pieces.ts). */
   pieces: Int32Array;
   /** Per-unit trips and detached-piece flags for the map. */
   unitTrips: UnitTrips;
@@ -61,6 +68,8 @@ export class ScenarioTravel {
   readonly settings: ResolvedTravelSettings;
   private readonly states = new Map<string, NetworkState>();
   private readonly unitPoints: Float64Array;
+  private adjacencyCache: UnitGraph | null = null;
+  private unitAtCache: UnitAt | null | undefined;
 
   /**
    * @param streets the street network built on the engine's units (null: straight lines)
@@ -102,15 +111,15 @@ export class ScenarioTravel {
         }
         s.owner[u] = to;
       }
-      const catchments = engine.catchments(networkId);
       s.lastPieces = [];
+      for (let i = 0; i < outcome.changedUnits.length; i++) s.unitTrips.detached[outcome.changedUnits[i]] = 0;
+      const members = this.members(networkId, touched);
       for (const school of touched) {
         const before = s.pieces[school];
-        s.pieces[school] = catchments[school].length;
+        s.pieces[school] = this.countPieces(s, dominant, school, members.get(school) ?? []);
         if (before !== s.pieces[school]) s.lastPieces.push({ school, before, after: s.pieces[school] });
       }
       s.unitTrips.patchTrips(outcome.changedUnits, dominant, s.distances);
-      s.unitTrips.patchDetached(outcome.changedUnits, touched, dominant, engine.overlay(networkId), catchments);
     });
     engine.addEditCheck((networkId) => this.objections(networkId));
   }
@@ -142,12 +151,12 @@ export class ScenarioTravel {
     return out;
   }
 
-  /** Number of separate pieces (polygons) of each catchment, parallel to the network's schools. */
+  /** Number of separate pieces of each catchment (units joined through shared edges, or streets with piecesThroughStreets), parallel to the network's schools. */
   pieceCounts(networkId: string): Int32Array {
     return this.state(networkId).pieces;
   }
 
-  /** Units of a school's detached pieces: those it holds whose point lies outside its largest polygon. */
+  /** Units of a school's detached pieces: those outside its largest piece (by units). */
   detachedUnits(networkId: string, school: number): number[] {
     return this.state(networkId).unitTrips.detachedOf(school, this.engine.unitSchool(networkId));
   }
@@ -181,15 +190,67 @@ export class ScenarioTravel {
     const network = this.engine.network(networkId);
     const children = this.engine.unitChildren(networkId);
     const tracker = new TravelTracker(this.engine.overlay(networkId), distances, this.trackerOptions(networkId, children));
-    const catchments = this.engine.catchments(networkId);
-    const pieces = Int32Array.from(catchments, (mp) => mp.length);
     const dominant = this.engine.unitSchool(networkId);
     const owner = dominant.slice();
-    const unitTrips = new UnitTrips(this.unitPoints, distances, dominant, this.engine.overlay(networkId), catchments);
-    return {
-      schoolCount: network.schoolIds.length, children, distances, tracker, pieces, unitTrips, owner, lastPieces: [], lastFar: [],
+    const unitTrips = new UnitTrips(distances, dominant);
+    const S = network.schoolIds.length;
+    const members: number[][] = Array.from({ length: S }, () => []);
+    for (let u = 0; u < dominant.length; u++) if (dominant[u] >= 0 && dominant[u] < S) members[dominant[u]].push(u);
+    const state: NetworkState = {
+      networkId,
+      schoolCount: S, children, distances, tracker, pieces: new Int32Array(S), unitTrips, owner, lastPieces: [], lastFar: [],
       yearKey: this.yearKey(), housing: this.engine.housingProjects(), locationKey: this.locationKey(networkId), baselines: new Map(),
     };
+    for (let s = 0; s < S; s++) state.pieces[s] = this.countPieces(state, dominant, s, members[s]);
+    return state;
+  }
+
+  /** Pieces as polygons of the catchment; its units whose point lies outside the largest polygon are detached. */
+  private areaPieces(s: NetworkState, school: number, members: number[]): number {
+    const mp = this.engine.catchments(s.networkId)[school] ?? [];
+    let largest = 0;
+    const area = (i: number) => Math.abs(ringSignedArea(mp[i][0]));
+    for (let i = 1; i < mp.length; i++) if (area(i) > area(largest)) largest = i;
+    const main = [mp[largest]];
+    for (const u of members) s.unitTrips.detached[u] = mp.length > 1 && !pointInMultiPolygon([this.unitPoints[2 * u], this.unitPoints[2 * u + 1]], main) ? 1 : 0;
+    return mp.length;
+  }
+
+  /** Units whose dominant school is one of `schools`, by school (looked up in the schools' bounding boxes). */
+  private members(networkId: string, schools: ArrayLike<number>): Map<number, number[]> {
+    const catchments = this.engine.catchments(networkId);
+    const flags = new Uint8Array(catchments.length);
+    const boxes: BBox[] = [];
+    for (let i = 0; i < schools.length; i++) {
+      if (schools[i] >= catchments.length) continue;
+      flags[schools[i]] = 1;
+      boxes.push(multiPolygonBBox(catchments[schools[i]]));
+    }
+    const out = new Map<number, number[]>();
+    if (!boxes.length) return out;
+    const dominant = this.engine.unitSchool(networkId);
+    for (const u of this.engine.overlay(networkId).unitsOfSchools(flags, boxes)) {
+      const s = dominant[u];
+      if (s >= 0 && flags[s]) (out.get(s) ?? out.set(s, []).get(s)!).push(u);
+    }
+    return out;
+  }
+
+  /** Pieces of a school's catchment on its units (catchment-pieces.ts); marks the units outside its largest piece as detached. */
+  private countPieces(s: NetworkState, dominant: Int32Array, school: number, members: number[]): number {
+    if (this.settings.pieces === 'area') return this.areaPieces(s, school, members);
+    // Built on first use: the default "area" rule needs neither.
+    this.adjacencyCache ??= unitAdjacency(this.engine.units);
+    if (this.unitAtCache === undefined) this.unitAtCache = gridUnitAt(this.engine.units);
+    const unitAt = this.unitAtCache;
+    const streets = this.streets && this.settings.pieces === 'streets' && unitAt ? { net: this.streets, unitAt } : undefined;
+    const { piece, count } = schoolPieces(this.adjacencyCache, dominant, school, members, streets);
+    const size = new Int32Array(count);
+    for (const p of piece.values()) size[p]++;
+    let largest = 0;
+    for (let p = 1; p < count; p++) if (size[p] > size[largest]) largest = p;
+    for (const [u, p] of piece) s.unitTrips.detached[u] = count > 1 && p !== largest ? 1 : 0;
+    return count;
   }
 
   private trackerOptions(networkId: string, children: Float64Array) {
@@ -313,4 +374,16 @@ export class ScenarioTravel {
     }
     return { offNetwork, unreachable };
   }
+}
+
+/** The unit a point lies in, for grid units (−1 outside every cell); null for polygon units. */
+function gridUnitAt(units: Units): UnitAt | null {
+  if (units.kind !== 'grid') return null;
+  const { originX, originY, cellSize, cols, rows } = units.grid;
+  const at = new Map<number, number>();
+  for (let u = 0; u < units.count; u++) at.set(units.row[u] * cols + units.col[u], u);
+  return (x, y) => {
+    const c = Math.floor((x - originX) / cellSize), r = Math.floor((y - originY) / cellSize);
+    return c < 0 || r < 0 || c >= cols || r >= rows ? -1 : (at.get(r * cols + c) ?? -1);
+  };
 }
