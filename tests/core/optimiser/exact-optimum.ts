@@ -99,3 +99,87 @@ export function exhaustiveOptimum(p: OptimiserProblem, city: GridCity): { value:
   visit(0, 0);
   return { value: best, leaves, assign: bestAssign };
 }
+
+/**
+ * The true optimum by branch and bound, for instances of ~40 cells: cells with no allowed
+ * school but their own are fixed; the others are branched in order of |d_u| (d_u = x_u − P t_u,
+ * the cell's term in D's numerator), own school first. A node is cut when
+ * - the children rezoned pass the cap,
+ * - a school's children can no longer reach its band (even if every undecided cell that may
+ *   join it did, or every undecided cell of its own left), or
+ * - D cannot beat the best so far: Σ_s |a_s| − Σ_undecided |d_u| ≤ Σ_s |final_s| (triangle
+ *   inequality; a_s = the school's sum over decided cells), divided by 2TP(1 − P).
+ * Leaves check one piece per school. Same answer as exhaustiveOptimum, far fewer nodes.
+ */
+export function branchAndBoundOptimum(p: OptimiserProblem, city: GridCity): { value: number; nodes: number; assign: number[] } {
+  const n = p.unitCount;
+  const S = p.schoolCount;
+  let T = 0;
+  let X = 0;
+  for (let u = 0; u < n; u++) {
+    T += p.values[u * 2];
+    X += p.values[u * 2 + 1];
+  }
+  const P = X / T;
+  const norm = 2 * T * P * (1 - P);
+  const d = Array.from({ length: n }, (_, u) => p.values[u * 2 + 1] - P * p.values[u * 2]);
+  const alternatives = Array.from({ length: n }, (_, u) => allowedSchools(p, u).filter((s) => s !== city.owner[u]));
+  const order = [...Array(n).keys()].filter((u) => alternatives[u].length > 0).sort((a, b) => Math.abs(d[b]) - Math.abs(d[a]));
+  const m = order.length;
+  const a = new Float64Array(S);
+  const kids = new Float64Array(S);
+  for (let u = 0; u < n; u++) {
+    kids[city.owner[u]] += p.children[u];
+    if (alternatives[u].length === 0) a[city.owner[u]] += d[u];
+  }
+  // Suffix sums over order[i…]: |d|, children that may join s, children of s that may leave.
+  const restAbs = new Float64Array(m + 1);
+  const up = Array.from({ length: m + 1 }, () => new Float64Array(S));
+  const down = Array.from({ length: m + 1 }, () => new Float64Array(S));
+  for (let i = m - 1; i >= 0; i--) {
+    const u = order[i];
+    restAbs[i] = restAbs[i + 1] + Math.abs(d[u]);
+    for (let s = 0; s < S; s++) {
+      up[i][s] = up[i + 1][s] + (alternatives[u].includes(s) ? p.children[u] : 0);
+      down[i][s] = down[i + 1][s] + (city.owner[u] === s ? p.children[u] : 0);
+    }
+  }
+  const assign = city.owner.slice();
+  let best = Infinity;
+  let bestAssign = city.owner.slice();
+  let nodes = 0;
+  const visit = (i: number, rezoned: number) => {
+    nodes++;
+    let abs = 0;
+    for (let s = 0; s < S; s++) {
+      if (kids[s] + up[i][s] < p.low[s] - 1e-9 || kids[s] - down[i][s] > p.high[s] + 1e-9) return;
+      abs += Math.abs(a[s]);
+    }
+    if ((abs - restAbs[i]) / norm >= best - 1e-12) return;
+    if (i === m) {
+      const value = abs / norm;
+      for (let s = 0; s < S; s++) if (components(city, assign, s).length > 1) return;
+      best = value;
+      bestAssign = assign.slice();
+      return;
+    }
+    const u = order[i];
+    const own = city.owner[u];
+    const c = p.children[u];
+    for (const s of [own, ...alternatives[u]]) {
+      const r = s === own ? rezoned : rezoned + c;
+      if (r > p.maxRezoned + 1e-9) continue;
+      assign[u] = s;
+      kids[own] -= c;
+      kids[s] += c;
+      a[s] += d[u];
+      visit(i + 1, r);
+      a[s] -= d[u];
+      kids[s] -= c;
+      kids[own] += c;
+      assign[u] = own;
+    }
+  };
+  visit(0, 0);
+  return { value: best, nodes, assign: bestAssign };
+}
