@@ -46,9 +46,14 @@ describe('accessibility', () => {
     found.exportMenu = await seriousViolations(page);
     await page.keyboard.press('Escape');
 
+    // The manager is loaded on first use (lazy chunk): check it once it is on screen, and that
+    // Escape closes it before going on.
     await page.getByTestId('open-scenario-manager').click();
+    const manager = page.locator('dialog.scenario-dialog');
+    await expect.poll(() => manager.isVisible()).toBe(true);
     found.scenarioManager = await seriousViolations(page);
     await page.keyboard.press('Escape');
+    await expect.poll(() => manager.isVisible()).toBe(false);
 
     await page.getByTestId('open-compare').click();
     await expect.poll(() => page.getByTestId('compare-view').locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);

@@ -138,6 +138,12 @@ describe('orientation', () => {
     const second = await focusedRow();
     expect(second).not.toBe(first);
     expect(second).toMatch(/^fi-/);
+    // F2 opens the row's capacity field (its ✎ is no tab stop); Escape closes it, the row keeps the focus.
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('capacity-input');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('capacity-input').count()).toBe(0);
+    await expect.poll(() => focusedRow()).toBe(second);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await app.state()).selectedSchoolId).toBe(second);
     await page.keyboard.press('Tab');

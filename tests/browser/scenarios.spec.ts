@@ -343,10 +343,10 @@ describe('scenarios in the app', () => {
     expect(reportText).toContain('Test Author');
     expect(reportText).toContain('City of Example');
     expect(reportText).not.toContain('statfi-grid');
-    expect(await report.locator('h2').allTextContents()).toEqual(['Summary', 'Details']);
+    expect(await report.locator('h2').allTextContents()).toEqual(['Summary', 'The years ahead', 'Details']);
     // Printed to PDF (Chromium): the title block and summary alone make exactly one A4 page; the whole report more.
     const pages = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-    const hide = await report.addStyleTag({ content: '.details, footer { display: none !important }' });
+    const hide = await report.addStyleTag({ content: '.details, .years-section, footer { display: none !important }' });
     expect(pages(await report.pdf({ preferCSSPageSize: true })), 'the summary fits one page').toBe(1);
     await hide.evaluate((el) => (el as unknown as Element).remove());
     const fullPdf = await report.pdf({ preferCSSPageSize: true });

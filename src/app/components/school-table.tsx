@@ -8,7 +8,8 @@
  *
  * Keyboard: the table is one tab stop (ARIA grid, roving tabindex, grid-navigation.ts): arrow
  * keys, PageUp/PageDown, Home/End move between schools, Up from the first school reaches the
- * column headers (Left/Right between them, Enter sorts), Enter or Space selects a school.
+ * column headers (Left/Right between them, Enter sorts), Enter or Space selects a school; F2 opens the
+ * row's capacity field (its ✎ is not a tab stop), and the row has the focus again when it closes.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -151,11 +152,12 @@ export function SchoolTable() {
                   <Change text={formatPointChange(delta(row.now?.shares[id], row.before?.shares[id]), lang)} />
                 </td>
               );
+              const active = rowIndex === Math.max(0, activeRow) && activeRow !== -1;
               return (
                 <tr
                   key={row.id}
                   data-id={row.id}
-                  tabIndex={rowIndex === Math.max(0, activeRow) && activeRow !== -1 ? 0 : -1}
+                  tabIndex={active ? 0 : -1}
                   onFocus={() => setPos({ row: rowIndex, column: pos.column })}
                   aria-selected={selected}
                   aria-label={t('table.select', { name: row.name })}
@@ -165,6 +167,9 @@ export function SchoolTable() {
                     if (e.key === 'Enter' || e.key === ' ') {
                       e.preventDefault();
                       select();
+                    } else if (e.key === 'F2') {
+                      e.preventDefault();
+                      e.currentTarget.querySelector<HTMLButtonElement>('[data-testid="capacity-edit"]')?.click();
                     }
                   }}
                 >

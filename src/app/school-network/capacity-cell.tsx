@@ -4,7 +4,7 @@
  * defaults to the selected year), Escape cancels. Keys typed here stay here (the table's grid
  * keys do not move the row), and a click does not select the row.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format/format-number';
 import { useDocument, usePreferences } from '../stores/app-stores';
@@ -13,6 +13,7 @@ import { SchoolProblems } from './school-problems';
 import { setCapacityRecord, yearRange } from './school-records';
 import { useSchoolEdit } from './use-school-edit';
 
+/** The ✎ is not a tab stop (the table stays one): F2 on a focused row opens it (school-table.tsx); when editing ends, the row has the focus again. */
 export function CapacityCell({ schoolId, capacity }: { schoolId: string; capacity: number | null }) {
   const { t } = useTranslation();
   const lang = usePreferences((s) => s.language);
@@ -20,6 +21,12 @@ export function CapacityCell({ schoolId, capacity }: { schoolId: string; capacit
   const years = useDocument((s) => s.summary?.years);
   const selectedYear = useDocument((s) => s.year) ?? years?.base ?? 0;
   const [editing, setEditing] = useState(false);
+  const cell = useRef<HTMLTableCellElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) cell.current?.closest('tr')?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const [places, setPlaces] = useState(String(capacity ?? ''));
   const [year, setYear] = useState(selectedYear);
   const edit = useSchoolEdit();
@@ -43,7 +50,7 @@ export function CapacityCell({ schoolId, capacity }: { schoolId: string; capacit
   };
   const label = t('schoolNetwork.capacityEdit', { name: school.name });
   return (
-    <td className="num capacity-cell" onClick={(e) => e.stopPropagation()}>
+    <td ref={cell} className="num capacity-cell" onClick={(e) => e.stopPropagation()}>
       {editing ? (
         <span className="capacity-edit" onKeyDown={onKey} role="group" aria-label={label}>
           <input type="number" min={1} step={1} value={places} onChange={(e) => setPlaces(e.target.value)} aria-label={label} data-testid="capacity-input" autoFocus />
@@ -59,7 +66,7 @@ export function CapacityCell({ schoolId, capacity }: { schoolId: string; capacit
       ) : (
         <>
           {text}{' '}
-          <button type="button" className="link-button capacity-button" title={label} aria-label={label} data-testid="capacity-edit"
+          <button type="button" className="link-button capacity-button" title={label} aria-label={label} data-testid="capacity-edit" tabIndex={-1} aria-keyshortcuts="F2"
             onKeyDown={(e) => e.stopPropagation()}
             onClick={() => { setPlaces(String(capacity ?? '')); setYear(selectedYear); setEditing(true); }}>
             ✎
