@@ -11,7 +11,7 @@ import { EditProblems } from './components/edit-problems';
 import { IndicesPanel } from './components/indices-panel';
 import { keyToCommand } from './components/keyboard-commands';
 import { LoadStatus } from './components/load-status';
-import { MapCanvas } from './components/map-canvas';
+import { MapWhenLoading } from './first-load/map-when-loading';
 import { SchoolTable } from './components/school-table';
 import { MapOptionsPanel, ToolPanel } from './components/tool-panel';
 import { ProposePanel } from './optimiser/propose-panel';
@@ -83,7 +83,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
       </aside>
       <main className="centre">
         <LinkBasemapOffer />
-        <MapCanvas testMode={testMode} onMapView={onMapView} />
+        <MapWhenLoading testMode={testMode} onMapView={onMapView} />
         <LoadStatus missingSample={missingSample} />
       </main>
       <aside className="right-panel" aria-label={t('app.resultsRegion')}>
