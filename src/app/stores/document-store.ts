@@ -57,6 +57,8 @@ export interface DocumentState {
   setYear(year: number): Promise<void>;
   /** Adds the housing projects of a file, one record each; a bad row refuses the whole file (editProblems). Returns whether they were added. */
   importHousing(file: { name: string; bytes: Uint8Array }): Promise<boolean>;
+  /** Uses a city's forecast table (CSV) for every scenario, or none (null); a bad file changes nothing (editProblems). Answers its warnings when taken, else null. */
+  importForecast(file: { name: string; bytes: Uint8Array } | null): Promise<{ warnings: Problem[] } | null>;
 }
 
 export type DocumentStore = StoreApi<DocumentState>;
@@ -228,6 +230,19 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
         absorb(result.value, { kind: 'remove-housing-project', id: '' });
         await stayOn(before);
         return true;
+      },
+
+      async importForecast(file) {
+        const id = get().networkId;
+        if (!engine.importForecast || id === null) return null;
+        const result = await track(() => engine.importForecast!(file, id));
+        if (!result.ok) {
+          set({ editProblems: result.problems });
+          return null;
+        }
+        // Every network's projected figures change (every scenario's): keep only the one on view, fresh.
+        set({ views: { [id]: mergeSnapshot(undefined, result.value, schoolCount(id)) }, canUndo: result.value.canUndo, canRedo: result.value.canRedo, editProblems: [] });
+        return { warnings: result.warnings };
       },
     };
   });

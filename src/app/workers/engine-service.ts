@@ -35,6 +35,7 @@ import { catchmentArea, labelPoint } from './label-point';
 import { CatchmentColourMemory } from '../map/catchment-colour-memory';
 import { buildStreets, setStreets, streetsFromLinks } from '../travel/travel-registry';
 import type { StreetLinks } from '../../core/travel/street-links';
+import { readForecastBytes } from '../../core/projection/read-forecast';
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
@@ -313,6 +314,21 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       const read = await readHousingFile(file, { defaultYear, baseYear, lastYear: engine.lastYear ?? baseYear, sqlJs });
       if (!read.ok) return read;
       return addHousing(read.value);
+    },
+
+    async importForecast(file, networkId) {
+      const { engine, dataset } = need();
+      if (!engine.setForecast) return fail({ code: 'no-projection', message: 'This engine has no projection by year.', fix: 'Reload the page.' });
+      const read = file ? readForecastBytes(file.name, file.bytes, new Set(dataset.units.ids)) : ok(null);
+      if (!read.ok) return read;
+      const set = engine.setForecast(read.value);
+      if (!set.ok) return set as Result<never>;
+      return ok(snapshot(networkId, null), read.warnings);
+    },
+
+    async childrenSources(networkId) {
+      const { engine, config } = need();
+      return engine.childrenSources?.(networkId, config.privacyThreshold) ?? null;
     },
 
     async housingPupils() {

@@ -139,5 +139,20 @@ describe('a city forecast table', () => {
     const units = e.unitChildren('fi-lower');
     const east = dataset.units.ids.indexOf(column3[2]);
     expect(units[east]).toBeCloseTo(25, 12);
+    // Where the children come from in 2025 (16 cells): forecast = cell (0, 0) + the 4 cells of "east" = 5 units,
+    //   20 + 100 = 120 children; model = the other 11 cells: 3 × (1 + 50/6) + 4 × (1 + 75/6) + 4 × (1 + 100/6) = 11 + 850/6.
+    const sources = e.childrenSources('fi-lower');
+    expect(sources.forecastName).toBe('Kaupungin ennuste');
+    expect(sources.units).toEqual({ data: 0, model: 11, forecast: 5, scaled: 0 });
+    expect(sources.children.forecast).toBeCloseTo(120, 12);
+    expect(sources.children.model).toBeCloseTo(11 + 850 / 6, 12);
+    expect(sources.total).toBeCloseTo(131 + 850 / 6, 12);
+    // With a threshold of 130 people the forecast's 120 is hidden, the model's 152.7 and the total shown.
+    const hidden = e.childrenSources('fi-lower', 130);
+    expect(hidden.children.forecast).toBeNull();
+    expect(hidden.children.model).toBeCloseTo(11 + 850 / 6, 12);
+    // The base year is the data: 16 cells, A + B = 100 + 180 children.
+    e.setYear(2024);
+    expect(e.childrenSources('fi-lower')).toMatchObject({ year: 2024, units: { data: 16, model: 0, forecast: 0, scaled: 0 }, children: { data: 280 } });
   });
 });
