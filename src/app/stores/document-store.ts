@@ -214,8 +214,11 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
           set({ editProblems: result.problems });
           return;
         }
-        // Every network's figures are for the new year: keep only the one on view, fresh.
-        set({ year, views: { [id]: mergeSnapshot(undefined, result.value, schoolCount(id)) }, canUndo: result.value.canUndo, canRedo: result.value.canRedo, housing: result.value.housing ?? get().housing });
+        // The worker answers the figures only when no catchment moved; without a view to keep them from, ask for everything.
+        const previous = result.value.complete ? undefined : get().views[id];
+        const snapshot = result.value.complete || previous ? result.value : await track(() => engine.snapshot(id));
+        // Every network's figures are for the new year: keep only the one on view, fresh (its catchments kept when none moved).
+        set({ year, views: { [id]: mergeSnapshot(previous, snapshot, schoolCount(id)) }, canUndo: snapshot.canUndo, canRedo: snapshot.canRedo, housing: snapshot.housing ?? get().housing });
       },
 
       async importHousing(file) {

@@ -297,7 +297,9 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       if (!engine.setYear) return fail({ code: 'no-projection', message: 'This engine has no projection by year.', fix: 'Reload the page.' });
       const r = engine.setYear(year);
       if (!r.ok) return r;
-      return ok(snapshot(networkId, null));
+      // No catchment moved (no dated boundary or school-network record crossed): the figures only, not the geometry.
+      const moved = (r.value as { changedUnits?: ArrayLike<number> }).changedUnits?.length ?? 1;
+      return ok(snapshot(networkId, moved === 0 ? [] : null));
     },
 
     async yearSeries(networkId) {
