@@ -1,6 +1,7 @@
 /** Layout: top bar; left panel (tools, map options); map; right panel (school table above, indices and chart below). Global shortcuts. */
 import { HousingPanel } from './time/housing-panel';
 import { YearsPanel } from './time/years-panel';
+import { ChildrenSourcesNote } from './time/children-sources-note';
 import { SchoolNetworkPanel } from './school-network/school-network-panel';
 import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -94,6 +95,7 @@ export function App({ testMode, missingSample, onMapView }: { testMode: boolean;
           <IndicesPanel />
           <CompositionChartSlot />
           <YearsPanel />
+          <ChildrenSourcesNote />
           {summary && (
             <footer className="source-note">
               <p>{t('footer.source', { source: summary.source })}</p>

@@ -13,7 +13,7 @@ import { ScenarioEngine } from '../core/scenario/scenario-engine';
 import { readEdit } from '../core/scenario/validate-edit';
 import { readInput } from './cli-inputs';
 import type { ForecastTable } from '../core/projection/forecast-table';
-import { readForecastCsv, unknownForecastIds } from '../core/projection/read-forecast';
+import { readForecastBytes } from '../core/projection/read-forecast';
 import type { CliIo } from './cli-io';
 import type { ParsedOptions } from './cli-options';
 import { feederOutput } from './feeders-output';
@@ -26,9 +26,7 @@ const bad = (field: string, message: string, fix: string, file?: string): Proble
 async function readForecastFile(io: CliIo, path: string, dataset: Dataset): Promise<Result<ForecastTable>> {
   const bytes = await readInput(io, path, 'forecast');
   if (!bytes.ok) return bytes;
-  const table = readForecastCsv(path, new TextDecoder().decode(bytes.value));
-  if (!table.ok) return table;
-  return ok(table.value, unknownForecastIds(table.value, new Set(dataset.units.ids)));
+  return readForecastBytes(path, bytes.value, new Set(dataset.units.ids));
 }
 
 /** Reads `{"edits": [...]}` (or a bare array) and checks every record's shape against the dataset. */

@@ -53,9 +53,19 @@ export async function workerEditBench(city: BenchCity, log: (s: string) => void)
     }
     await service.undo();
   }
+  // A year switch answered by the worker (EngineService.setYear + structuredClone): every figure of the network in that year.
+  const years: number[] = [];
+  const base = adopted.value.years?.base ?? 0;
+  for (let i = 0; i < 25; i++) {
+    const t = performance.now();
+    const r = await service.setYear!(base + 1 + (i % 10), 'bench');
+    if (r.ok) structuredClone(r.value);
+    if (i >= 5) years.push(performance.now() - t);
+  }
+  await service.setYear!(base, 'bench');
   const p95 = quantile(times, 0.95);
   const baseline = quantile(full, 0.5);
-  log(`worker edit: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; complete snapshot ${baseline.toFixed(1)} ms`);
+  log(`worker edit: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; complete snapshot ${baseline.toFixed(1)} ms; year switch p95 ${quantile(years, 0.95).toFixed(1)} ms`);
   return {
     worker_edit_p50_ms: +quantile(times, 0.5).toFixed(2),
     worker_edit_p95_ms: +p95.toFixed(2),
@@ -63,6 +73,9 @@ export async function workerEditBench(city: BenchCity, log: (s: string) => void)
     worker_edit_cpu_p95_ms: +quantile(cpu, 0.95).toFixed(2),
     worker_full_snapshot_ms: +baseline.toFixed(1),
     worker_edit_speedup_vs_full_snapshot: +(baseline / quantile(times, 0.5)).toFixed(1),
+    worker_year_switch_p50_ms: +quantile(years, 0.5).toFixed(2),
+    worker_year_switch_p95_ms: +quantile(years, 0.95).toFixed(2),
+    worker_year_switch_speedup_vs_full_snapshot: +(baseline / quantile(years, 0.95)).toFixed(1),
   };
 }
 

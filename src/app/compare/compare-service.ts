@@ -23,24 +23,40 @@ export class CompareService {
   private centres: Float64Array | null = null;
   private baselines = new Map<string, ScenarioSide>();
 
-  /** Builds the comparison; `engineOf` returns the engine of a scenario id. */
+  /**
+   * Builds the comparison in the selected school year (`anyEngine`'s: the active scenario's); `engineOf`
+   * returns the engine of a scenario id, brought to that year here.
+   */
   compare(request: CompareRequest, engineOf: (id: string) => Result<ScenarioEngine>, anyEngine: ScenarioEngine): Result<ComparisonPayload> {
     const { networkId } = request;
+    const year = anyEngine.year;
     const side = (id: string): Result<ScenarioSide> => {
       if (id === BASELINE) {
+        // The baseline's overlay and catchments are the same every year; its figures are the year's.
         let base = this.baselines.get(networkId);
         if (!base) this.baselines.set(networkId, (base = baselineSide(anyEngine, networkId)));
-        return ok(base);
+        return ok({ ...base, indicators: anyEngine.baselineIndicators(networkId, year) });
       }
       const engine = engineOf(id);
-      return engine.ok ? ok(currentSide(engine.value, networkId)) : engine;
+      if (!engine.ok) return engine;
+      if (engine.value.year !== year) {
+        const moved = engine.value.setYear(year);
+        if (!moved.ok) return moved;
+      }
+      return ok(currentSide(engine.value, networkId));
     };
     const a = side(request.a);
     if (!a.ok) return a;
     const b = side(request.b);
     if (!b.ok) return b;
-    let children = this.children.get(networkId);
-    if (!children) this.children.set(networkId, (children = unitChildren(anyEngine, networkId)));
+    // Children per unit: the base year's without housing projects are the same for every scenario (cached);
+    // another year's, or with housing projects, are the active scenario's in that year.
+    const plain = year === anyEngine.baseYear && anyEngine.housingProjects().length === 0;
+    let children = plain ? this.children.get(networkId) : undefined;
+    if (!children) {
+      children = unitChildren(anyEngine, networkId);
+      if (plain) this.children.set(networkId, children);
+    }
     this.centres ??= unitCentres(anyEngine.units);
     const full = compareSides(a.value, b.value, children, this.centres);
     if (!full.ok) return full;

@@ -51,6 +51,8 @@ function CompareBody({ testMode }: { testMode: boolean }) {
   const host = useScenarios((s) => s.host);
   const summary = useDocument((s) => s.summary);
   const currentNetworkId = useDocument((s) => s.networkId);
+  // Both sides are the selected school year's (compare-service.ts); the title says which.
+  const year = useDocument((s) => s.year);
   const lang = usePreferences((s) => s.language) as UiLanguage;
   const [a, setA] = useState<string>(BASELINE);
   const [b, setB] = useState<string>(host?.activeId ?? BASELINE);
@@ -118,7 +120,7 @@ function CompareBody({ testMode }: { testMode: boolean }) {
   return (
     <div className="compare-layout">
       <header className="compare-header">
-        <h2 id="compare-title">{t('compare.title')}</h2>
+        <h2 id="compare-title">{t('compare.title')}{year !== null && summary?.years && <> · {t(year === summary.years.base ? 'time.baseYear' : 'time.projected', { year })}</>}</h2>
         <label className="field inline">
           <span>A</span>
           <select value={a} onChange={(e) => setA(e.target.value)} data-testid="compare-a">

@@ -6,9 +6,9 @@
  */
 import type { IndicatorConfig } from '../../core/config/indicator-config';
 import type { Dataset } from '../../core/model/dataset';
-import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
+import type { EngineOptions, ScenarioEngine } from '../../core/scenario/scenario-engine';
 
-export type RealEngineFactory = (dataset: Dataset, config: IndicatorConfig) => ScenarioEngine;
+export type RealEngineFactory = (dataset: Dataset, config: IndicatorConfig, options?: EngineOptions) => ScenarioEngine;
 
 /** setTimeout-like scheduler (injected so tests run without timers). */
 export type Scheduler = (work: () => void, delayMs: number) => { cancel(): void };
@@ -77,6 +77,13 @@ export class EnginePool {
       this.timer = null;
       if (!this.spare) this.spare = this.make();
     }, this.idleMs);
+  }
+
+  /** Stops the idle timer (a pool being replaced builds no spare). */
+  dispose(): void {
+    this.timer?.cancel();
+    this.timer = null;
+    this.spare = null;
   }
 
   get hasSpare(): boolean {

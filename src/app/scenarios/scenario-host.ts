@@ -17,6 +17,7 @@ import { EnginePool, type RealEngineFactory, type Scheduler } from './engine-poo
 import type { HostState, PrimeInput, ScenarioChange, ScenarioRecord, SessionRecord } from './scenario-protocol';
 import { scenarioFileName } from './scenario-names';
 import { travelSnapshot } from '../travel/travel-registry';
+import type { ForecastTable } from '../../core/projection/forecast-table';
 
 export interface HostOptions {
   schedule?: Scheduler;
@@ -105,6 +106,8 @@ export class ScenarioHost {
   private start(dataset: Dataset, config: IndicatorConfig): void {
     if (!this.input) throw new Error('scenario host: prime() was not called before the load');
     const hash = datasetHash(dataset);
+    // A city's forecast belongs to the dataset it was imported for: a new dataset starts without one.
+    this.forecast = null;
     const pool = new EnginePool(() => this.realFactory(dataset, config), this.options);
     this.loaded = { dataset, config, hash, pool };
     // A new dataset starts from its own (restored or new) scenario, never the previous dataset's.
@@ -163,6 +166,35 @@ export class ScenarioHost {
     const built = this.build(record.scenario);
     if (built.ok) pool.put(id, built.value, [this.activeId]);
     return built;
+  }
+
+  /** The city's forecast every engine uses (null: the cohort model alone). */
+  private forecast: ForecastTable | null = null;
+
+  /**
+   * Replaces the city's forecast for every scenario: a new pool whose engines take it, the active
+   * scenario rebuilt from its records at once (the others when next opened). A failed rebuild
+   * changes nothing.
+   */
+  setForecast(table: ForecastTable | null): Result<void> {
+    const loaded = this.need();
+    const { dataset, config } = loaded;
+    const old = loaded.pool;
+    loaded.pool = new EnginePool(() => this.realFactory(dataset, config, table ? { forecast: table } : {}), this.options);
+    const built = this.build(this.activeScenario);
+    if (!built.ok) {
+      loaded.pool = old;
+      return built;
+    }
+    loaded.pool.put(this.activeId, built.value);
+    old.dispose();
+    this.forecast = table;
+    loaded.pool.idle();
+    return ok(undefined);
+  }
+
+  get forecastTable(): ForecastTable | null {
+    return this.forecast;
   }
 
   /** Engine of a scenario for comparisons and exports (built when needed). */
@@ -237,6 +269,8 @@ export class ScenarioHost {
       feeders: (year, share) => e().feeders(year, share),
       redoEdits: () => e().redoEdits(),
       unitChildren: (id) => e().unitChildren(id),
+      childrenSources: (id, threshold) => e().childrenSources(id, threshold),
+      setForecast: (table) => this.setForecast(table),
       setYear: (year) => {
         const r = e().setYear(year);
         if (r.ok) this.selectedYear = year;

@@ -85,6 +85,8 @@ export function createScenarioStore({ api, engine, document, queue }: ScenarioSt
         canUndo: snapshot.canUndo,
         canRedo: snapshot.canRedo,
         editCount: snapshot.editCount,
+        // The housing projects are the active scenario's (the housing panel and the map layer read them).
+        housing: snapshot.housing ?? [],
         pending: null,
         editProblems: [],
       });

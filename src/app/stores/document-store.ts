@@ -57,6 +57,8 @@ export interface DocumentState {
   setYear(year: number): Promise<void>;
   /** Adds the housing projects of a file, one record each; a bad row refuses the whole file (editProblems). Returns whether they were added. */
   importHousing(file: { name: string; bytes: Uint8Array }): Promise<boolean>;
+  /** Uses a city's forecast table (CSV) for every scenario, or none (null); a bad file changes nothing (editProblems). Answers its warnings when taken, else null. */
+  importForecast(file: { name: string; bytes: Uint8Array } | null): Promise<{ warnings: Problem[] } | null>;
 }
 
 export type DocumentStore = StoreApi<DocumentState>;
@@ -212,8 +214,11 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
           set({ editProblems: result.problems });
           return;
         }
-        // Every network's figures are for the new year: keep only the one on view, fresh.
-        set({ year, views: { [id]: mergeSnapshot(undefined, result.value, schoolCount(id)) }, canUndo: result.value.canUndo, canRedo: result.value.canRedo, housing: result.value.housing ?? get().housing });
+        // The worker answers the figures only when no catchment moved; without a view to keep them from, ask for everything.
+        const previous = result.value.complete ? undefined : get().views[id];
+        const snapshot = result.value.complete || previous ? result.value : await track(() => engine.snapshot(id));
+        // Every network's figures are for the new year: keep only the one on view, fresh (its catchments kept when none moved).
+        set({ year, views: { [id]: mergeSnapshot(previous, snapshot, schoolCount(id)) }, canUndo: snapshot.canUndo, canRedo: snapshot.canRedo, housing: snapshot.housing ?? get().housing });
       },
 
       async importHousing(file) {
@@ -228,6 +233,19 @@ export function createDocumentStore(engine: EngineApi): DocumentStore {
         absorb(result.value, { kind: 'remove-housing-project', id: '' });
         await stayOn(before);
         return true;
+      },
+
+      async importForecast(file) {
+        const id = get().networkId;
+        if (!engine.importForecast || id === null) return null;
+        const result = await track(() => engine.importForecast!(file, id));
+        if (!result.ok) {
+          set({ editProblems: result.problems });
+          return null;
+        }
+        // Every network's projected figures change (every scenario's): keep only the one on view, fresh.
+        set({ views: { [id]: mergeSnapshot(undefined, result.value, schoolCount(id)) }, canUndo: result.value.canUndo, canRedo: result.value.canRedo, editProblems: [] });
+        return { warnings: result.warnings };
       },
     };
   });

@@ -32,6 +32,8 @@ export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; impo
     yearSeries: (networkId) => (remote.yearSeries as unknown as NonNullable<EngineApi['yearSeries']>)(networkId),
     importHousing: (file, defaultYear) => (remote.importHousing as unknown as NonNullable<EngineApi['importHousing']>)(file, defaultYear),
     housingPupils: () => (remote.housingPupils as unknown as NonNullable<EngineApi['housingPupils']>)(),
+    importForecast: (file, networkId) => (remote.importForecast as unknown as NonNullable<EngineApi['importForecast']>)(file, networkId),
+    childrenSources: (networkId) => (remote.childrenSources as unknown as NonNullable<EngineApi['childrenSources']>)(networkId),
     feeders: (share) => (remote.feeders as unknown as NonNullable<EngineApi['feeders']>)(share),
   };
 }

@@ -13,6 +13,8 @@ import type { TravelSnapshot } from '../travel/travel-registry';
 import type { Network, School } from '../../core/model/school';
 import type { SchoolStatus } from '../../core/school-network/school-timeline';
 import type { FeederTable } from '../../core/scenario/scenario-engine';
+import type { ChildrenSources } from '../../core/projection/children-sources';
+import type { ForecastTable } from '../../core/projection/forecast-table';
 
 export interface EngineLike {
   networkIds: string[];
@@ -50,6 +52,10 @@ export interface EngineLike {
   redoEdits?(): Edit[];
   /** Children per unit in the selected year (projection + housing), a fresh array. */
   unitChildren?(networkId: string): Float64Array;
+  /** Where the network's children in the selected year come from (data, model, city forecast; projection/children-sources.ts). */
+  childrenSources?(networkId: string, threshold: number): ChildrenSources;
+  /** Replaces the city's forecast (null: the cohort model alone) for every scenario, records kept (ScenarioHost). */
+  setForecast?(table: ForecastTable | null): Result<unknown>;
 }
 
 export type EngineFactory = (dataset: Dataset, config: IndicatorConfig) => EngineLike;

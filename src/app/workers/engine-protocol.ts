@@ -3,6 +3,7 @@
  * is already in lon/lat degrees; geometry of edits is in EPSG:3067 metres. Typed arrays are
  * transferred, not copied.
  */
+import type { ChildrenSources } from '../../core/projection/children-sources';
 import type { StreetLinesDisplay, TravelSnapshot } from '../travel/travel-registry';
 import type { LocalisedLabel } from '../../core/config/indicator-config';
 import type { NetworkIndicators } from '../../core/indicators/indicator-types';
@@ -208,4 +209,11 @@ export interface EngineApi {
   housingPupils?(): Promise<{ years: number[]; projects: ProjectPupils[] }>;
   /** Feeders (grades 1–6 → 7–9) of every pair of networks in the selected year; privacy not applied (callers round and hide). */
   feeders?(share?: number): Promise<FeederTable[]>;
+  /**
+   * A city's small-area forecast (CSV, core/projection/read-forecast.ts) for every scenario, used instead of
+   * the cohort model where it has figures; null removes it. Answers the network's complete snapshot.
+   */
+  importForecast?(file: { name: string; bytes: Uint8Array } | null, networkId: string): Promise<Result<NetworkSnapshot>>;
+  /** Where the network's children in the selected year come from (null: the engine cannot tell). */
+  childrenSources?(networkId: string): Promise<ChildrenSources | null>;
 }

@@ -35,6 +35,7 @@ import { catchmentArea, labelPoint } from './label-point';
 import { CatchmentColourMemory } from '../map/catchment-colour-memory';
 import { buildStreets, setStreets, streetsFromLinks } from '../travel/travel-registry';
 import type { StreetLinks } from '../../core/travel/street-links';
+import { readForecastBytes } from '../../core/projection/read-forecast';
 
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
@@ -296,7 +297,9 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       if (!engine.setYear) return fail({ code: 'no-projection', message: 'This engine has no projection by year.', fix: 'Reload the page.' });
       const r = engine.setYear(year);
       if (!r.ok) return r;
-      return ok(snapshot(networkId, null));
+      // No catchment moved (no dated boundary or school-network record crossed): the figures only, not the geometry.
+      const moved = (r.value as { changedUnits?: ArrayLike<number> }).changedUnits?.length ?? 1;
+      return ok(snapshot(networkId, moved === 0 ? [] : null));
     },
 
     async yearSeries(networkId) {
@@ -313,6 +316,21 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       const read = await readHousingFile(file, { defaultYear, baseYear, lastYear: engine.lastYear ?? baseYear, sqlJs });
       if (!read.ok) return read;
       return addHousing(read.value);
+    },
+
+    async importForecast(file, networkId) {
+      const { engine, dataset } = need();
+      if (!engine.setForecast) return fail({ code: 'no-projection', message: 'This engine has no projection by year.', fix: 'Reload the page.' });
+      const read = file ? readForecastBytes(file.name, file.bytes, new Set(dataset.units.ids)) : ok(null);
+      if (!read.ok) return read;
+      const set = engine.setForecast(read.value);
+      if (!set.ok) return set as Result<never>;
+      return ok(snapshot(networkId, null), read.warnings);
+    },
+
+    async childrenSources(networkId) {
+      const { engine, config } = need();
+      return engine.childrenSources?.(networkId, config.privacyThreshold) ?? null;
     },
 
     async housingPupils() {

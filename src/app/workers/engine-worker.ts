@@ -25,7 +25,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 // Scenarios: one engine per open scenario; the service talks to the active one (scenarios/scenario-host.ts).
-const host = new ScenarioHost(withTravel((dataset, config) => new ScenarioEngine(dataset, config)));
+const host = new ScenarioHost(withTravel((dataset, config, options) => new ScenarioEngine(dataset, config, options)));
 // Imported datasets are kept in IndexedDB (persistence/dataset-store.ts) so a reload reopens them.
 const datasets = idbDatasetStore();
 const service = createEngineService(host.engineFactory, host.gate(fetchBytes), host.gate((hash) => datasets.get(hash)));
@@ -68,6 +68,8 @@ const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser:
   yearSeries: (networkId) => service.yearSeries!(networkId),
   importHousing: async (file, defaultYear) => transferring(await service.importHousing!(file, defaultYear, { locateFile: () => wasmUrl })),
   housingPupils: () => service.housingPupils!(),
+  importForecast: async (file, networkId) => transferring(await service.importForecast!(file, networkId)),
+  childrenSources: (networkId) => service.childrenSources!(networkId),
   feeders: (share) => service.feeders!(share),
   scenarios: createScenarioApi(host, (file) => {
     const bytes = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? file.bytes : file.bytes.slice();

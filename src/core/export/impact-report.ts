@@ -152,7 +152,7 @@ ${indexDetails(ctx.table.indices, ctx)}</section>
 function yearsSectionOf(engine: ScenarioEngine, networkId: string, options: ReportOptions): string {
   const years = [...new Set(options.years)].filter((y) => y >= engine.baseYear && y <= engine.lastYear);
   const aliases = options.anonymise ? schoolAliases(engine.dataset.schools, options.language ?? 'fi') : null;
-  return yearsSection({ source: engine, networkId, level: engine.network(networkId).level, config: engine.config, projects: engine.housingProjects(), years, lang: options.language ?? 'fi', aliases });
+  return yearsSection({ source: engine, networkId, level: engine.network(networkId).level, config: engine.config, projects: engine.housingProjects(), years, lang: options.language ?? 'fi', aliases, forecastName: engine.forecast?.name ?? null });
 }
 
 /**

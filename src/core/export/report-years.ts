@@ -20,6 +20,7 @@ const TEXT = {
     title: 'Tulevat vuodet', housing: 'Asuntohankkeet', none: 'Skenaariossa ei ole asuntohankkeita.', name: 'Hanke', dwellings: 'Asuntoja', tenure: 'Hallintamuoto',
     type: 'Talotyyppi', completed: 'Valmistuu', pupils: 'Oppilaita lisää vuonna {y}', projected: 'Ennustettu oppilaspohja ja indeksit', year: 'Lukuvuosi',
     children: 'Lapsia (skenaario)', baseline: 'Lapsia (lähtötilanne)', change: 'Muutos', dIndex: 'D: {share}', schools: 'Koulut, joiden lapsimäärä muuttuu eniten',
+    forecast: 'Missä kaupungin ennusteessa ”{name}” on luku, sitä käytetään kohorttimallin sijaan.',
     school: 'Koulu', capacity: 'Kapasiteetti', model: 'Ennuste: kohorttimalli (ikäluokat vanhenevat vuosittain, pysyvyys- ja syntyvyyskertoimet asetuksista) ja asuntohankkeiden oppilaat tuottokertoimin. Osuudet oletetaan ennallaan. Ennuste ei ole tosiasia.',
     tenures: { owner: 'omistus', social_rental: 'ARA-vuokra', right_of_occupancy: 'asumisoikeus', market_rental: 'vapaarahoitteinen vuokra' },
     types: { detached: 'erillistalo', terraced: 'rivitalo', block: 'kerrostalo' },
@@ -28,6 +29,7 @@ const TEXT = {
     title: 'De kommande åren', housing: 'Bostadsprojekt', none: 'Scenariot har inga bostadsprojekt.', name: 'Projekt', dwellings: 'Bostäder', tenure: 'Upplåtelseform',
     type: 'Hustyp', completed: 'Klart', pupils: 'Tillkommande elever {y}', projected: 'Prognos för elevunderlag och index', year: 'Läsår',
     children: 'Barn (scenario)', baseline: 'Barn (utgångsläge)', change: 'Förändring', dIndex: 'D: {share}', schools: 'Skolor vars barnantal ändras mest',
+    forecast: 'Där stadens prognos ”{name}” har en siffra används den i stället för kohortmodellen.',
     school: 'Skola', capacity: 'Kapacitet', model: 'Prognos: kohortmodell (åldersklasserna åldras årligen, kvarboende- och födelsefaktorer enligt inställningarna) och bostadsprojektens elever enligt elevtal per bostad. Andelarna antas oförändrade. En prognos är inget faktum.',
     tenures: { owner: 'ägarbostad', social_rental: 'ARA-hyresbostad', right_of_occupancy: 'bostadsrätt (asumisoikeus)', market_rental: 'fritt finansierad hyresbostad' },
     types: { detached: 'fristående hus', terraced: 'radhus', block: 'flervåningshus' },
@@ -36,6 +38,7 @@ const TEXT = {
     title: 'The years ahead', housing: 'Housing projects', none: 'The scenario has no housing projects.', name: 'Project', dwellings: 'Dwellings', tenure: 'Tenure',
     type: 'Building type', completed: 'Completed', pupils: 'Pupils added in {y}', projected: 'Projected pupil base and indices', year: 'School year',
     children: 'Children (scenario)', baseline: 'Children (baseline)', change: 'Change', dIndex: 'D: {share}', schools: 'Schools whose children change most',
+    forecast: 'Where the city’s forecast “{name}” has a figure, it is used instead of the cohort model.',
     school: 'School', capacity: 'Capacity', model: 'Projection: cohort model (age groups age each year; retention and birth factors from the configuration) and the pupils of housing projects by yield per dwelling. Composition shares are held constant. A projection is not a fact.',
     tenures: { owner: 'owner-occupied', social_rental: 'social rental (ARA)', right_of_occupancy: 'right of occupancy', market_rental: 'market rental' },
     types: { detached: 'detached', terraced: 'terraced', block: 'block of flats' },
@@ -54,6 +57,8 @@ export interface YearsSectionInput {
   aliases: Map<string, string> | null;
   /** How many schools to list (largest absolute change over the picked years first). */
   topSchools?: number;
+  /** The city's forecast in use (its name), said in the note; null or absent: the cohort model alone. */
+  forecastName?: string | null;
 }
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
@@ -86,7 +91,7 @@ export function yearsSection(input: YearsSectionInput): string {
 <div class="keep"><h3>${esc(t.housing)}</h3>${housing}</div>
 <div class="keep"><h3>${esc(t.projected)}</h3>${projected}</div>
 ${schools}
-<p class="note">${esc(t.model)}</p></section>`;
+<p class="note">${esc(t.model)}${input.forecastName ? ` ${esc(fill(t.forecast, { name: input.forecastName }))}` : ''}</p></section>`;
 }
 
 function index(v: number | null, lang: ReportLanguage): string {

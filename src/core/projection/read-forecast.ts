@@ -73,3 +73,26 @@ export function unknownForecastIds(table: ForecastTable, unitIds: ReadonlySet<st
   if (unknown.length === 0) return [];
   return [{ code: 'forecast-unknown-ids', message: `${unknown.length} forecast id(s) match no unit of the data and no area: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}. Their rows are not used.`, fix: 'Use the unit ids of the data (e.g. grid cell ids or postal codes), or give an area its units in a "units" column.' }];
 }
+
+/**
+ * The forecast file as the app and the CLI read it: UTF-8 (else Windows-1252, as spreadsheet
+ * programs often save CSV), the table, and a warning for ids matching nothing. A table none of
+ * whose ids is a unit of the data or an area with units of the data is refused: it would change
+ * no figure.
+ */
+export function readForecastBytes(file: string, bytes: Uint8Array, unitIds: ReadonlySet<string>): Result<ForecastTable> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  const table = readForecastCsv(file, text);
+  if (!table.ok) return table;
+  const used = table.value.rows.some((r) => unitIds.has(r.id) || (table.value.areas?.[r.id] ?? []).some((id) => unitIds.has(id)));
+  if (!used) {
+    const ids = [...new Set(table.value.rows.map((r) => r.id))].slice(0, 3).join(', ');
+    return fail({ code: 'forecast-no-match', message: `No id of ${file} (such as ${ids}) is a unit of the data or an area made of its units, so the forecast would change nothing.`, fix: 'Use the unit ids of the data (grid cell ids or postal codes), or list each area\'s unit ids in a "units" column.', file, field: 'id' });
+  }
+  return ok(table.value, unknownForecastIds(table.value, unitIds));
+}

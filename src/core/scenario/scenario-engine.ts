@@ -26,6 +26,7 @@ import { markSuppressed } from '../pupil-base/suppression';
 import type { SuppressionReport } from '../pupil-base/suppression';
 import type { UnitValueLayout, UnitValuesReport } from '../pupil-base/unit-values';
 import type { ForecastTable } from '../projection/forecast-table';
+import { childrenSources, type ChildrenSources } from '../projection/children-sources';
 import { DEFAULT_HORIZON, MAX_HORIZON } from '../projection/projection-config';
 import type { YearChildren } from '../projection/unit-projection';
 import type { Edit, HousingProjectRecord } from './edit';
@@ -90,6 +91,8 @@ export class ScenarioEngine {
   readonly suppression: SuppressionReport;
   readonly baseYear: number;
   readonly horizon: number;
+  /** The city's own forecast in use (EngineOptions.forecast), null when the cohort model alone gives the years ahead. */
+  readonly forecast: ForecastTable | null;
   private readonly states = new Map<string, NetworkState>();
   private readonly log: RecordLog;
   private selected: number;
@@ -122,6 +125,7 @@ export class ScenarioEngine {
     this.baseYear = options.baseYear ?? dataset.year ?? new Date().getUTCFullYear();
     this.horizon = Math.min(MAX_HORIZON, options.horizon ?? config.projection?.horizon ?? DEFAULT_HORIZON);
     this.selected = this.baseYear;
+    this.forecast = options.forecast ?? null;
     const schoolsById = new Map(dataset.schools.map((s) => [s.id, s]));
     const setup = { baseYear: this.baseYear, horizon: this.horizon, forecast: options.forecast };
     this.distance = options.distance ?? straightLine;
@@ -275,6 +279,12 @@ export class ScenarioEngine {
   /** Where each unit's children come from in the selected year (SOURCE_* of forecast-table.ts). */
   childrenSource(networkId: string): YearChildren['source'] {
     return this.state(networkId).projection.year(this.selected).source;
+  }
+
+  /** Children per source (data, model, forecast, scaled) in the selected year, privacy applied to the sums (projection/children-sources.ts). */
+  childrenSources(networkId: string, threshold = this.config.privacyThreshold): ChildrenSources {
+    const { children, source } = this.state(networkId).projection.year(this.selected);
+    return childrenSources(source, children, this.selected, this.forecast?.name ?? null, threshold);
   }
 
   /** Current catchments (selected year), parallel to network.schoolIds (EPSG:3067; never mutate). */

@@ -70,6 +70,18 @@ describe('scenario store', () => {
     expect(document.getState().inFlight).toBe(0);
   });
 
+  test('switching scenarios shows the active scenario\'s housing projects at once', async () => {
+    const { document, scenarios } = await setup();
+    const first = scenarios.getState().host!.activeId;
+    const base = new Date().getUTCFullYear();
+    await document.getState().requestEdit({ kind: 'housing-project', year: base + 1, id: 'h', name: 'H', dwellings: 100, tenure: 'owner', buildingType: 'block', location: [385_100, 6_672_100] });
+    expect(document.getState().housing.map((p) => p.id)).toEqual(['h']);
+    expect(await scenarios.getState().create('Toinen')).toBe(true);
+    expect(document.getState().housing).toEqual([]);
+    expect(await scenarios.getState().activate(first)).toBe(true);
+    expect(document.getState().housing.map((p) => p.id)).toEqual(['h']);
+  });
+
   test('a second session on the same storage continues where the first stopped', async () => {
     const a = await setup();
     await a.document.getState().requestEdit(column2);

@@ -42,6 +42,33 @@ describe('the selected year in the document store', () => {
     expect(a()).toBe(100);
   });
 
+  test('a year switch answers the figures only, unless a dated edit moves catchments in that year', async () => {
+    const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
+    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
+    const api = createScenarioApi(host);
+    const document = createDocumentStore(service);
+    const loading = document.getState().load({ manifestUrl, fileUrls: {} });
+    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
+    await loading;
+    const base = new Date().getUTCFullYear();
+    const view = () => document.getState().views['fi-lower'];
+    // Cells (2, 0) and (2, 1) go to A from B + 2 on: 2 cells of column 2 (each 20 children in B) leave B.
+    await document.getState().requestEdit({ kind: 'assign-cells', networkId: 'fi-lower', schoolId: 'A', cells: [[2, 0], [2, 1]], year: base + 2 });
+    const before = view().catchments;
+    const r = await service.setYear!(base + 1, 'fi-lower');
+    expect(r.ok && r.value.complete).toBe(false);
+    expect(Object.keys(r.ok ? r.value.catchments : {})).toEqual([]);
+    await document.getState().setYear(base + 1);
+    // The catchments are kept (same geometry objects), the figures are the year's: A = 8 + 500/6.
+    expect(view().catchments.every((c, i) => c === before[i])).toBe(true);
+    expect(view().indicatorsFull.schools[0].children).toBeCloseTo(8 + 500 / 6, 12);
+    // B + 2: the dated edit comes into effect, the answer is complete and A's catchment has grown.
+    await document.getState().setYear(base + 2);
+    expect(view().catchments[0]).not.toBe(before[0]);
+    // A in B + 2 (16 + 400/6) + 2 cells of column 2, each (2 + 80/6) (tiny-city-projection.test.ts).
+    expect(view().indicatorsFull.schools[0].children).toBeCloseTo(16 + 400 / 6 + 2 * (2 + 80 / 6), 12);
+  });
+
   test('the worker answers the series of every year on request (charts of the years ahead)', async () => {
     const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
     const service = createEngineService(host.engineFactory, host.gate(fetchBytes));

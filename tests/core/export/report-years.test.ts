@@ -48,6 +48,16 @@ describe('the report\'s years section', () => {
     expect(section).toContain('<tr><td>Länsikoulu</td><td class="num">100</td><td class="num">101 (+10)</td><td class="num">89 (+15)</td></tr>');
   });
 
+  it('names the city\'s forecast in its note when one is in use', () => {
+    const forecast = { name: 'Ennuste 2025', rows: [{ id: 'CRS3067RES250mN6672000E385000', year: 2025, from: 7, to: 12, value: 20 }] };
+    const e = ScenarioEngine.create(dataset, config, { baseYear: 2024, forecast });
+    if (!e.ok) throw new Error(e.problems[0].message);
+    const r = impactReportForEngine(e.value, 'fi-lower', { name: 'S' }, { language: 'en', date: '2026-01-01', years: [2025] });
+    expect(r.ok && r.value).toContain('Where the city’s forecast “Ennuste 2025” has a figure, it is used instead of the cohort model.');
+    const plain = impactReportForEngine(engine(), 'fi-lower', { name: 'S' }, { language: 'en', date: '2026-01-01', years: [2025] });
+    expect(plain.ok && plain.value).not.toContain('forecast “');
+  });
+
   it('has no section unless years are picked', () => {
     const r = impactReportForEngine(engine(), 'fi-lower', { name: 'S' }, { language: 'fi', date: '2026-01-01' });
     expect(r.ok && r.value.includes('years-section')).toBe(false);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli';
-import { readForecastCsv, unknownForecastIds } from '../../../src/core/projection/read-forecast';
+import { readForecastBytes, readForecastCsv, unknownForecastIds } from '../../../src/core/projection/read-forecast';
 import { captureIo, TINY } from '../../cli/cli-test-io';
 
 const CELL00 = 'CRS3067RES250mN6672000E385000';
@@ -32,6 +32,19 @@ describe('reading a forecast table', () => {
     expect(!r.ok && r.problems.map((p) => [p.code, p.feature])).toEqual([['forecast-bad-id', '2'], ['forecast-bad-year', '3'], ['forecast-bad-age', '4'], ['forecast-bad-people', '5']]);
     const m = readForecastCsv('f.csv', 'id,year,people\nx,2025,1\n');
     expect(!m.ok && m.problems[0].code).toBe('forecast-missing-column');
+  });
+});
+
+describe('reading a forecast file\'s bytes', () => {
+  it('reads Windows-1252 when the bytes are not UTF-8, and refuses a table matching no unit', () => {
+    // "ikä;henkilöt" saved by a spreadsheet in Windows-1252: ä = 0xE4, ö = 0xF6 (not valid UTF-8 alone).
+    const text = `alue;vuosi;ikä;henkilöt\n${CELL00};2025;7-12;20\n`;
+    const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    expect(bytes.includes(0xe4)).toBe(true);
+    const r = readForecastBytes('ennuste.csv', bytes, new Set([CELL00]));
+    expect(r.ok && r.value.rows).toEqual([{ id: CELL00, year: 2025, from: 7, to: 12, value: 20 }]);
+    const none = readForecastBytes('ennuste.csv', new TextEncoder().encode('id,year,age,people\nx,2025,7-12,1\n'), new Set([CELL00]));
+    expect(!none.ok && none.problems[0].code).toBe('forecast-no-match');
   });
 });
 

@@ -75,6 +75,24 @@ describe('cohort ageing on Tiny City', () => {
     expect(children(e, 2026).A).toBeCloseTo(8 + 400 / 6, 12);
   });
 
+  it('takes a retention table per unit class ("new area" vs "established")', () => {
+    // Column-0 cells are a new area (new_area = 1): r(6) = 0.5 there; every other cell keeps the default (1).
+    const col = dataset.units.kind === 'grid' ? dataset.units.col : new Int32Array(0);
+    const newArea = Float64Array.from(col, (c) => (c === 0 ? 1 : 0));
+    const units = { ...dataset.units, attributes: { names: [...dataset.units.attributes.names, 'new_area'], columns: { ...dataset.units.attributes.columns, new_area: newArea } } };
+    const config = { ...base, projection: { classField: 'new_area', retentionByClass: { 1: [1, 1, 1, 1, 1, 1, 0.5] } } };
+    const created = ScenarioEngine.create({ ...dataset, units } as Dataset, config, { baseYear: 2024 });
+    if (!created.ok) throw new Error(created.problems[0].message);
+    // 2025, A per row: column 0 (new area) (0.5 + 50/6) + column 1 (established) (1 + 75/6) = 1.5 + 125/6;
+    //   × 4 rows = 6 + 500/6. B (columns 2–3, established) as without retention: 158.
+    const c = children(created.value, 2025);
+    expect(c.A).toBeCloseTo(6 + 500 / 6, 12);
+    expect(c.B).toBeCloseTo(158, 12);
+    // 2026, column 0: ages 7 and 8 were 5 and 6 → 0.5 each, ages 9–12 = 4 × 10/6: 1 + 40/6;
+    //   column 1 as without retention: 2 + 60/6. A = 4 × (3 + 100/6) = 12 + 400/6.
+    expect(children(created.value, 2026).A).toBeCloseTo(12 + 400 / 6, 12);
+  });
+
   it('brings the births of each year in at age 0, reaching school age eight years on', () => {
     // Births 2025 = (ages 0–2 in 2024 = 3) / 3 × f(2025) = 1 × 2 = 2 per cell; other years f = 1.
     const e = engine({ ...base, projection: { birthFactor: { 2025: 2 }, horizon: 10 } });
@@ -121,5 +139,20 @@ describe('a city forecast table', () => {
     const units = e.unitChildren('fi-lower');
     const east = dataset.units.ids.indexOf(column3[2]);
     expect(units[east]).toBeCloseTo(25, 12);
+    // Where the children come from in 2025 (16 cells): forecast = cell (0, 0) + the 4 cells of "east" = 5 units,
+    //   20 + 100 = 120 children; model = the other 11 cells: 3 × (1 + 50/6) + 4 × (1 + 75/6) + 4 × (1 + 100/6) = 11 + 850/6.
+    const sources = e.childrenSources('fi-lower');
+    expect(sources.forecastName).toBe('Kaupungin ennuste');
+    expect(sources.units).toEqual({ data: 0, model: 11, forecast: 5, scaled: 0 });
+    expect(sources.children.forecast).toBeCloseTo(120, 12);
+    expect(sources.children.model).toBeCloseTo(11 + 850 / 6, 12);
+    expect(sources.total).toBeCloseTo(131 + 850 / 6, 12);
+    // With a threshold of 130 people the forecast's 120 is hidden, the model's 152.7 and the total shown.
+    const hidden = e.childrenSources('fi-lower', 130);
+    expect(hidden.children.forecast).toBeNull();
+    expect(hidden.children.model).toBeCloseTo(11 + 850 / 6, 12);
+    // The base year is the data: 16 cells, A + B = 100 + 180 children.
+    e.setYear(2024);
+    expect(e.childrenSources('fi-lower')).toMatchObject({ year: 2024, units: { data: 16, model: 0, forecast: 0, scaled: 0 }, children: { data: 280 } });
   });
 });

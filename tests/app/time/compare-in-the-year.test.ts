@@ -1,0 +1,56 @@
+/**
+ * The comparison is for the selected school year (issue 9: "every figure the app shows … the
+ * comparison … is for the selected year"), with the real worker pieces in-process on Tiny City
+ * (base year B = this calendar year). By hand (tests/core/projection/tiny-city-projection.test.ts):
+ * in B, A = 100 and B = 180; column 2 holds 4 × 20 = 80 children. In B + 1, A = 8 + 500/6, and each
+ * column-2 cell holds 1 + 100/6, so column 2 holds 4 + 400/6.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
+import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
+import { createDocumentStore } from '../../../src/app/stores/document-store';
+import { createEngineService } from '../../../src/app/workers/engine-service';
+import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
+import { column2 } from '../../core/export/tiny-city-engines';
+
+const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
+const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLToPath(url)));
+
+describe('the comparison in the selected year', () => {
+  test('both sides and the children moved are the selected year\'s, whichever scenario was built in another year', async () => {
+    const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
+    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
+    const api = createScenarioApi(host);
+    const document = createDocumentStore(service);
+    const loading = document.getState().load({ manifestUrl, fileUrls: {} });
+    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
+    await loading;
+    const base = new Date().getUTCFullYear();
+    await document.getState().requestEdit(column2);
+    const edited = (await api.state()).activeId;
+    const childrenA = async (a: string, b: string) => {
+      const r = await api.compare({ networkId: 'fi-lower', a, b });
+      if (!r.ok) throw new Error(r.problems[0].message);
+      return { a: r.value.table.schools[0].children.a, b: r.value.table.schools[0].children.b, moved: r.value.movement.movedChildren };
+    };
+    // The base year: baseline A = 100, the edited scenario's A = 180, 80 children moved.
+    const inBase = await childrenA('baseline', edited);
+    expect([inBase.a, inBase.b]).toEqual([100, 180]);
+    expect(inBase.moved).toBeCloseTo(80, 9);
+
+    // A second, empty scenario becomes active; the edited one stays built in the base year. Then B + 1.
+    await api.create('T');
+    const empty = (await api.state()).activeId;
+    await document.getState().setYear(base + 1);
+    const next = await childrenA('baseline', edited);
+    expect(next.a).toBeCloseTo(8 + 500 / 6, 9);
+    expect(next.b).toBeCloseTo(8 + 500 / 6 + 4 + 400 / 6, 9);
+    expect(next.moved).toBeCloseTo(4 + 400 / 6, 9);
+    const scenarios = await childrenA(edited, empty);
+    expect(scenarios.a).toBeCloseTo(8 + 500 / 6 + 4 + 400 / 6, 9);
+    expect(scenarios.b).toBeCloseTo(8 + 500 / 6, 9);
+  });
+});
