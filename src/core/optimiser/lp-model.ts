@@ -139,7 +139,7 @@ function hasValues(p: OptimiserProblem, u: number, K: number): boolean {
  * The measure as Σ_j scale · |Σ_k coefs[k] · row_j[k]| terms (one per share, one per
  * category of a multigroup D), from the network totals of the start.
  */
-function linearTerms(p: OptimiserProblem): { tag: string; scale: number; coefs: number[] }[] {
+export function linearTerms(p: OptimiserProblem): { tag: string; scale: number; coefs: number[] }[] {
   const K = p.measure.columns.length;
   const totals = new Float64Array(K);
   for (let u = 0; u < p.unitCount; u++) {
