@@ -9,11 +9,13 @@ import type { IndicatorConfig } from '../core/config/indicator-config';
 import type { Dataset } from '../core/model/dataset';
 import type { Problem, Result } from '../core/model/result';
 import { fail, ok } from '../core/model/result';
+import { dualBound } from '../core/optimiser/dual-bound';
 import { lpBound } from '../core/optimiser/lp-bound';
 import { optimise } from '../core/optimiser/optimise';
 import { DEFAULT_LIMITS } from '../core/optimiser/optimiser-limits';
 import type { OptimiserLimits } from '../core/optimiser/optimiser-limits';
 import { measureText, parseMeasure } from '../core/optimiser/optimiser-measure';
+import type { OptimiserProblem } from '../core/optimiser/optimiser-problem';
 import type { CliIo } from './cli-io';
 import type { ParsedOptions } from './cli-options';
 import { scenarioEngine } from './project-command';
@@ -56,6 +58,28 @@ export function limitsFromOptions(o: ParsedOptions): Result<OptimiserLimits> {
   });
 }
 
+/** Largest problem (units that may move × schools) the LP is tried on; above it only the dual bound. */
+const LP_MAX_CELLS = 5_000_000;
+
+/**
+ * --bound: the dual bound (any size) and, on smaller problems, the LP bound (HiGHS); `bound` is
+ * the higher, `max_drop` the largest relative drop any plan under the limits can reach, and
+ * `share_of_max_drop` how much of it the plan took.
+ */
+async function bounds(p: OptimiserProblem, after: number): Promise<Record<string, number | string | null>> {
+  const dual = dualBound(p, { upper: after });
+  const lp = p.unitCount * p.schoolCount <= LP_MAX_CELLS ? await lpBound(p) : null;
+  const bound = Math.max(dual.bound, lp?.bound ?? -Infinity);
+  const drop = 1 - bound / p.startMeasure;
+  return {
+    ...(lp ? { lp_bound: round(lp.bound, 6), lp_status: lp.status } : {}),
+    dual_bound: round(dual.bound, 6),
+    bound: round(bound, 6),
+    max_drop: round(drop, 4),
+    share_of_max_drop: drop > 0 ? round((1 - after / p.startMeasure) / drop, 4) : null,
+  };
+}
+
 const round = (v: number | null, digits: number) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig): Promise<Result<string>> {
@@ -76,8 +100,8 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   if (!result.ok) return result;
   const r = result.value;
   await io.writeFile(options.out, JSON.stringify({ edits: r.edits }) + '\n');
-  const bound = options.bound && r.problem.measure.linear ? await lpBound(r.problem) : null;
   const f = r.figures;
+  const bound = options.bound && r.problem.measure.linear ? await bounds(r.problem, f.measureAfter) : null;
   return ok(JSON.stringify({
     network: options.network,
     measure: measureText(measure.value),
@@ -95,6 +119,6 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
     straight_line: f.straightLine,
     edits: r.edits.length,
     iterations: r.stats.iterations,
-    ...(bound ? { lp_bound: round(bound.bound, 6), lp_status: bound.status } : {}),
+    ...(bound ?? {}),
   }) + '\n');
 }

@@ -23,10 +23,17 @@ describe('cli optimise', () => {
     const out = join(dir, 'plan.json');
     const a = io();
     const code = await runCli(['optimise', '--bundle', bundle, '--network', 'fi-lower', '--measure', 'share:foreign_language',
-      '--utilisation', 'none', '--max-rezoned', '0.5', '--seconds', '0.5', '--seed', '2', '--out', out], a);
+      '--utilisation', 'none', '--max-rezoned', '0.5', '--seconds', '0.5', '--seed', '2', '--bound', '--out', out], a);
     expect(a.err).toBe('');
     expect(code).toBe(0);
     const summary = JSON.parse(a.out);
+    // --bound: both bounds below the plan; without bands the dual converges to the LP (LP duality).
+    expect(summary.lp_status).toBe('Optimal');
+    expect(summary.bound).toBeLessThanOrEqual(summary.measure_after + 1e-6);
+    expect(Math.abs(summary.dual_bound - summary.lp_bound)).toBeLessThan(1e-4);
+    expect(summary.max_drop).toBeCloseTo(1 - summary.bound / summary.measure_before, 3);
+    expect(summary.share_of_max_drop).toBeGreaterThan(0);
+    expect(summary.share_of_max_drop).toBeLessThanOrEqual(1 + 1e-3);
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(['measure_before', 'measure_after', 'rezoned_share', 'mean_trip_m_before', 'mean_trip_m_after',
       'max_trip_m_before', 'max_trip_m_after', 'utilisation_min', 'utilisation_max', 'seconds']));
     // Baseline D = 3520 / 11856 (tests/core/scenario/scenario-engine.test.ts).
