@@ -224,7 +224,7 @@ export function ProposePanel() {
                 })}
               </p>
             )}
-            {f.straightLine && <p className="hint">{t('optimiser.straightLine')}</p>}
+            <p className="hint propose-trips">{t(f.straightLine ? 'optimiser.straightLine' : 'optimiser.streets')}</p>
             {result.stopped && <p className="hint">{t('optimiser.stopped')}</p>}
             <div className="propose-buttons">
               {result.edits.length > 0 && <button type="button" className="propose-accept" onClick={() => void accept()}>{t('optimiser.accept')}</button>}
