@@ -34,6 +34,8 @@ export function allowedSchools(p: OptimiserProblem, u: number): number[] {
       continue;
     }
     if (!p.movable[u] || p.lockedSchool[s]) continue;
+    const line = p.straight.distance(s, u);
+    if (line > p.farTripMetres || line > p.tripCap[u]) continue;
     const d = p.distances.distance(s, u);
     if (d > p.farTripMetres || d > p.tripCap[u]) continue;
     out.push(s);
