@@ -61,7 +61,7 @@ export const OPTIONS = {
   lock: { type: 'string', value: 'IDS', description: 'Comma-separated school ids kept exactly as they are.', commands: OPT },
   seconds: { type: 'string', value: 'S', description: 'Search time in seconds (default 30).', commands: OPT },
   seed: { type: 'string', value: 'N', description: 'Seed of the search (default 1): the same seed and time give a similar plan; use it to reproduce.', commands: OPT, integerMin: 0 },
-  bound: { type: 'boolean', description: 'Also compute the LP lower bound of the measure under the same limits (HiGHS; D measures only).', commands: OPT },
+  bound: { type: 'boolean', description: 'Also compute lower bounds of the measure under the same limits (D measures only): the dual bound (any size) and the LP bound (HiGHS, smaller cities); prints bound, max_drop and share_of_max_drop.', commands: OPT },
   config: { type: 'string', value: 'FILE', description: 'Indicator configuration JSON. Default: the preset that fits the unit fields.', commands: BOTH },
   format: { type: 'string', value: 'json|csv|text|geojson|gpkg', description: 'Output format. indicators: json (default) or csv; validate: text (default) or json; export: geojson (default) or gpkg.', commands: BOTH, choices: ['json', 'csv', 'text', 'geojson', 'gpkg'] },
   out: { type: 'string', value: 'FILE', description: 'export: the file to write; optimise: where the plan ({"edits": [...]}) is written.', commands: ['export', 'optimise'] },

@@ -3,18 +3,23 @@
  * file ({"edits": [...]}, the records `indicators --edits` and the app replay); print the
  * plan's figures as one JSON object. `--edits FILE` is read as `indicators` reads it (project-command.ts).
  * `--year Y` (with the base year from the manifest or --base-year): children, composition and
- * capacities of that projected year; the plan's records are dated Y.
+ * capacities of that projected year; the plan's records are dated Y. `--streets FILE` (or the
+ * bundle's files.streets): trips on the street network, as `indicators --streets` measures them.
  */
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import type { Dataset } from '../core/model/dataset';
 import type { Problem, Result } from '../core/model/result';
 import { fail, ok } from '../core/model/result';
+import { dualBound } from '../core/optimiser/dual-bound';
 import { lpBound } from '../core/optimiser/lp-bound';
 import { optimise } from '../core/optimiser/optimise';
 import { DEFAULT_LIMITS } from '../core/optimiser/optimiser-limits';
 import type { OptimiserLimits } from '../core/optimiser/optimiser-limits';
 import { measureText, parseMeasure } from '../core/optimiser/optimiser-measure';
+import type { OptimiserProblem } from '../core/optimiser/optimiser-problem';
+import { StreetDistances } from '../core/travel/street-distances';
 import type { CliIo } from './cli-io';
+import { loadStreets } from './cli-travel';
 import type { ParsedOptions } from './cli-options';
 import { scenarioEngine } from './project-command';
 
@@ -56,9 +61,35 @@ export function limitsFromOptions(o: ParsedOptions): Result<OptimiserLimits> {
   });
 }
 
+/** Largest problem (units that may move × schools) the LP is tried on; above it only the dual bound. */
+const LP_MAX_CELLS = 5_000_000;
+
+/**
+ * --bound: the dual bound (any size) and, on smaller problems, the LP bound (HiGHS); `bound` is
+ * the higher, `max_drop` the largest relative drop any plan under the limits can reach, and
+ * `share_of_max_drop` how much of it the plan took.
+ */
+async function bounds(p: OptimiserProblem, after: number): Promise<Record<string, number | string | null>> {
+  const dual = dualBound(p, { upper: after });
+  const lp = p.unitCount * p.schoolCount <= LP_MAX_CELLS ? await lpBound(p) : null;
+  const bound = Math.max(dual.bound, lp?.bound ?? -Infinity);
+  const drop = 1 - bound / p.startMeasure;
+  return {
+    ...(lp ? { lp_bound: round(lp.bound, 6), lp_status: lp.status } : {}),
+    dual_bound: round(dual.bound, 6),
+    bound: round(bound, 6),
+    max_drop: round(drop, 4),
+    share_of_max_drop: drop > 0 ? round((1 - after / p.startMeasure) / drop, 4) : null,
+  };
+}
+
 const round = (v: number | null, digits: number) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
-export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig): Promise<Result<string>> {
+/**
+ * @param streetsFile the street layer (--streets or the bundle's files.streets): trips on the
+ *   street network for the trip limits, the 5 km rule and the trip figures; null = straight lines
+ */
+export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, streetsFile: string | null = null): Promise<Result<string>> {
   if (!options.network) return fail(bad('network', 'optimise needs --network ID.', `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`));
   if (!options.measure) return fail(bad('measure', 'optimise needs --measure (e.g. share:foreign_language).', 'Give --measure share:ID, mgd:ID or mgh:ID.'));
   if (!options.out) return fail(bad('out', 'optimise needs --out PLAN.json (where the plan is written).', 'Give --out plan.json.'));
@@ -71,13 +102,19 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   if (!engine.ok) return engine;
   const seconds = options.seconds !== undefined ? Number(options.seconds) : 30;
   if (!(seconds > 0)) return fail(bad('seconds', `--seconds must be positive, got "${options.seconds}".`, 'Give e.g. --seconds 30.'));
-  const input = { engine: engine.value, networkId: options.network, measure: measure.value, limits: limits.value };
+  const streets = await loadStreets(io, streetsFile, engine.value.units, config);
+  if (!streets.ok) return streets;
+  // Street distances to the schools' locations in the selected year (network order), as ScenarioTravel measures trips.
+  const distances = streets.value && engine.value.networkIds.includes(options.network)
+    ? new StreetDistances(streets.value.net, engine.value.schoolsInYear(options.network).map((s) => s.location))
+    : undefined;
+  const input = { engine: engine.value, networkId: options.network, measure: measure.value, limits: limits.value, distances };
   const result = await optimise(input, { seconds, seed: options.seed !== undefined ? Number(options.seed) : 1 });
   if (!result.ok) return result;
   const r = result.value;
   await io.writeFile(options.out, JSON.stringify({ edits: r.edits }) + '\n');
-  const bound = options.bound && r.problem.measure.linear ? await lpBound(r.problem) : null;
   const f = r.figures;
+  const bound = options.bound && r.problem.measure.linear ? await bounds(r.problem, f.measureAfter) : null;
   return ok(JSON.stringify({
     network: options.network,
     measure: measureText(measure.value),
@@ -95,6 +132,6 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
     straight_line: f.straightLine,
     edits: r.edits.length,
     iterations: r.stats.iterations,
-    ...(bound ? { lp_bound: round(bound.bound, 6), lp_status: bound.status } : {}),
-  }) + '\n');
+    ...(bound ?? {}),
+  }) + '\n', [...streets.warnings, ...result.warnings]);
 }

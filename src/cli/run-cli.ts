@@ -183,7 +183,7 @@ function childrenOutside(raw: NetworkIndicators[], threshold: number, hasArea: b
  * The dataset and its indicator configuration (warnings printed), with the privacy threshold of
  * --privacy-threshold or the configuration; an exit code when either could not be had.
  */
-async function datasetAndConfig(io: CliIo, options: ParsedOptions): Promise<number | { dataset: Dataset; config: IndicatorConfig; threshold: number }> {
+async function datasetAndConfig(io: CliIo, options: ParsedOptions): Promise<number | { dataset: Dataset; config: IndicatorConfig; threshold: number; streets: string | null }> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
   const { dataset, report } = loaded.value;
@@ -191,7 +191,7 @@ async function datasetAndConfig(io: CliIo, options: ParsedOptions): Promise<numb
   if (!cfg.ok) return problems(io, cfg.problems);
   warn(io, [...loaded.warnings, ...cfg.warnings]);
   const config = cfg.value.config;
-  return { dataset, config, threshold: options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold };
+  return { dataset, config, threshold: options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold, streets: streetsPath(options, loaded.value.manifest?.files.streets) };
 }
 
 async function exportCommand(io: CliIo, options: ParsedOptions): Promise<number> {
@@ -238,8 +238,9 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
 async function optimiseCommand(io: CliIo, options: ParsedOptions): Promise<number> {
   const input = await datasetAndConfig(io, options);
   if (typeof input === 'number') return input;
-  const out = await runOptimise(io, options, input.dataset, input.config);
+  const out = await runOptimise(io, options, input.dataset, input.config, input.streets);
   if (!out.ok) return problems(io, out.problems);
+  warn(io, out.warnings);
   io.stdout(out.value);
   return EXIT_OK;
 }

@@ -23,10 +23,17 @@ describe('cli optimise', () => {
     const out = join(dir, 'plan.json');
     const a = io();
     const code = await runCli(['optimise', '--bundle', bundle, '--network', 'fi-lower', '--measure', 'share:foreign_language',
-      '--utilisation', 'none', '--max-rezoned', '0.5', '--seconds', '0.5', '--seed', '2', '--out', out], a);
+      '--utilisation', 'none', '--max-rezoned', '0.5', '--seconds', '0.5', '--seed', '2', '--bound', '--out', out], a);
     expect(a.err).toBe('');
     expect(code).toBe(0);
     const summary = JSON.parse(a.out);
+    // --bound: both bounds below the plan; without bands the dual converges to the LP (LP duality).
+    expect(summary.lp_status).toBe('Optimal');
+    expect(summary.bound).toBeLessThanOrEqual(summary.measure_after + 1e-6);
+    expect(Math.abs(summary.dual_bound - summary.lp_bound)).toBeLessThan(1e-4);
+    expect(summary.max_drop).toBeCloseTo(1 - summary.bound / summary.measure_before, 3);
+    expect(summary.share_of_max_drop).toBeGreaterThan(0);
+    expect(summary.share_of_max_drop).toBeLessThanOrEqual(1 + 1e-3);
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(['measure_before', 'measure_after', 'rezoned_share', 'mean_trip_m_before', 'mean_trip_m_after',
       'max_trip_m_before', 'max_trip_m_after', 'utilisation_min', 'utilisation_max', 'seconds']));
     // Baseline D = 3520 / 11856 (tests/core/scenario/scenario-engine.test.ts).
@@ -84,5 +91,42 @@ describe('cli optimise', () => {
       expect(c.err).toContain(`field "${field}"`);
       expect(c.err).not.toContain('undefined');
     }
+  });
+});
+
+describe('cli optimise --streets', () => {
+  // The street layer of tests/cli/travel-cli.test.ts: one east–west street through both schools
+  // and a north–south street up each column of cell centres. A child's street trip = |Δx| + |Δy|
+  // = 250 m (rows 1–2) or 500 m (rows 0 and 3): mean 375 m, max 500 m at the start (straight
+  // lines would give (√(125² + 125²) + √(125² + 375²)) / 2 ≈ 286 m).
+  const xs = [0, 1, 2, 3].map((c) => 385_125 + 250 * c);
+  const streets = {
+    type: 'FeatureCollection',
+    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3067' } },
+    features: [
+      { type: 'Feature', properties: { highway: 'residential' }, geometry: { type: 'LineString', coordinates: [[385_000, 6_672_500], ...xs.map((x) => [x, 6_672_500]), [386_000, 6_672_500]] } },
+      ...xs.map((x) => ({ type: 'Feature', properties: { highway: 'footway' }, geometry: { type: 'LineString', coordinates: [[x, 6_672_000], [x, 6_672_500], [x, 6_673_000]] } })),
+    ],
+  };
+
+  it('limits and figures use street trips; the plan replays to the same street trips', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'optimise-streets-'));
+    const path = join(dir, 'streets.geojson');
+    await writeFile(path, JSON.stringify(streets));
+    const out = join(dir, 'plan.json');
+    const a = io();
+    expect(await runCli(['optimise', '--bundle', bundle, '--streets', path, '--network', 'fi-lower', '--measure', 'share:foreign_language',
+      '--utilisation', 'none', '--max-rezoned', '0.5', '--seconds', '0.5', '--seed', '2', '--out', out], a)).toBe(0);
+    const summary = JSON.parse(a.out);
+    expect(summary.straight_line).toBe(false);
+    expect(summary.mean_trip_m_before).toBe(375);
+    expect(summary.max_trip_m_before).toBe(500);
+    expect(summary.edits).toBeGreaterThan(0);
+    const b = io();
+    expect(await runCli(['indicators', '--bundle', bundle, '--streets', path, '--network', 'fi-lower', '--edits', out], b)).toBe(0);
+    const travel = JSON.parse(b.out).travel;
+    expect(travel.straight_line).toBe(false);
+    expect(Math.abs(travel.mean_m - summary.mean_trip_m_after)).toBeLessThanOrEqual(1);
+    expect(travel.max_m).toBe(summary.max_trip_m_after);
   });
 });

@@ -8,6 +8,7 @@ import { optimise } from '../../core/optimiser/optimise';
 import { DEFAULT_LIMITS } from '../../core/optimiser/optimiser-limits';
 import { parseMeasure } from '../../core/optimiser/optimiser-measure';
 import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
+import { travelDistancesOf } from '../travel/travel-registry';
 import type { OptimiserApi } from './optimiser-protocol';
 
 /** A macrotask yield: lets queued messages (stop) run between slices. */
@@ -46,6 +47,8 @@ export function createOptimiserApi(activeEngine: () => ScenarioEngine): Optimise
         const r = await optimise(
           {
             engine, networkId: request.networkId, measure: measure.value,
+            // The trips the travel figures use (street distances when a street network is loaded).
+            distances: travelDistancesOf(engine, request.networkId) ?? undefined,
             limits: {
               ...DEFAULT_LIMITS, maxRezonedShare: request.maxRezonedShare, maxTripIncreaseShare: request.maxTripIncreaseShare,
               maxTripIncreaseMetres: request.maxTripIncreaseMetres, utilisation: request.utilisation, lockedSchoolIds: request.lockedSchoolIds,

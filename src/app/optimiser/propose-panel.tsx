@@ -17,7 +17,8 @@ import { registerOptimiserTranslations } from './optimiser-i18n';
 import type { OptimiserApi, ProposeProgress, ProposeRequest, ProposeResult } from './optimiser-protocol';
 import { clearPlanPreview, showPlanPreview } from './plan-preview';
 import type { TradeOffPoint } from './trade-off-chart';
-import { LockSchools, type Locks } from './lock-schools';
+import { LockSchools } from './lock-schools';
+import { requestOf, type Form } from './propose-request';
 
 /** ECharts loads only when there is a curve to draw (first-load/lazy-views.tsx, docs/app.md "First load"). */
 const TradeOffChart = lazy(() => import('./trade-off-chart').then((m) => ({ default: m.TradeOffChart })));
@@ -25,28 +26,6 @@ const TradeOffChart = lazy(() => import('./trade-off-chart').then((m) => ({ defa
 export const TRADE_OFF_CAPS = [0.05, 0.1, 0.2, 0.3];
 /** The map shows the best plan so far at most this often (each preview redraws the map). */
 const PREVIEW_MS = 1500;
-
-interface Form {
-  measure: string;
-  rezonedPct: string;
-  unlimited: boolean;
-  tripPct: string;
-  low: string;
-  high: string;
-  seconds: string;
-  seed: string;
-  locks: Locks;
-}
-
-function requestOf(form: Form, networkId: string): ProposeRequest {
-  const trip = form.tripPct.trim() === '' ? null : Number(form.tripPct) / 100;
-  return {
-    networkId, measure: form.measure, maxRezonedShare: form.unlimited ? null : Number(form.rezonedPct) / 100,
-    maxTripIncreaseShare: trip !== null && Number.isFinite(trip) ? trip : null, maxTripIncreaseMetres: null,
-    utilisation: [Number(form.low) / 100, Number(form.high) / 100], lockedSchoolIds: form.locks.schoolIds, lockChanged: form.locks.changed,
-    seconds: Math.max(1, Number(form.seconds) || 10), seed: Number.isInteger(Number(form.seed)) ? Number(form.seed) : 1,
-  };
-}
 
 export function ProposePanel() {
   const { t, i18n } = useTranslation();
@@ -58,7 +37,7 @@ export function ProposePanel() {
   const networkId = useDocument((s) => s.networkId);
   const lang = usePreferences((s) => s.language);
   const year = useDocument((s) => s.year);
-  const [form, setForm] = useState<Form>({ measure: '', rezonedPct: '20', unlimited: false, tripPct: '', low: '85', high: '110', seconds: '10', seed: '1', locks: { schoolIds: [], changed: false } });
+  const [form, setForm] = useState<Form>({ measure: '', rezonedPct: '20', unlimited: false, tripPct: '', tripM: '', low: '85', high: '110', seconds: '10', seed: '1', locks: { schoolIds: [], changed: false } });
   const [progress, setProgress] = useState<ProposeProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const [result, setResult] = useState<ProposeResult | null>(null);
@@ -182,6 +161,10 @@ export function ProposePanel() {
           <input type="number" min={0} step={5} value={form.tripPct} disabled={!!running} onChange={(e) => set({ tripPct: e.target.value })} />
         </label>
         <label className="field">
+          <span>{t('optimiser.maxTripM')}</span>
+          <input type="number" min={0} step={100} value={form.tripM} disabled={!!running} onChange={(e) => set({ tripM: e.target.value })} />
+        </label>
+        <label className="field">
           <span>{t('optimiser.utilLow')}</span>
           <input type="number" min={0} max={200} value={form.low} disabled={!!running} onChange={(e) => set({ low: e.target.value })} />
         </label>
@@ -241,7 +224,7 @@ export function ProposePanel() {
                 })}
               </p>
             )}
-            {f.straightLine && <p className="hint">{t('optimiser.straightLine')}</p>}
+            <p className="hint propose-trips">{t(f.straightLine ? 'optimiser.straightLine' : 'optimiser.streets')}</p>
             {result.stopped && <p className="hint">{t('optimiser.stopped')}</p>}
             <div className="propose-buttons">
               {result.edits.length > 0 && <button type="button" className="propose-accept" onClick={() => void accept()}>{t('optimiser.accept')}</button>}

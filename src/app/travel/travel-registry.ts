@@ -13,6 +13,7 @@ import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
 import { ScenarioTravel } from '../../core/travel/scenario-travel';
 import { streetLinksFromTable, type StreetLinks } from '../../core/travel/street-links';
 import { StreetNetwork } from '../../core/travel/street-network';
+import type { TravelDistances } from '../../core/travel/travel-distances';
 import { publicNetworkTravel, publicTravel, type PublicNetworkTravel, type PublicSchoolTravel } from '../../core/travel/travel-privacy';
 import { toLonLat } from '../map/display-projection';
 
@@ -107,4 +108,9 @@ function nearestTrips(distances: { nearest(): { distance: Float64Array } }): Flo
   let hit = nearestCache.get(distances);
   if (!hit) nearestCache.set(distances, (hit = Float32Array.from(distances.nearest().distance)));
   return hit.slice();
+}
+
+/** The trip lengths the engine's travel figures use for a network in its selected year (street distances when a street network is loaded); null before the engine has travel. */
+export function travelDistancesOf(engine: ScenarioEngine, networkId: string): TravelDistances | null {
+  return travels.get(engine)?.distances(networkId) ?? null;
 }

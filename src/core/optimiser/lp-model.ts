@@ -34,6 +34,8 @@ export function allowedSchools(p: OptimiserProblem, u: number): number[] {
       continue;
     }
     if (!p.movable[u] || p.lockedSchool[s]) continue;
+    const line = p.straight.distance(s, u);
+    if (line > p.farTripMetres || line > p.tripCap[u]) continue;
     const d = p.distances.distance(s, u);
     if (d > p.farTripMetres || d > p.tripCap[u]) continue;
     out.push(s);
@@ -139,7 +141,7 @@ function hasValues(p: OptimiserProblem, u: number, K: number): boolean {
  * The measure as Σ_j scale · |Σ_k coefs[k] · row_j[k]| terms (one per share, one per
  * category of a multigroup D), from the network totals of the start.
  */
-function linearTerms(p: OptimiserProblem): { tag: string; scale: number; coefs: number[] }[] {
+export function linearTerms(p: OptimiserProblem): { tag: string; scale: number; coefs: number[] }[] {
   const K = p.measure.columns.length;
   const totals = new Float64Array(K);
   for (let u = 0; u < p.unitCount; u++) {

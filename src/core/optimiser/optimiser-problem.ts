@@ -62,6 +62,12 @@ export interface OptimiserProblem {
   measure: MeasureModel;
   adjacency: UnitAdjacency;
   distances: TripDistances;
+  /**
+   * Straight lines from unit centres to the schools: never longer than `distances` (a street
+   * trip is a path from the same point to the same school), so a pair whose straight line
+   * already breaks a trip rule is refused without asking for its street distance.
+   */
+  straight: TripDistances;
   /** Allowed children per school (from the utilisation band; ±Infinity where unconstrained). */
   low: Float64Array;
   high: Float64Array;
@@ -131,7 +137,8 @@ export function buildProblem(input: OptimiserInput): Result<OptimiserProblem> {
   // Capacities, locations and status in the engine's selected year (opened, closed, moved schools).
   const schools = engine.schoolsInYear(networkId);
   const status = engine.schoolStatus(networkId);
-  const distances = input.distances ?? straightLineDistances(unitCentres(engine.units), schools.map((s) => s.location));
+  const straight = straightLineDistances(unitCentres(engine.units), schools.map((s) => s.location));
+  const distances = input.distances ?? straight;
   // A school not open in the year (closed, not yet opened) takes and gives nothing.
   const lockedSchool = Uint8Array.from(network.schoolIds, (id, s) => (limits.lockedSchoolIds.includes(id) || !isOpen(status[s]) ? 1 : 0));
   const unknownLocked = limits.lockedSchoolIds.filter((id) => !network.schoolIds.includes(id));
@@ -185,7 +192,7 @@ export function buildProblem(input: OptimiserInput): Result<OptimiserProblem> {
   return ok({
     networkId, year: engine.year === engine.baseYear ? undefined : engine.year, schoolIds: network.schoolIds.slice(), unitCount: n, schoolCount: S,
     children, covered, startOffsets, startSchools, startWeights, startSingle, movable,
-    values, measure: measure.value, adjacency: input.adjacency ?? unitAdjacency(engine.units), distances,
+    values, measure: measure.value, adjacency: input.adjacency ?? unitAdjacency(engine.units), distances, straight,
     low, high, capacity, lockedSchool, tripCap, farTripMetres: limits.farTripMetres,
     maxRezoned: limits.maxRezonedShare === null ? Infinity : limits.maxRezonedShare * totalChildren,
     totalChildren, startMeasure: measure.value.total(rows, S), limits,

@@ -308,6 +308,8 @@ export class PlanSearch {
     if (state >= 0) {
       if (p.lockedSchool[state]) return false;
       const w0 = startWeight(p, u, state);
+      // A straight line is never longer than the trip: refuse far pairs before a street search.
+      if (w0 <= 0 && p.straight.distance(state, u) > p.farTripMetres) return false;
       const d = p.distances.distance(state, u);
       if (w0 <= 0 && d > p.farTripMetres) return false;
       if (w0 < p.covered[u] - 1e-12 && d > p.tripCap[u]) return false;
