@@ -14,7 +14,9 @@ import { ScenarioTravel } from '../../core/travel/scenario-travel';
 import { streetLinksFromTable, type StreetLinks } from '../../core/travel/street-links';
 import { StreetNetwork } from '../../core/travel/street-network';
 import { publicNetworkTravel, publicTravel, type PublicNetworkTravel, type PublicSchoolTravel } from '../../core/travel/travel-privacy';
-import { toLonLat } from '../map/display-projection';
+import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
+import { DEFAULT_BAND_LIMITS_M, distanceBands } from '../../core/travel/distance-bands';
+import type { MultiPolygon } from '../../core/model/geometry-types';
 
 let streets: StreetNetwork | null = null;
 const travels = new WeakMap<ScenarioEngine, ScenarioTravel>();
@@ -69,8 +71,9 @@ export interface TravelSnapshot {
   baselineSchools: PublicSchoolTravel[];
   network: PublicNetworkTravel;
   baselineNetwork: PublicNetworkTravel;
-  /** Separate pieces of each catchment. */
+  /** Separate pieces of each catchment, and before any record (the map draws only pieces edits detached). */
   pieceCounts: Int32Array;
+  basePieceCounts: Int32Array;
   /** Trip length (metres) from each unit to its (dominant) school, NaN without one; and to its nearest school. */
   unitTrip: Float32Array;
   unitNearestTrip: Float32Array;
@@ -94,6 +97,7 @@ export function travelSnapshot(engine: ScenarioEngine, networkId: string, thresh
     network: publicNetworkTravel(f.network, threshold, extra),
     baselineNetwork: publicNetworkTravel(b.network, threshold, extra),
     pieceCounts,
+    basePieceCounts: travel.basePieceCounts(networkId).slice(),
     // Kept up to date from the changed units by ScenarioTravel; copied here for the message.
     unitTrip: trips.trip.slice(),
     unitNearestTrip: nearestTrips(distances),
@@ -107,4 +111,20 @@ function nearestTrips(distances: { nearest(): { distance: Float64Array } }): Flo
   let hit = nearestCache.get(distances);
   if (!hit) nearestCache.set(distances, (hit = Float32Array.from(distances.nearest().distance)));
   return hit.slice();
+}
+
+/** A school's walking-distance bands for the map: each limit (metres) with its outline in lon/lat. */
+export interface TravelBands {
+  school: number;
+  straightLine: boolean;
+  bands: { limitM: number; outline: MultiPolygon; units: number }[];
+}
+
+/** The 1, 3 and 5 km bands of school index `school` in the engine's current state (null without travel). */
+export function travelBands(engine: ScenarioEngine, networkId: string, school: number): TravelBands | null {
+  const travel = travels.get(engine);
+  if (!travel || school < 0 || school >= engine.network(networkId).schoolIds.length) return null;
+  const distances = travel.distances(networkId);
+  const bands = distanceBands(engine.units, distances, school, DEFAULT_BAND_LIMITS_M, travel.streets ? travel.settings.searchLimitM : 0);
+  return { school, straightLine: distances.straightLine, bands: bands.map((b) => ({ limitM: b.limitM, outline: multiPolygonToLonLat(b.outline), units: b.units.length })) };
 }

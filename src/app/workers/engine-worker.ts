@@ -69,6 +69,7 @@ const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser:
   importHousing: async (file, defaultYear) => transferring(await service.importHousing!(file, defaultYear, { locateFile: () => wasmUrl })),
   housingPupils: () => service.housingPupils!(),
   feeders: (share) => service.feeders!(share),
+  travelBands: async (networkId, school) => transferring(await service.travelBands!(networkId, school)),
   scenarios: createScenarioApi(host, (file) => {
     const bytes = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? file.bytes : file.bytes.slice();
     return Comlink.transfer({ ...file, bytes }, [bytes.buffer as ArrayBuffer]);

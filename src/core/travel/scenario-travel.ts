@@ -51,6 +51,8 @@ interface NetworkState {
   baselines: Map<number, NetworkTravel>;
   /** Separate pieces of each school's catchment, counted on its units (catchment-pieces.ts). */
   pieces: Int32Array;
+  /** Pieces when the network was first tracked (the dataset's catchments, before any record); kept when the state is rebuilt. */
+  basePieces: Int32Array;
   /** Per-unit trips and detached-piece flags for the map. */
   unitTrips: UnitTrips;
   /** What the last change did: pieces counts that changed, and units handed to a school more than 5 km away. */
@@ -156,6 +158,11 @@ export class ScenarioTravel {
     return this.state(networkId).pieces;
   }
 
+  /** Pieces of each catchment when the network was first tracked (before any record; schools opened later have none). */
+  basePieceCounts(networkId: string): Int32Array {
+    return this.state(networkId).basePieces;
+  }
+
   /** Units of a school's detached pieces: those outside its largest piece (by units). */
   detachedUnits(networkId: string, school: number): number[] {
     return this.state(networkId).unitTrips.detachedOf(school, this.engine.unitSchool(networkId));
@@ -198,10 +205,11 @@ export class ScenarioTravel {
     for (let u = 0; u < dominant.length; u++) if (dominant[u] >= 0 && dominant[u] < S) members[dominant[u]].push(u);
     const state: NetworkState = {
       networkId,
-      schoolCount: S, children, distances, tracker, pieces: new Int32Array(S), unitTrips, owner, lastPieces: [], lastFar: [],
+      schoolCount: S, children, distances, tracker, pieces: new Int32Array(S), basePieces: new Int32Array(0), unitTrips, owner, lastPieces: [], lastFar: [],
       yearKey: this.yearKey(), housing: this.engine.housingProjects(), locationKey: this.locationKey(networkId), baselines: new Map(),
     };
     for (let s = 0; s < S; s++) state.pieces[s] = this.countPieces(state, dominant, s, members[s]);
+    state.basePieces = this.states.get(networkId)?.basePieces ?? state.pieces.slice();
     return state;
   }
 
