@@ -10,6 +10,7 @@ import { useDocument, usePreferences, useStores, useUi } from '../stores/app-sto
 import { currentNetwork, currentView } from '../stores/selectors';
 import { BAND_COLOURS } from './travel-layers';
 import { travelView, type TravelView } from './travel-view';
+import './travel.css';
 
 const BAND_LIMITS_KM = [1, 3, 5];
 

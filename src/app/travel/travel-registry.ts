@@ -128,3 +128,30 @@ export function travelBands(engine: ScenarioEngine, networkId: string, school: n
   const bands = distanceBands(engine.units, distances, school, DEFAULT_BAND_LIMITS_M, travel.streets ? travel.settings.searchLimitM : 0);
   return { school, straightLine: distances.straightLine, bands: bands.map((b) => ({ limitM: b.limitM, outline: multiPolygonToLonLat(b.outline), units: b.units.length })) };
 }
+
+/** One side of a comparison (or of the report): a network's travel figures with privacy applied. */
+export interface TravelSide {
+  straightLine: boolean;
+  network: PublicNetworkTravel;
+  schools: PublicSchoolTravel[];
+}
+
+/** The engine's current (or baseline) travel figures of a network, privacy applied; null without travel. */
+export function travelSide(engine: ScenarioEngine, networkId: string, which: 'current' | 'baseline', threshold: number): TravelSide | null {
+  const travel = travels.get(engine);
+  if (!travel) return null;
+  const f = which === 'current' ? travel.figures(networkId) : travel.baseline(networkId);
+  return {
+    straightLine: f.straightLine,
+    network: publicNetworkTravel(f.network, threshold, { offNetwork: [], unreachable: [], straightLine: f.straightLine }),
+    schools: f.schools.map((s) => publicTravel(s, threshold)),
+  };
+}
+
+/** Trip length (school index, unit) of the engine's current state or of its baseline, by the travel rule; undefined without travel. */
+export function tripLengths(engine: ScenarioEngine, networkId: string, which: 'current' | 'baseline'): ((school: number, unit: number) => number) | undefined {
+  const travel = travels.get(engine);
+  if (!travel) return undefined;
+  const d = which === 'current' ? travel.distances(networkId) : travel.baselineDistances(networkId);
+  return (school, unit) => d.distance(school, unit);
+}

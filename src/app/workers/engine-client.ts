@@ -33,5 +33,6 @@ export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; impo
     importHousing: (file, defaultYear) => (remote.importHousing as unknown as NonNullable<EngineApi['importHousing']>)(file, defaultYear),
     housingPupils: () => (remote.housingPupils as unknown as NonNullable<EngineApi['housingPupils']>)(),
     feeders: (share) => (remote.feeders as unknown as NonNullable<EngineApi['feeders']>)(share),
+    travelBands: (networkId, school) => (remote.travelBands as unknown as NonNullable<EngineApi['travelBands']>)(networkId, school),
   };
 }

@@ -49,6 +49,8 @@ interface NetworkState {
   locationKey: string;
   /** Baseline figures (no records) per school year, computed when first read. */
   baselines: Map<number, NetworkTravel>;
+  /** Trip lengths to the dataset's school locations (built when first asked for). */
+  baseDistances?: TravelDistances;
   /** Separate pieces of each school's catchment, counted on its units (catchment-pieces.ts). */
   pieces: Int32Array;
   /** Pieces when the network was first tracked (the dataset's catchments, before any record); kept when the state is rebuilt. */
@@ -313,12 +315,21 @@ export class ScenarioTravel {
     const hit = s.baselines.get(year);
     if (hit) return hit;
     const base = this.engine.baselineUnits(networkId, year);
-    const locations = this.baseLocations(networkId);
-    const distances = this.streets ? new StreetDistances(this.streets, locations) : new StraightLineDistances(this.unitPoints, locations);
+    const distances = this.baselineDistances(networkId);
     const tracker = new TravelTracker(base.overlay, distances, this.trackerOptions(networkId, base.children));
     const out = { straightLine: distances.straightLine, schools: Array.from({ length: base.overlay.schoolCount }, (_, i) => tracker.school(i)), network: tracker.network() };
     s.baselines.set(year, out);
     return out;
+  }
+
+  /** Trip lengths of the baseline: to the dataset's school locations (a street network's searches are shared by location). */
+  baselineDistances(networkId: string): TravelDistances {
+    const s = this.state(networkId);
+    if (!s.baseDistances) {
+      const locations = this.baseLocations(networkId);
+      s.baseDistances = this.streets ? new StreetDistances(this.streets, locations) : new StraightLineDistances(this.unitPoints, locations);
+    }
+    return s.baseDistances;
   }
 
   /** Locations of the dataset's schools of the network (the baseline). */
