@@ -19,6 +19,9 @@ import type { ParsedOptions } from './cli-options';
 import { feederOutput } from './feeders-output';
 import type { FeederOutput } from './feeders-output';
 import { feederCsvSection } from './feeders-csv';
+import type { StreetNetwork } from '../core/travel/street-network';
+import type { PublicNetworkTravel, PublicSchoolTravel } from '../core/travel/travel-privacy';
+import { travelByYear } from './cli-travel';
 
 const bad = (field: string, message: string, fix: string, file?: string): Problem => ({ code: 'invalid-arguments', message, fix, field, ...(file ? { file } : {}) });
 
@@ -103,14 +106,16 @@ export async function scenarioEngine(io: CliIo, options: ParsedOptions, dataset:
 
 export interface ProjectedYear extends FeederOutput {
   year: number;
-  schools: PublicNetworkIndicators['schools'];
+  schools: (PublicNetworkIndicators['schools'][number] & { travel?: PublicSchoolTravel })[];
+  /** The network's travel figures in the year (docs/travel.md); each school has its own under `travel`. */
+  travel?: PublicNetworkTravel;
   indices: PublicNetworkIndicators['indices'];
   multigroup: PublicNetworkIndicators['multigroup'];
   totals: PublicNetworkIndicators['totals'];
 }
 
 /** `project`: the network's privacy-safe figures in every year of the range. */
-export async function projectYears(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, threshold: number): Promise<Result<{ network: string; years: ProjectedYear[] }>> {
+export async function projectYears(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, threshold: number, streets?: StreetNetwork | null): Promise<Result<{ network: string; years: ProjectedYear[] }>> {
   const base = baseYearOf(options, dataset, true);
   if (!base.ok) return base;
   const range = yearRange(options, base.value!);
@@ -122,10 +127,15 @@ export async function projectYears(io: CliIo, options: ParsedOptions, dataset: D
     return fail({ code: 'unknown-network', message: `The dataset has no network "${network}".`, fix: `Choose one of: ${engine.value.networkIds.join(', ')}.`, field: 'network' });
   }
   const years: ProjectedYear[] = [];
+  // Travel in every year (straight lines without a street layer), as `indicators` gives it.
+  const travel = streets === undefined ? null : travelByYear(engine.value, streets, network, threshold);
+  for (const w of travel?.warnings ?? []) io.stderr(`warning: ${formatProblem(w)}\n`);
   for (let y = range.value[0]; y <= range.value[1]; y++) {
     const p = applyPrivacy(engine.value.indicatorsInYear(network, y), threshold);
     const share = options['split-share'] === undefined ? undefined : Number(options['split-share']);
-    years.push({ year: y, schools: p.schools, indices: p.indices, multigroup: p.multigroup, totals: p.totals, ...feederOutput(engine.value, network, y, threshold, share) });
+    const t = travel?.inYear(y);
+    const schools = t ? p.schools.map((s, i) => ({ ...s, travel: t.schools[i] })) : p.schools;
+    years.push({ year: y, schools, ...(t ? { travel: t.network } : {}), indices: p.indices, multigroup: p.multigroup, totals: p.totals, ...feederOutput(engine.value, network, y, threshold, share) });
   }
   return ok({ network, years }, engine.warnings);
 }
