@@ -22,6 +22,7 @@ import { feederCsvSection } from './feeders-csv';
 import type { StreetNetwork } from '../core/travel/street-network';
 import type { PublicNetworkTravel, PublicSchoolTravel } from '../core/travel/travel-privacy';
 import { travelByYear } from './cli-travel';
+import { TRAVEL_COLUMNS } from './format-output';
 
 const bad = (field: string, message: string, fix: string, file?: string): Problem => ({ code: 'invalid-arguments', message, fix, field, ...(file ? { file } : {}) });
 
@@ -143,9 +144,15 @@ export async function projectYears(io: CliIo, options: ParsedOptions, dataset: D
 /** CSV of `project`: one row per year and school, starting year,network,school_id,name,children. */
 export function projectCsv(network: string, years: ProjectedYear[]): string {
   const shareIds = [...new Set(years.flatMap((y) => y.schools.flatMap((s) => Object.keys(s.shares))))].sort();
-  const rows = [['year', 'network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, 'status']];
+  // Travel columns as in `indicators --format csv` (docs/cli.md) when the years carry travel.
+  const withTravel = years.some((y) => y.travel);
+  const travelHeader = withTravel ? TRAVEL_COLUMNS.map((k) => `travel_${k}`).concat('travel_straight_line') : [];
+  const rows = [['year', 'network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, ...travelHeader, 'status']];
   for (const y of years) {
-    for (const s of y.schools) rows.push([String(y.year), network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), s.status ?? 'open']);
+    for (const s of y.schools) {
+      const travel = withTravel ? [...TRAVEL_COLUMNS.map((k) => num(s.travel?.[k])), y.travel ? String(y.travel.straight_line) : ''] : [];
+      rows.push([String(y.year), network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...travel, s.status ?? 'open']);
+    }
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n' + feederCsvSection(years.map((y) => ({ year: y.year, output: y })), csvCell);
 }

@@ -102,4 +102,13 @@ describe('project --streets', () => {
     expect(out.years[2].travel).toEqual(close(direct.travel));
     out.years[2].schools.forEach((s: { travel: Record<string, unknown> }, i: number) => expect(s.travel).toEqual(close(direct.schools[i].travel)));
   });
+
+  it('CSV carries the travel columns per year', async () => {
+    const io = captureIo();
+    expect(await runCli(['project', ...tinyArgs(), '--streets', await streetsFile(), '--network', 'fi-lower', '--base-year', '2024', '--years', '2024-2025', '--format', 'csv'], io)).toBe(0);
+    const [header, a2024] = io.out.trim().split('\n').map((l) => l.split(','));
+    const col = (k: string) => a2024[header.indexOf(k)];
+    // 2024, school A: mean 375 m, median 250 m, max 500 m (worked out at the top of this file).
+    expect([col('year'), col('school_id'), col('travel_mean_m'), col('travel_median_m'), col('travel_max_m'), col('travel_straight_line')]).toEqual(['2024', 'A', '375', '250', '500', 'false']);
+  });
 });
