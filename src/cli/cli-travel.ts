@@ -69,10 +69,7 @@ export function travelOutputs(engine: ScenarioEngine, net: StreetNetwork | null,
       schools: f.schools.map((s) => publicTravel(s, threshold)),
       network: publicNetworkTravel(f.network, threshold, { offNetwork, unreachable, straightLine: f.straightLine }),
     });
-    if (offNetwork.length)
-      warnings.push({ code: 'units-off-network', message: `Network ${id}: ${offNetwork.length} unit(s) are more than ${travel.settings.snapLimitM} m from any walkable street; their trips are straight lines (listed in travel.off_network_units).`, fix: 'Check that the street layer covers the whole area, or raise travel.snapLimitM in the indicator configuration.' });
-    if (unreachable.length)
-      warnings.push({ code: 'units-unreachable', message: `Network ${id}: ${unreachable.length} unit(s) cannot reach their school on the street network; their trips are straight lines (listed in travel.unreachable_units).`, fix: 'Check the street layer for missing links (bridges, ferries, paths) between those units and their school.' });
+    warnings.push(...fallbackWarnings(id, offNetwork.length, unreachable.length, travel.settings.snapLimitM));
   }
   return { byNetwork, warnings };
 }
@@ -88,4 +85,35 @@ export function streetsText(r: StreetsReport): string {
     `Streets: ${r.file} (${r.features} features, rule "${r.rule}": ${r.links} walkable links, ${r.excluded} not walkable, ${r.notLines} without lines)`,
     `  graph: ${r.nodes} nodes, ${r.edges} edges, ${r.components} connected parts; ${r.offNetworkUnits} units more than ${r.snapLimitM} m from any walkable street`,
   ].join('\n') + '\n';
+}
+
+/**
+ * `project`: the network's public travel figures in any year (the engine is moved to the year;
+ * the trackers re-read only the units whose children changed), with the fallback units and their
+ * warnings worked out once.
+ */
+export function travelByYear(engine: ScenarioEngine, net: StreetNetwork | null, networkId: string, threshold: number): { inYear(year: number): { schools: PublicSchoolTravel[]; network: PublicNetworkTravel }; warnings: Problem[] } {
+  const travel = new ScenarioTravel(engine, net);
+  const fallback = net ? travel.fallbackUnits(networkId) : { offNetwork: [], unreachable: [] };
+  const ids = engine.units.ids;
+  const extra = { offNetwork: fallback.offNetwork.map((u) => ids[u]), unreachable: fallback.unreachable.map((u) => ids[u]) };
+  const warnings = fallbackWarnings(networkId, extra.offNetwork.length, extra.unreachable.length, travel.settings.snapLimitM);
+  return {
+    warnings,
+    inYear(year) {
+      engine.setYear(year);
+      const f = travel.figures(networkId);
+      return { schools: f.schools.map((s) => publicTravel(s, threshold)), network: publicNetworkTravel(f.network, threshold, { ...extra, straightLine: f.straightLine }) };
+    },
+  };
+}
+
+/** The warnings naming how many units of a network fell back to straight lines. */
+function fallbackWarnings(id: string, offNetwork: number, unreachable: number, snapLimitM: number): Problem[] {
+  const out: Problem[] = [];
+  if (offNetwork)
+    out.push({ code: 'units-off-network', message: `Network ${id}: ${offNetwork} unit(s) are more than ${snapLimitM} m from any walkable street; their trips are straight lines (listed in travel.off_network_units).`, fix: 'Check that the street layer covers the whole area, or raise travel.snapLimitM in the indicator configuration.' });
+  if (unreachable)
+    out.push({ code: 'units-unreachable', message: `Network ${id}: ${unreachable} unit(s) cannot reach their school on the street network; their trips are straight lines (listed in travel.unreachable_units).`, fix: 'Check the street layer for missing links (bridges, ferries, paths) between those units and their school.' });
+  return out;
 }

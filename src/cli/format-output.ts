@@ -41,7 +41,7 @@ export function indicatorsCsv(outputs: NetworkOutput[], year?: number): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n' + feeders;
 }
 
-const TRAVEL_COLUMNS = ['mean_m', 'median_m', 'p90_m', 'max_m', 'over_5km_children', 'over_limit_children'] as const;
+export const TRAVEL_COLUMNS = ['mean_m', 'median_m', 'p90_m', 'max_m', 'over_5km_children', 'over_limit_children'] as const;
 
 function num(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '' : String(Math.round(v * 1e6) / 1e6);

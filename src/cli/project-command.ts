@@ -19,6 +19,10 @@ import type { ParsedOptions } from './cli-options';
 import { feederOutput } from './feeders-output';
 import type { FeederOutput } from './feeders-output';
 import { feederCsvSection } from './feeders-csv';
+import type { StreetNetwork } from '../core/travel/street-network';
+import type { PublicNetworkTravel, PublicSchoolTravel } from '../core/travel/travel-privacy';
+import { travelByYear } from './cli-travel';
+import { TRAVEL_COLUMNS } from './format-output';
 
 const bad = (field: string, message: string, fix: string, file?: string): Problem => ({ code: 'invalid-arguments', message, fix, field, ...(file ? { file } : {}) });
 
@@ -101,14 +105,16 @@ export async function scenarioEngine(io: CliIo, options: ParsedOptions, dataset:
 
 export interface ProjectedYear extends FeederOutput {
   year: number;
-  schools: PublicNetworkIndicators['schools'];
+  schools: (PublicNetworkIndicators['schools'][number] & { travel?: PublicSchoolTravel })[];
+  /** The network's travel figures in the year (docs/travel.md); each school has its own under `travel`. */
+  travel?: PublicNetworkTravel;
   indices: PublicNetworkIndicators['indices'];
   multigroup: PublicNetworkIndicators['multigroup'];
   totals: PublicNetworkIndicators['totals'];
 }
 
 /** `project`: the network's privacy-safe figures in every year of the range. */
-export async function projectYears(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, threshold: number): Promise<Result<{ network: string; years: ProjectedYear[] }>> {
+export async function projectYears(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, threshold: number, streets?: StreetNetwork | null): Promise<Result<{ network: string; years: ProjectedYear[] }>> {
   const base = baseYearOf(options, dataset, true);
   if (!base.ok) return base;
   const range = yearRange(options, base.value!);
@@ -120,10 +126,15 @@ export async function projectYears(io: CliIo, options: ParsedOptions, dataset: D
     return fail({ code: 'unknown-network', message: `The dataset has no network "${network}".`, fix: `Choose one of: ${engine.value.networkIds.join(', ')}.`, field: 'network' });
   }
   const years: ProjectedYear[] = [];
+  // Travel in every year (straight lines without a street layer), as `indicators` gives it.
+  const travel = streets === undefined ? null : travelByYear(engine.value, streets, network, threshold);
+  for (const w of travel?.warnings ?? []) io.stderr(`warning: ${formatProblem(w)}\n`);
   for (let y = range.value[0]; y <= range.value[1]; y++) {
     const p = applyPrivacy(engine.value.indicatorsInYear(network, y), threshold);
     const share = options['split-share'] === undefined ? undefined : Number(options['split-share']);
-    years.push({ year: y, schools: p.schools, indices: p.indices, multigroup: p.multigroup, totals: p.totals, ...feederOutput(engine.value, network, y, threshold, share) });
+    const t = travel?.inYear(y);
+    const schools = t ? p.schools.map((s, i) => ({ ...s, travel: t.schools[i] })) : p.schools;
+    years.push({ year: y, schools, ...(t ? { travel: t.network } : {}), indices: p.indices, multigroup: p.multigroup, totals: p.totals, ...feederOutput(engine.value, network, y, threshold, share) });
   }
   return ok({ network, years }, engine.warnings);
 }
@@ -131,9 +142,15 @@ export async function projectYears(io: CliIo, options: ParsedOptions, dataset: D
 /** CSV of `project`: one row per year and school, starting year,network,school_id,name,children. */
 export function projectCsv(network: string, years: ProjectedYear[]): string {
   const shareIds = [...new Set(years.flatMap((y) => y.schools.flatMap((s) => Object.keys(s.shares))))].sort();
-  const rows = [['year', 'network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, 'status']];
+  // Travel columns as in `indicators --format csv` (docs/cli.md) when the years carry travel.
+  const withTravel = years.some((y) => y.travel);
+  const travelHeader = withTravel ? TRAVEL_COLUMNS.map((k) => `travel_${k}`).concat('travel_straight_line') : [];
+  const rows = [['year', 'network', 'school_id', 'name', 'children', 'capacity', 'utilisation', 'composite', ...shareIds, ...travelHeader, 'status']];
   for (const y of years) {
-    for (const s of y.schools) rows.push([String(y.year), network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), s.status ?? 'open']);
+    for (const s of y.schools) {
+      const travel = withTravel ? [...TRAVEL_COLUMNS.map((k) => num(s.travel?.[k])), y.travel ? String(y.travel.straight_line) : ''] : [];
+      rows.push([String(y.year), network, s.id, s.name, num(s.children), num(s.capacity), num(s.utilisation), num(s.composite), ...shareIds.map((id) => num(s.shares[id])), ...travel, s.status ?? 'open']);
+    }
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n' + feederCsvSection(years.map((y) => ({ year: y.year, output: y })), csvCell);
 }

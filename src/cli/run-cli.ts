@@ -183,7 +183,7 @@ function childrenOutside(raw: NetworkIndicators[], threshold: number, hasArea: b
  * The dataset and its indicator configuration (warnings printed), with the privacy threshold of
  * --privacy-threshold or the configuration; an exit code when either could not be had.
  */
-async function datasetAndConfig(io: CliIo, options: ParsedOptions): Promise<number | { dataset: Dataset; config: IndicatorConfig; threshold: number; streets: string | null }> {
+async function datasetAndConfig(io: CliIo, options: ParsedOptions): Promise<number | { dataset: Dataset; config: IndicatorConfig; threshold: number; streetsFile: string | null }> {
   const loaded = await loadFromOptions(io, options);
   if (!loaded.ok) return problems(io, loaded.problems);
   const { dataset, report } = loaded.value;
@@ -191,7 +191,7 @@ async function datasetAndConfig(io: CliIo, options: ParsedOptions): Promise<numb
   if (!cfg.ok) return problems(io, cfg.problems);
   warn(io, [...loaded.warnings, ...cfg.warnings]);
   const config = cfg.value.config;
-  return { dataset, config, threshold: options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold, streets: streetsPath(options, loaded.value.manifest?.files.streets) };
+  return { dataset, config, threshold: options['privacy-threshold'] ? Number(options['privacy-threshold']) : config.privacyThreshold, streetsFile: streetsPath(options, loaded.value.manifest?.files.streets) };
 }
 
 async function exportCommand(io: CliIo, options: ParsedOptions): Promise<number> {
@@ -208,7 +208,10 @@ async function project(io: CliIo, options: ParsedOptions): Promise<number> {
   const input = await datasetAndConfig(io, options);
   if (typeof input === 'number') return input;
   const { dataset, config, threshold } = input;
-  const r = await projectYears(io, options, dataset, config, threshold);
+  const streets = await loadStreets(io, input.streetsFile, dataset.units, config, maxBytes(options));
+  if (!streets.ok) return problems(io, streets.problems);
+  warn(io, streets.warnings);
+  const r = await projectYears(io, options, dataset, config, threshold, streets.value?.net ?? null);
   if (!r.ok) return problems(io, r.problems);
   io.stdout(options.format === 'csv' ? projectCsv(r.value.network, r.value.years) : JSON.stringify(r.value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
   return EXIT_OK;
@@ -238,7 +241,7 @@ async function validate(io: CliIo, options: ParsedOptions): Promise<number> {
 async function optimiseCommand(io: CliIo, options: ParsedOptions): Promise<number> {
   const input = await datasetAndConfig(io, options);
   if (typeof input === 'number') return input;
-  const out = await runOptimise(io, options, input.dataset, input.config, input.streets);
+  const out = await runOptimise(io, options, input.dataset, input.config, input.streetsFile);
   if (!out.ok) return problems(io, out.problems);
   warn(io, out.warnings);
   io.stdout(out.value);

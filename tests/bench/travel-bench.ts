@@ -19,6 +19,8 @@ import { lcg } from '../core/random-shapes';
 import { randomLasso, X0, X1, Y0, Y1, type BenchCity } from './synthetic-city';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
+/** The issue's target for the extra cost per edit of updating every travel figure. */
+const TRAVEL_UPDATE_TARGET_MS = 2;
 const quantile = (xs: number[], q: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * (xs.length - 1) + 0.5))];
 
 function benchStreets(): StreetLinks {
@@ -133,6 +135,11 @@ export function runTravelBench(city: BenchCity): Record<string, number | string>
   const times: number[] = [];
   const cpuTimes: number[] = [];
   const firstTimes: number[] = [];
+  const firstCpu: number[] = [];
+  /** First updates of the edits that needed no exact search beyond a school's search limit. */
+  const firstNoSearch: number[] = [];
+  const firstNoSearchCpu: number[] = [];
+  let searchEdits = 0;
   for (let i = 0; i < 50; i++) {
     const cx = X0 + 8_000 + rand() * (X1 - X0 - 16_000);
     const cy = Y0 + 8_000 + rand() * (Y1 - Y0 - 16_000);
@@ -146,6 +153,7 @@ export function runTravelBench(city: BenchCity): Record<string, number | string>
     let best = Infinity;
     let bestCpu = Infinity;
     for (let rep = 0; rep < 3; rep++) {
+      const runs0 = net.targetRuns;
       const c0 = process.cpuUsage();
       t = performance.now();
       tracker.update(ed.overlay, res.value.changedUnits);
@@ -156,7 +164,14 @@ export function runTravelBench(city: BenchCity): Record<string, number | string>
       const wall = performance.now() - t;
       const cpu = process.cpuUsage(c0);
       if (process.env.TRAVEL_PROFILE) log(`  update ${(t1 - t).toFixed(2)} schools ${(t2 - t1).toFixed(2)} network ${(performance.now() - t2).toFixed(2)} units ${res.value.changedUnits.length} schools ${res.value.changedSchools.length}`);
-      if (rep === 0 && i >= 10) firstTimes.push(wall);
+      if (rep === 0 && i >= 10) {
+        firstTimes.push(wall);
+        firstCpu.push((cpu.user + cpu.system) / 1000);
+        if (net.targetRuns === runs0) {
+          firstNoSearch.push(wall);
+          firstNoSearchCpu.push((cpu.user + cpu.system) / 1000);
+        } else searchEdits++;
+      }
       best = Math.min(best, wall);
       bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
     }
@@ -175,9 +190,12 @@ export function runTravelBench(city: BenchCity): Record<string, number | string>
     baseUpdate.push(performance.now() - t);
   }
   log(`searches during the edits: ${net.fullRuns} unbounded, ${net.targetRuns - runsBefore} targeted`);
-  const p95 = quantile(times, 0.95);
+  // The cost the user pays is the first update of each edit (exact searches for pairs beyond a
+  // school's search limit included); the fastest of 3 repeats filters pre-emption but finds those
+  // searches done, so it is reported beside, not as the figure.
+  const p95 = quantile(firstTimes, 0.95);
   const baseU = quantile(baseUpdate, 0.5);
-  log(`travel update p95 ${p95.toFixed(2)} ms (baseline full recompute ${baseU.toFixed(0)} ms)`);
+  log(`travel update p95 ${p95.toFixed(2)} ms (first update per edit; ${searchEdits} of ${firstTimes.length} edits searched beyond the limit; baseline full recompute ${baseU.toFixed(0)} ms)`);
   return {
     street_nodes: graph.nodeCount,
     street_edges: graph.edgeCount,
@@ -188,14 +206,20 @@ export function runTravelBench(city: BenchCity): Record<string, number | string>
     baseline_all_school_distances_ms: +baseAllMs.toFixed(0),
     baseline_all_school_distances_note: 'plain Dijkstra without search limit, 3 schools timed, ×100',
     school_unit_pairs_kept: kept,
-    travel_update_note: 'per edit the fastest of 3 identical updates (filters pre-emption on a shared machine); _first_ = the first only',
-    travel_update_p50_ms: +quantile(times, 0.5).toFixed(3),
-    travel_update_first_p50_ms: +quantile(firstTimes, 0.5).toFixed(3),
-    travel_update_first_p95_ms: +quantile(firstTimes, 0.95).toFixed(3),
+    travel_update_note: 'per edit: the first update (what an edit costs, exact searches beyond the search limit included); _repeat_ = the fastest of 3 identical updates (pre-emption filtered, searches already done); _no_search_ = first updates of edits that needed no search',
+    travel_update_target_ms: TRAVEL_UPDATE_TARGET_MS,
+    travel_update_p50_ms: +quantile(firstTimes, 0.5).toFixed(3),
     travel_update_p95_ms: +p95.toFixed(3),
-    travel_update_cpu_p50_ms: +quantile(cpuTimes, 0.5).toFixed(3),
-    travel_update_cpu_p95_ms: +quantile(cpuTimes, 0.95).toFixed(3),
+    travel_update_cpu_p95_ms: +quantile(firstCpu, 0.95).toFixed(3),
+    travel_update_meets_target: p95 <= TRAVEL_UPDATE_TARGET_MS ? 'yes' : 'no',
+    travel_update_no_search_p95_ms: +quantile(firstNoSearch, 0.95).toFixed(3),
+    travel_update_no_search_cpu_p95_ms: +quantile(firstNoSearchCpu, 0.95).toFixed(3),
+    travel_update_edits_with_search: searchEdits,
+    travel_update_edits_measured: firstTimes.length,
+    travel_update_repeat_p50_ms: +quantile(times, 0.5).toFixed(3),
+    travel_update_repeat_p95_ms: +quantile(times, 0.95).toFixed(3),
+    travel_update_repeat_cpu_p95_ms: +quantile(cpuTimes, 0.95).toFixed(3),
     baseline_travel_update_ms: +baseU.toFixed(1),
-    travel_update_speedup: +(baseU / p95).toFixed(0),
+    travel_update_speedup: +(baseU / p95).toFixed(1),
   };
 }

@@ -82,3 +82,33 @@ describe('indicators --streets', () => {
     expect(io2.err).toContain('8 unit(s) are more than 300 m from any walkable street');
   });
 });
+
+describe('project --streets', () => {
+  it('gives every year its travel figures: the base year as worked above, later years as indicators --year gives them', async () => {
+    const file = await streetsFile();
+    const io = captureIo();
+    expect(await runCli(['project', ...tinyArgs(), '--streets', file, '--network', 'fi-lower', '--base-year', '2024', '--years', '2024-2026'], io)).toBe(0);
+    const out = JSON.parse(io.out);
+    expect(out.years.map((y: { year: number }) => y.year)).toEqual([2024, 2025, 2026]);
+    // 2024 (the base year): A's trips as in `indicators --streets` above.
+    expect(out.years[0].schools[0].travel).toMatchObject({ mean_m: 375, median_m: 250, p90_m: 500, max_m: 500, over_5km_children: 0 });
+    expect(out.years[0].travel).toMatchObject({ straight_line: false, nearest_school_share: 1, off_network_units: [] });
+    // 2026: the projected children of that year (the engine moved year by year) equal a run built for 2026 alone.
+    const alone = captureIo();
+    expect(await runCli(['indicators', ...tinyArgs(), '--streets', file, '--network', 'fi-lower', '--base-year', '2024', '--year', '2026'], alone)).toBe(0);
+    const direct = JSON.parse(alone.out);
+    // Equal to rounding: the project run updated its sums incrementally from 2024, the direct run built them for 2026.
+    const close = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? expect.closeTo(v, 6) : v]));
+    expect(out.years[2].travel).toEqual(close(direct.travel));
+    out.years[2].schools.forEach((s: { travel: Record<string, unknown> }, i: number) => expect(s.travel).toEqual(close(direct.schools[i].travel)));
+  });
+
+  it('CSV carries the travel columns per year', async () => {
+    const io = captureIo();
+    expect(await runCli(['project', ...tinyArgs(), '--streets', await streetsFile(), '--network', 'fi-lower', '--base-year', '2024', '--years', '2024-2025', '--format', 'csv'], io)).toBe(0);
+    const [header, a2024] = io.out.trim().split('\n').map((l) => l.split(','));
+    const col = (k: string) => a2024[header.indexOf(k)];
+    // 2024, school A: mean 375 m, median 250 m, max 500 m (worked out at the top of this file).
+    expect([col('year'), col('school_id'), col('travel_mean_m'), col('travel_median_m'), col('travel_max_m'), col('travel_straight_line')]).toEqual(['2024', 'A', '375', '250', '500', 'false']);
+  });
+});

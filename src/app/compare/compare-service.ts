@@ -12,6 +12,7 @@ import { applyPrivacy } from '../../core/pupil-base/privacy';
 import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
 import { multiPolygonToLonLat } from '../map/display-projection';
 import { BASELINE, type ComparisonPayload, type CompareRequest, type PublicMovement } from '../scenarios/scenario-protocol';
+import { travelSide, tripLengths } from '../travel/travel-registry';
 
 /** A count shown only when it rests on at least `threshold` children (0 is shown). */
 export function publicCount(value: number, threshold: number): number | null {
@@ -58,9 +59,18 @@ export class CompareService {
       if (plain) this.children.set(networkId, children);
     }
     this.centres ??= unitCentres(anyEngine.units);
-    const full = compareSides(a.value, b.value, children, this.centres);
-    if (!full.ok) return full;
+    // Travel (core/travel): trips along the streets when a street network is loaded, for the over-5-km counts and the travel figures.
     const threshold = anyEngine.config.privacyThreshold;
+    const travelOf = (id: string) => {
+      const engine = id === BASELINE ? ok(anyEngine) : engineOf(id);
+      if (!engine.ok) return null;
+      const which = id === BASELINE ? 'baseline' : 'current';
+      return { trip: tripLengths(engine.value, networkId, which), side: travelSide(engine.value, networkId, which, threshold) };
+    };
+    const ta = travelOf(request.a);
+    const tb = travelOf(request.b);
+    const full = compareSides(a.value, b.value, children, this.centres, { tripA: ta?.trip, tripB: tb?.trip });
+    if (!full.ok) return full;
     const m = full.value.movement;
     const movement: PublicMovement = {
       limitMetres: m.limitMetres,
@@ -78,6 +88,7 @@ export class CompareService {
       catchmentsA: a.value.catchments.map(multiPolygonToLonLat),
       catchmentsB: b.value.catchments.map(multiPolygonToLonLat),
       threshold,
+      travel: ta?.side && tb?.side ? { straightLine: ta.side.straightLine, a: ta.side, b: tb.side } : null,
     }, full.warnings);
   }
 }

@@ -21,6 +21,7 @@ import { SplitMap, type SideData } from './split-map';
 import { useScenarioName } from '../workshop/scenario-alias';
 import { downloadComparisonXlsx } from './comparison-xlsx';
 import type { MultiPolygon } from '../../core/model/geometry-types';
+import { CompareTravel } from '../travel/compare-travel';
 
 function bbox(mp: MultiPolygon): [number, number, number, number] | null {
   let b: [number, number, number, number] | null = null;
@@ -174,8 +175,9 @@ function CompareBody({ testMode }: { testMode: boolean }) {
         </div>
         <p className="compare-sentence">
           {m && t('compare.sentence', { moved: count(m.movedChildren), a: count(m.movedOverLimitA), b: count(m.movedOverLimitB), km: formatNumber(m.limitMetres / 1000, lang) })}{' '}
-          <span className="hint small">{t('compare.straightLine')}</span>
+          <span className="hint small">{result?.travel && !result.travel.straightLine ? t('travel.compareStreets') : t('compare.straightLine')}</span>
         </p>
+        {result?.travel && table && <CompareTravel travel={result.travel} changed={result.changed} schools={table.schools} lang={lang} threshold={result.threshold} />}
         {result && table && summary && (
           <div className="compare-downloads" role="group" aria-label={t('compare.download')}>
             <span>{t('compare.download')}:</span>

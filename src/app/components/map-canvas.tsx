@@ -7,6 +7,7 @@ import { finishHousingDraw, housingDraw } from '../time/housing-draw';
 import { HousingMapLayer } from '../time/housing-map-layer';
 import { deliverMapClick, finishRegionPick, isPicking, regionPickActive } from '../school-network/location-pick';
 import { useWithTravelMeasures } from '../travel/travel-measures';
+import { useTravelLayers } from '../travel/use-travel-layers';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -224,6 +225,8 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
     return b ? [toLonLat(b[0], b[1]), toLonLat(b[2], b[1]), toLonLat(b[2], b[3]), toLonLat(b[0], b[3]), toLonLat(b[0], b[1])] : null;
   }, [cursorCells, summary]);
 
+  const travelLayers = useTravelLayers(mapView);
+
   useEffect(() => {
     const snapshot: MapSnapshot = {
       land: summary?.land ?? null,
@@ -247,6 +250,8 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       brushCells,
       cursorRing,
       previewColour,
+      travelUnder: travelLayers.under,
+      travelOver: travelLayers.over,
     };
     viewRef.current?.update(snapshot);
   });

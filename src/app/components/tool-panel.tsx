@@ -1,5 +1,6 @@
 /** Edit tools (pan, lasso, brush, cell) and brush size; map colouring and layer options. */
 import { useWithTravelMeasures } from '../travel/travel-measures';
+import { TravelOptions } from '../travel/travel-options';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BRUSH_MAX, BRUSH_MIN } from '../map/brush-footprint';
@@ -147,6 +148,7 @@ export function MapOptionsPanel() {
           {t('layers.changed', { context: unitContext(summary?.units.kind) })}
         </label>
       </div>
+      <TravelOptions />
     </section>
   );
 }

@@ -18,6 +18,7 @@ import type { Scenario } from '../../core/scenario/scenario-file';
 import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
 import { scenarioFileName } from '../scenarios/scenario-names';
 import type { ExportedFile, ExportRequest } from '../scenarios/scenario-protocol';
+import { travelSide, tripLengths } from '../travel/travel-registry';
 
 const UTF8 = new TextEncoder();
 
@@ -89,7 +90,12 @@ export async function exportFile(engine: ScenarioEngine, scenario: Scenario, req
     }
     case 'report-html': {
       const networkId = request.networkId ?? engine.networkIds[0];
-      const html = impactReportForEngine(engine, networkId, shown, { language: request.language, anonymise: request.anonymise, date: request.reportMeta?.date || now, author: request.reportMeta?.author, organisation: request.reportMeta?.organisation, year: request.year ?? engine.year, years: request.reportYears });
+      // School trips (core/travel): the section on trips, and trips over 5 km by the travel rule (along the streets when loaded).
+      const before = travelSide(engine, networkId, 'baseline', config.privacyThreshold);
+      const after = travelSide(engine, networkId, 'current', config.privacyThreshold);
+      const travel = before && after ? { straightLine: after.straightLine, before, after } : undefined;
+      const trips = { tripA: tripLengths(engine, networkId, 'baseline'), tripB: tripLengths(engine, networkId, 'current') };
+      const html = impactReportForEngine(engine, networkId, shown, { ...trips, travel, language: request.language, anonymise: request.anonymise, date: request.reportMeta?.date || now, author: request.reportMeta?.author, organisation: request.reportMeta?.organisation, year: request.year ?? engine.year, years: request.reportYears });
       if (!html.ok) return html;
       return ok({ fileName: `${base}-${networkId}-impact-assessment.html`, mime: MIME.html, bytes: UTF8.encode(html.value) }, html.warnings);
     }

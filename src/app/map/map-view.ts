@@ -50,6 +50,9 @@ export interface MapSnapshot {
   /** Keyboard cell cursor footprint (closed lon/lat ring), or null. */
   cursorRing: [number, number][] | null;
   previewColour: readonly [number, number, number];
+  /** Travel layers (travel/travel-layers.ts): under the catchments (streets) and over them (distance bands, detached pieces). */
+  travelUnder?: Layer[];
+  travelOver?: Layer[];
 }
 
 /** What the pointer is over: a deck layer id and object index. */
@@ -273,6 +276,7 @@ function toPick(info: PickingInfo): MapPick | null {
 export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null, withChanged = true, labelScale = 1): Layer[] {
   const layers: Layer[] = [...buildContextLayers(s.land, s.water)];
   if (s.units && s.unitColours && s.colouring === 'cells') layers.push(buildCellLayer(s.units, s.unitColours, true));
+  if (s.travelUnder) layers.push(...s.travelUnder);
   const [catchments, labels] = buildCatchmentLayers({
     catchments: s.catchments,
     labelPoints: s.labelPoints,
@@ -287,6 +291,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, lab
   layers.push(catchments);
   if (s.changedRegion) layers.push(buildChangedRegionLayer(s.changedRegion, s.showChanged));
   else if (withChanged && s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
+  if (s.travelOver) layers.push(...s.travelOver);
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));
   layers.push(buildSchoolLayer(s.schools, s.selectedIndex));
   // Labels above the school symbols; not created before there is text (an empty font atlas

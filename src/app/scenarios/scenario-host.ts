@@ -16,7 +16,7 @@ import type { EngineFactory, EngineLike } from '../workers/engine-like';
 import { EnginePool, type RealEngineFactory, type Scheduler } from './engine-pool';
 import type { HostState, PrimeInput, ScenarioChange, ScenarioRecord, SessionRecord } from './scenario-protocol';
 import { scenarioFileName } from './scenario-names';
-import { travelSnapshot } from '../travel/travel-registry';
+import { travelBands, travelSnapshot } from '../travel/travel-registry';
 import type { ForecastTable } from '../../core/projection/forecast-table';
 
 export interface HostOptions {
@@ -235,6 +235,7 @@ export class ScenarioHost {
       unitSchool: (id) => e().unitSchool(id),
       unitChanged: (id) => e().unitChanged(id),
       travel: (id, threshold) => travelSnapshot(e(), id, threshold),
+      travelBands: (id, school) => travelBands(e(), id, school),
       apply: (edit, options) => {
         const r = e().apply(edit, options);
         return after(r, r.ok);

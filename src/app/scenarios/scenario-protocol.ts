@@ -7,6 +7,7 @@ import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { Problem, Result } from '../../core/model/result';
 import type { Scenario } from '../../core/scenario/scenario-file';
 import type { IndicatorComparison } from '../../core/compare/compare-indicators';
+import type { TravelSide } from '../travel/travel-registry';
 import type { UiLanguage } from '../format/format-number';
 
 /** One scenario as kept in IndexedDB (store "scenarios", key scenario.id). */
@@ -108,6 +109,8 @@ export interface ComparisonPayload {
   catchmentsA: MultiPolygon[];
   catchmentsB: MultiPolygon[];
   threshold: number;
+  /** Travel figures of A and B (core/travel; along the streets unless straightLine); null without travel. */
+  travel?: { straightLine: boolean; a: TravelSide; b: TravelSide } | null;
 }
 
 export type ExportKind = 'schools-csv' | 'schools-data-csv' | 'indices-csv' | 'xlsx' | 'geojson' | 'gpkg' | 'report-html';

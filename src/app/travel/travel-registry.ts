@@ -15,7 +15,9 @@ import { streetLinksFromTable, type StreetLinks } from '../../core/travel/street
 import { StreetNetwork } from '../../core/travel/street-network';
 import type { TravelDistances } from '../../core/travel/travel-distances';
 import { publicNetworkTravel, publicTravel, type PublicNetworkTravel, type PublicSchoolTravel } from '../../core/travel/travel-privacy';
-import { toLonLat } from '../map/display-projection';
+import { multiPolygonToLonLat, toLonLat } from '../map/display-projection';
+import { DEFAULT_BAND_LIMITS_M, distanceBands } from '../../core/travel/distance-bands';
+import type { MultiPolygon } from '../../core/model/geometry-types';
 
 let streets: StreetNetwork | null = null;
 const travels = new WeakMap<ScenarioEngine, ScenarioTravel>();
@@ -70,8 +72,9 @@ export interface TravelSnapshot {
   baselineSchools: PublicSchoolTravel[];
   network: PublicNetworkTravel;
   baselineNetwork: PublicNetworkTravel;
-  /** Separate pieces of each catchment. */
+  /** Separate pieces of each catchment, and before any record (the map draws only pieces edits detached). */
   pieceCounts: Int32Array;
+  basePieceCounts: Int32Array;
   /** Trip length (metres) from each unit to its (dominant) school, NaN without one; and to its nearest school. */
   unitTrip: Float32Array;
   unitNearestTrip: Float32Array;
@@ -95,6 +98,7 @@ export function travelSnapshot(engine: ScenarioEngine, networkId: string, thresh
     network: publicNetworkTravel(f.network, threshold, extra),
     baselineNetwork: publicNetworkTravel(b.network, threshold, extra),
     pieceCounts,
+    basePieceCounts: travel.basePieceCounts(networkId).slice(),
     // Kept up to date from the changed units by ScenarioTravel; copied here for the message.
     unitTrip: trips.trip.slice(),
     unitNearestTrip: nearestTrips(distances),
@@ -113,4 +117,47 @@ function nearestTrips(distances: { nearest(): { distance: Float64Array } }): Flo
 /** The trip lengths the engine's travel figures use for a network in its selected year (street distances when a street network is loaded); null before the engine has travel. */
 export function travelDistancesOf(engine: ScenarioEngine, networkId: string): TravelDistances | null {
   return travels.get(engine)?.distances(networkId) ?? null;
+}
+
+/** A school's walking-distance bands for the map: each limit (metres) with its outline in lon/lat. */
+export interface TravelBands {
+  school: number;
+  straightLine: boolean;
+  bands: { limitM: number; outline: MultiPolygon; units: number }[];
+}
+
+/** The 1, 3 and 5 km bands of school index `school` in the engine's current state (null without travel). */
+export function travelBands(engine: ScenarioEngine, networkId: string, school: number): TravelBands | null {
+  const travel = travels.get(engine);
+  if (!travel || school < 0 || school >= engine.network(networkId).schoolIds.length) return null;
+  const distances = travel.distances(networkId);
+  const bands = distanceBands(engine.units, distances, school, DEFAULT_BAND_LIMITS_M, travel.streets ? travel.settings.searchLimitM : 0);
+  return { school, straightLine: distances.straightLine, bands: bands.map((b) => ({ limitM: b.limitM, outline: multiPolygonToLonLat(b.outline), units: b.units.length })) };
+}
+
+/** One side of a comparison (or of the report): a network's travel figures with privacy applied. */
+export interface TravelSide {
+  straightLine: boolean;
+  network: PublicNetworkTravel;
+  schools: PublicSchoolTravel[];
+}
+
+/** The engine's current (or baseline) travel figures of a network, privacy applied; null without travel. */
+export function travelSide(engine: ScenarioEngine, networkId: string, which: 'current' | 'baseline', threshold: number): TravelSide | null {
+  const travel = travels.get(engine);
+  if (!travel) return null;
+  const f = which === 'current' ? travel.figures(networkId) : travel.baseline(networkId);
+  return {
+    straightLine: f.straightLine,
+    network: publicNetworkTravel(f.network, threshold, { offNetwork: [], unreachable: [], straightLine: f.straightLine }),
+    schools: f.schools.map((s) => publicTravel(s, threshold)),
+  };
+}
+
+/** Trip length (school index, unit) of the engine's current state or of its baseline, by the travel rule; undefined without travel. */
+export function tripLengths(engine: ScenarioEngine, networkId: string, which: 'current' | 'baseline'): ((school: number, unit: number) => number) | undefined {
+  const travel = travels.get(engine);
+  if (!travel) return undefined;
+  const d = which === 'current' ? travel.distances(networkId) : travel.baselineDistances(networkId);
+  return (school, unit) => d.distance(school, unit);
 }

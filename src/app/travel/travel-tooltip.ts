@@ -19,9 +19,18 @@ export function travelTooltipLines(travel: TravelSnapshot | null | undefined, sc
   };
   const over = now.over_5km_children;
   const overChange = over === null || before?.over_5km_children == null ? '' : ` (${formatCountChange(over - before.over_5km_children, lang)})`;
-  return [
+  const lines = [
     kmLine(t('travel.meanTrip'), km(now.mean_m), km(before?.mean_m)),
     kmLine(t('travel.medianTrip'), km(now.median_m), km(before?.median_m)),
     `${t('travel.over5km')}: ${over === null ? `<${threshold}` : formatNumber(over, lang, 0)}${overChange}`,
   ];
+  // The other figures when shown (p90 and the longest trip; the youngest's limit when set; the daily time of transported pupils).
+  if (now.p90_m !== null) lines.push(kmLine(t('travel.p90Trip'), km(now.p90_m), km(before?.p90_m)));
+  if (now.max_m !== null) lines.push(kmLine(t('travel.maxTrip'), km(now.max_m), km(before?.max_m)));
+  if (now.over_limit_children !== null) {
+    const b = before?.over_limit_children;
+    lines.push(`${t('travel.overLimit')}: ${formatNumber(now.over_limit_children, lang, 0)}${b == null ? '' : ` (${formatCountChange(now.over_limit_children - b, lang)})`}`);
+  }
+  if (now.max_daily_travel_h !== null) lines.push(`${t('travel.dailyHours')}: ${t('travel.hours', { value: formatNumber(now.max_daily_travel_h, lang, 1) })}`);
+  return lines;
 }

@@ -35,5 +35,6 @@ export function createEngineClient(): EngineApi & { scenarios: ScenarioApi; impo
     importForecast: (file, networkId) => (remote.importForecast as unknown as NonNullable<EngineApi['importForecast']>)(file, networkId),
     childrenSources: (networkId) => (remote.childrenSources as unknown as NonNullable<EngineApi['childrenSources']>)(networkId),
     feeders: (share) => (remote.feeders as unknown as NonNullable<EngineApi['feeders']>)(share),
+    travelBands: (networkId, school) => (remote.travelBands as unknown as NonNullable<EngineApi['travelBands']>)(networkId, school),
   };
 }

@@ -9,7 +9,7 @@ import type { Dataset } from '../../core/model/dataset';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { Problem, Result } from '../../core/model/result';
 import type { Edit, EditOutcome, HousingProjectRecord } from '../../core/scenario/edit';
-import type { TravelSnapshot } from '../travel/travel-registry';
+import type { TravelBands, TravelSnapshot } from '../travel/travel-registry';
 import type { Network, School } from '../../core/model/school';
 import type { SchoolStatus } from '../../core/school-network/school-timeline';
 import type { FeederTable } from '../../core/scenario/scenario-engine';
@@ -27,6 +27,8 @@ export interface EngineLike {
   apply(edit: Edit, options?: { allowEmptying?: boolean; allowFlagged?: boolean }): Result<EditOutcome & { emptiedSchools: number[] }>;
   /** Travel figures of a network (null when the engine has none, e.g. a test fake). */
   travel?(networkId: string, threshold: number): TravelSnapshot | null;
+  /** A school's walking-distance bands (1, 3, 5 km) for the map (null without travel). */
+  travelBands?(networkId: string, school: number): TravelBands | null;
   undo(): EditOutcome | null;
   redo(): EditOutcome | null;
   canUndo(): boolean;

@@ -3,8 +3,8 @@
  * is already in lon/lat degrees; geometry of edits is in EPSG:3067 metres. Typed arrays are
  * transferred, not copied.
  */
+import type { StreetLinesDisplay, TravelBands, TravelSnapshot } from '../travel/travel-registry';
 import type { ChildrenSources } from '../../core/projection/children-sources';
-import type { StreetLinesDisplay, TravelSnapshot } from '../travel/travel-registry';
 import type { LocalisedLabel } from '../../core/config/indicator-config';
 import type { NetworkIndicators } from '../../core/indicators/indicator-types';
 import type { PublicNetworkIndicators } from '../../core/pupil-base/privacy';
@@ -209,6 +209,8 @@ export interface EngineApi {
   housingPupils?(): Promise<{ years: number[]; projects: ProjectPupils[] }>;
   /** Feeders (grades 1–6 → 7–9) of every pair of networks in the selected year; privacy not applied (callers round and hide). */
   feeders?(share?: number): Promise<FeederTable[]>;
+  /** A school's walking-distance bands (1, 3, 5 km by the travel distance rule), outlines in lon/lat; null without travel. */
+  travelBands?(networkId: string, school: number): Promise<TravelBands | null>;
   /**
    * A city's small-area forecast (CSV, core/projection/read-forecast.ts) for every scenario, used instead of
    * the cohort model where it has figures; null removes it. Answers the network's complete snapshot.

@@ -288,6 +288,10 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
       return need().engine.feeders?.(undefined, share) ?? [];
     },
 
+    async travelBands(networkId, school) {
+      return need().engine.travelBands?.(networkId, school) ?? null;
+    },
+
     async edits() {
       return need().engine.edits();
     },

@@ -71,6 +71,7 @@ const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser:
   importForecast: async (file, networkId) => transferring(await service.importForecast!(file, networkId)),
   childrenSources: (networkId) => service.childrenSources!(networkId),
   feeders: (share) => service.feeders!(share),
+  travelBands: async (networkId, school) => transferring(await service.travelBands!(networkId, school)),
   scenarios: createScenarioApi(host, (file) => {
     const bytes = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? file.bytes : file.bytes.slice();
     return Comlink.transfer({ ...file, bytes }, [bytes.buffer as ArrayBuffer]);

@@ -44,6 +44,9 @@ export interface CompareOptions {
   children?: Float64Array;
   /** Area below which two catchments count as equal, m² (default 1). */
   areaToleranceM2?: number;
+  /** Trip length (metres) from school index to unit on side A / B, e.g. along the streets (TravelDistances.distance); straight line when absent. */
+  tripA?: (school: number, unit: number) => number;
+  tripB?: (school: number, unit: number) => number;
 }
 
 /**
@@ -102,7 +105,7 @@ export function compareSides(a: ScenarioSide, b: ScenarioSide, children: ArrayLi
   if (a.overlay.unitCount !== b.overlay.unitCount) return fail(incomparable(`The scenarios have different statistical units (${a.overlay.unitCount} and ${b.overlay.unitCount}).`));
   if (a.schoolIds.join('\u0000') !== b.schoolIds.join('\u0000')) return fail(incomparable('The scenarios have different schools in the network.'));
   const table = compareIndicators(a.indicators, b.indicators);
-  const movement = movementSummary({ overlayA: a.overlay, overlayB: b.overlay, children, centres, locationsA: a.locations, locationsB: b.locations, limitMetres: options.limitMetres });
+  const movement = movementSummary({ overlayA: a.overlay, overlayB: b.overlay, children, centres, locationsA: a.locations, locationsB: b.locations, limitMetres: options.limitMetres, tripA: options.tripA, tripB: options.tripB });
   const changed = changedCatchments(a.catchments, b.catchments, options.areaToleranceM2);
   return ok({ ...table, movement, changedCatchments: changed, changedSchoolIds: changed.map((i) => a.schoolIds[i]), schoolIds: a.schoolIds });
 }

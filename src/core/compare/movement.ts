@@ -8,7 +8,8 @@
  *                                                   differences below 1e-9 count as none).
  * A trip's length is the STRAIGHT-LINE distance (EPSG:3067 metres) from the unit's centre (grid
  * cell centre or polygon centroid) to the school's location: a proxy for the travel distance
- * until routing distances are available. A trip is "over the limit" when distance > limit.
+ * unless `tripA` / `tripB` give the trip lengths (along the streets: core/travel). A trip is
+ * "over the limit" when distance > limit.
  */
 import type { Position } from '../model/geometry-types';
 import type { NetworkOverlay } from '../overlay/network-overlay';
@@ -30,6 +31,9 @@ export interface MovementInput {
   locationsB: Position[];
   /** Trip limit in metres; default 5000. */
   limitMetres?: number;
+  /** Trip length from school s to unit u in A / in B (e.g. along the streets); straight line from the centre when absent. */
+  tripA?: (school: number, unit: number) => number;
+  tripB?: (school: number, unit: number) => number;
 }
 
 export interface MovementSummary {
@@ -67,23 +71,25 @@ export function movementSummary(input: MovementInput): MovementSummary {
     limitMetres: limit, movedChildren: 0, movedUnits: 0, movedOverLimitA: 0, movedOverLimitB: 0,
     overLimitA: new Array<number>(n).fill(0), overLimitB: new Array<number>(n).fill(0), totalOverLimitA: 0, totalOverLimitB: 0,
   };
-  const far = (u: number, loc: Position | undefined): boolean =>
+  const straight = (u: number, loc: Position | undefined): boolean =>
     loc !== undefined && Math.hypot(centres[2 * u] - loc[0], centres[2 * u + 1] - loc[1]) > limit;
+  const farA = (u: number, s: number): boolean => (input.tripA ? s < locationsA.length && input.tripA(s, u) > limit : straight(u, locationsA[s]));
+  const farB = (u: number, s: number): boolean => (input.tripB ? s < locationsB.length && input.tripB(s, u) > limit : straight(u, locationsB[s]));
   for (let u = 0; u < overlayA.unitCount; u++) {
     const c = Number.isNaN(children[u]) ? 0 : children[u];
     if (c === 0) continue;
     const a = weightsOf(overlayA, u);
     const b = weightsOf(overlayB, u);
-    for (const [s, w] of a) if (far(u, locationsA[s])) out.overLimitA[s] += w * c;
-    for (const [s, w] of b) if (far(u, locationsB[s])) out.overLimitB[s] += w * c;
+    for (const [s, w] of a) if (farA(u, s)) out.overLimitA[s] += w * c;
+    for (const [s, w] of b) if (farB(u, s)) out.overLimitB[s] += w * c;
     let moved = 0;
     for (const s of new Set([...a.keys(), ...b.keys()])) {
       const d = (a.get(s) ?? 0) - (b.get(s) ?? 0);
       if (Math.abs(d) <= MOVE_TOLERANCE) continue;
       if (d > 0) {
         moved += d * c;
-        if (far(u, locationsA[s])) out.movedOverLimitA += d * c;
-      } else if (far(u, locationsB[s])) out.movedOverLimitB += -d * c;
+        if (farA(u, s)) out.movedOverLimitA += d * c;
+      } else if (farB(u, s)) out.movedOverLimitB += -d * c;
     }
     if (moved > 0) {
       out.movedChildren += moved;

@@ -32,6 +32,7 @@ import { esc, indexDetails, percent, schoolDetails, summarySection, type Section
 import { fill, REPORT_TEXT } from './report-text';
 import { reportCss } from './report-style';
 import { yearsSection } from './report-years';
+import { travelSection, travelTextOverrides, type ReportTravel } from './report-travel';
 
 export { reportCount } from './report-sections';
 
@@ -55,6 +56,8 @@ export interface ImpactReportInput {
   feeders?: FeederTable[];
   /** Schools opened by records (their names and locations); the dataset's schools come first. */
   openedSchools?: School[];
+  /** Travel figures before and after (core/travel, privacy applied); none: no section on school trips. */
+  travel?: ReportTravel;
 }
 
 export interface ReportOptions {
@@ -70,6 +73,8 @@ export interface ReportOptions {
   year?: number;
   /** Years for the section on housing projects and the projected pupil base (report-years.ts); none: no section. */
   years?: number[];
+  /** Travel figures before and after (impactReportForEngine: the section on school trips, trips over 5 km along the streets). */
+  travel?: ReportTravel;
 }
 
 function reportDate(iso: string, language: ReportLanguage): string {
@@ -79,7 +84,7 @@ function reportDate(iso: string, language: ReportLanguage): string {
 }
 
 function caveats(input: ImpactReportInput, lang: ReportLanguage): string[] {
-  const t = REPORT_TEXT[lang];
+  const t = { ...REPORT_TEXT[lang], ...travelTextOverrides(input.travel, lang) };
   const totals = input.after.totals;
   const share = totals.children > 0 ? totals.childrenImputed / totals.children : 0;
   const list = [t.caveatEcological, t.caveatStraightLine, fill(t.caveatImputed, { pct: percent(share, lang) })];
@@ -122,7 +127,9 @@ export function impactReportHtml(input: ImpactReportInput, options: ReportOption
   const ctx: SectionContext = {
     lang, config: input.config, aliases, movement: c.movement, changedSchoolIds: c.changedSchoolIds,
     table: compareIndicators(applyPrivacy(input.before, threshold), applyPrivacy(input.after, threshold)),
+    text: travelTextOverrides(input.travel, lang),
   };
+  const changedIndex = c.changedCatchments.map((i) => ({ index: i, name: nameFor(aliases, input.network.schoolIds[i], schoolsById.get(input.network.schoolIds[i])?.name ?? input.network.schoolIds[i]) }));
   const footer = [input.scenarioName, options.organisation, options.author, date].filter(Boolean).join(' · ');
   return `<!DOCTYPE html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t.title)} – ${esc(input.scenarioName)}</title>
@@ -138,6 +145,7 @@ ${input.yearsSection ?? ''}
 ${map.dropped > 0 ? `<p class="note">${esc(fill(t.labelsDropped, { n: map.dropped }))}</p>` : ''}</section>
 <section class="school-section"><h3>${esc(t.schoolsDetail)}</h3>
 ${schoolDetails(ctx)}</section>
+${input.travel ? travelSection(input.travel, changedIndex, lang, threshold) : ''}
 ${feederSection({ tables: input.feeders ?? [], names: new Map([...schoolsById].map(([id, x]) => [id, x.name])), aliases, threshold, lang, share: DEFAULT_SPLIT_SHARE })}
 <section class="index-section"><h3>${esc(t.allIndices)}</h3>
 ${indexDetails(ctx.table.indices, ctx)}</section>
@@ -177,6 +185,7 @@ export function impactReportForEngine(engine: ScenarioEngine, networkId: string,
     yearsSection: options.years?.length ? yearsSectionOf(engine, networkId, options) : undefined,
     feeders: engine.feeders(engine.year).filter((f) => f.lowerNetwork === networkId || f.upperNetwork === networkId),
     openedSchools: engine.schoolsInYear(networkId).filter((x) => !engine.dataset.schools.some((d) => d.id === x.id)),
+    travel: options.travel,
   }, options);
   return ok(html, comparison.warnings);
 }

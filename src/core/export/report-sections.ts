@@ -10,7 +10,7 @@ import type { MovementSummary } from '../compare/movement';
 import { nameFor } from './anonymise';
 import type { ReportLanguage } from './anonymise';
 import { changeSentence, changeSize, formatNumber, INDEX_NAMES, NEGLIGIBLE_CHANGE } from './change-sentence';
-import { fill, REPORT_TEXT } from './report-text';
+import { fill, REPORT_TEXT, type ReportText } from './report-text';
 
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -33,6 +33,8 @@ export interface SectionContext {
   movement: MovementSummary;
   changedSchoolIds: string[];
   aliases: Map<string, string> | null;
+  /** Texts replacing the language's (e.g. trips along the streets instead of straight lines: report-travel.ts). */
+  text?: Partial<ReportText>;
 }
 
 const threshold = (c: SectionContext) => c.config.privacyThreshold;
@@ -66,7 +68,7 @@ function shareChange(v: ValueChange, c: SectionContext): string {
 
 /** The summary page (meant to fit one A4 page). */
 export function summarySection(c: SectionContext): string {
-  const t = REPORT_TEXT[c.lang];
+  const t = { ...REPORT_TEXT[c.lang], ...c.text };
   const m = c.movement;
   const km = formatNumber(m.limitMetres / 1000, c.lang, m.limitMetres % 1000 === 0 ? 0 : 1);
   const n = c.changedSchoolIds.length;

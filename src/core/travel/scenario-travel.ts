@@ -49,8 +49,12 @@ interface NetworkState {
   locationKey: string;
   /** Baseline figures (no records) per school year, computed when first read. */
   baselines: Map<number, NetworkTravel>;
+  /** Trip lengths to the dataset's school locations (built when first asked for). */
+  baseDistances?: TravelDistances;
   /** Separate pieces of each school's catchment, counted on its units (catchment-pieces.ts). */
   pieces: Int32Array;
+  /** Pieces when the network was first tracked (the dataset's catchments, before any record); kept when the state is rebuilt. */
+  basePieces: Int32Array;
   /** Per-unit trips and detached-piece flags for the map. */
   unitTrips: UnitTrips;
   /** What the last change did: pieces counts that changed, and units handed to a school more than 5 km away. */
@@ -156,6 +160,11 @@ export class ScenarioTravel {
     return this.state(networkId).pieces;
   }
 
+  /** Pieces of each catchment when the network was first tracked (before any record; schools opened later have none). */
+  basePieceCounts(networkId: string): Int32Array {
+    return this.state(networkId).basePieces;
+  }
+
   /** Units of a school's detached pieces: those outside its largest piece (by units). */
   detachedUnits(networkId: string, school: number): number[] {
     return this.state(networkId).unitTrips.detachedOf(school, this.engine.unitSchool(networkId));
@@ -198,10 +207,11 @@ export class ScenarioTravel {
     for (let u = 0; u < dominant.length; u++) if (dominant[u] >= 0 && dominant[u] < S) members[dominant[u]].push(u);
     const state: NetworkState = {
       networkId,
-      schoolCount: S, children, distances, tracker, pieces: new Int32Array(S), unitTrips, owner, lastPieces: [], lastFar: [],
+      schoolCount: S, children, distances, tracker, pieces: new Int32Array(S), basePieces: new Int32Array(0), unitTrips, owner, lastPieces: [], lastFar: [],
       yearKey: this.yearKey(), housing: this.engine.housingProjects(), locationKey: this.locationKey(networkId), baselines: new Map(),
     };
     for (let s = 0; s < S; s++) state.pieces[s] = this.countPieces(state, dominant, s, members[s]);
+    state.basePieces = this.states.get(networkId)?.basePieces ?? state.pieces.slice();
     return state;
   }
 
@@ -305,12 +315,21 @@ export class ScenarioTravel {
     const hit = s.baselines.get(year);
     if (hit) return hit;
     const base = this.engine.baselineUnits(networkId, year);
-    const locations = this.baseLocations(networkId);
-    const distances = this.streets ? new StreetDistances(this.streets, locations) : new StraightLineDistances(this.unitPoints, locations);
+    const distances = this.baselineDistances(networkId);
     const tracker = new TravelTracker(base.overlay, distances, this.trackerOptions(networkId, base.children));
     const out = { straightLine: distances.straightLine, schools: Array.from({ length: base.overlay.schoolCount }, (_, i) => tracker.school(i)), network: tracker.network() };
     s.baselines.set(year, out);
     return out;
+  }
+
+  /** Trip lengths of the baseline: to the dataset's school locations (a street network's searches are shared by location). */
+  baselineDistances(networkId: string): TravelDistances {
+    const s = this.state(networkId);
+    if (!s.baseDistances) {
+      const locations = this.baseLocations(networkId);
+      s.baseDistances = this.streets ? new StreetDistances(this.streets, locations) : new StraightLineDistances(this.unitPoints, locations);
+    }
+    return s.baseDistances;
   }
 
   /** Locations of the dataset's schools of the network (the baseline). */

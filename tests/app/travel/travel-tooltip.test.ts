@@ -14,4 +14,11 @@ describe('travelTooltipLines', () => {
     expect(travelTooltipLines(travel, 1, 'en', 10, t)[2]).toBe('over5km: <10');
     expect(travelTooltipLines(null, 0, 'en', 10, t)).toEqual([]);
   });
+
+  it('adds p90, the longest trip, the youngest limit and the daily time when they are shown', () => {
+    const full = (mean: number, p90: number, max: number, overLimit: number, daily: number) => ({ ...fig(mean, mean, 0), p90_m: p90, max_m: max, over_limit_children: overLimit, max_daily_travel_h: daily });
+    const travel = { schools: [full(2000, 4100, 6200, 30, 0.81)], baselineSchools: [full(2000, 3600, 6200, 18, 0.81)] } as unknown as TravelSnapshot;
+    // p90 4.1 − 3.6 = +0.5 km; longest unchanged; 30 − 18 = +12 children over the limit; 2 × 6.2 km / 40 km/h + 0.5 h = 0.81 h.
+    expect(travelTooltipLines(travel, 0, 'en', 10, t).slice(3)).toEqual(['p90Trip: 4.1 km (+0.5)', 'maxTrip: 6.2 km (±0)', 'overLimit: 30 (+12)', 'dailyHours: hours']);
+  });
 });

@@ -92,6 +92,26 @@ describe('compareScenarios on Tiny City', () => {
     expect(r2.value.movement.overLimitB).toEqual([0, expect.closeTo(50, 9)]);
   });
 
+  it('counts trips over the limit by the given trip lengths (e.g. along the streets) instead of straight lines', () => {
+    const [a, b] = engines(dataset);
+    // Trip lengths by hand: every trip to B is 6 km (say, round a river), every trip to A 1 km.
+    const trip = (school: number) => (school === 1 ? 6000 : 1000);
+    const r = compareScenarios(a, b, 'fi-lower', { tripA: trip, tripB: trip });
+    if (!r.ok) throw new Error('comparison failed');
+    const m = r.value.movement;
+    // Children: column c has 4 cells × (10 + 5c). B owns columns 2–3 before (4 × 20 + 4 × 25 = 180), column 3 after (100).
+    expect(m.totalOverLimitA).toBeCloseTo(180, 9);
+    expect(m.totalOverLimitB).toBeCloseTo(100, 9);
+    // Column 2 (80 children) leaves B (6 km) for A (1 km).
+    expect(m.movedOverLimitA).toBeCloseTo(80, 9);
+    expect(m.movedOverLimitB).toBe(0);
+    // Only side B given: side A stays straight-line (under 1 km: none over 5 km).
+    const onlyB = compareScenarios(a, b, 'fi-lower', { tripB: trip });
+    if (!onlyB.ok) throw new Error('comparison failed');
+    expect(onlyB.value.movement.totalOverLimitA).toBe(0);
+    expect(onlyB.value.movement.totalOverLimitB).toBeCloseTo(100, 9);
+  });
+
   it('compares an engine with its own baseline; half a column moves half its children', () => {
     const engine = new ScenarioEngine(dataset, config);
     const x0 = 385_500;

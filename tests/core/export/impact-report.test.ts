@@ -11,6 +11,9 @@ import { impactReportForEngine } from '../../../src/core/export/impact-report';
 import { letterCode, schoolAliases } from '../../../src/core/export/anonymise';
 import { niceLength, reportMapSvg } from '../../../src/core/export/report-map-svg';
 import { loadFixtureBundle } from '../../helpers/load-fixture-bundle';
+import { ScenarioTravel } from '../../../src/core/travel/scenario-travel';
+import { publicNetworkTravel, publicTravel } from '../../../src/core/travel/travel-privacy';
+import type { ReportTravel } from '../../../src/core/export/report-travel';
 import { column2, config, smallSchoolEngine } from './tiny-city-engines';
 
 let dataset: Dataset;
@@ -122,6 +125,30 @@ describe('impactReportForEngine', () => {
     expect(html).not.toContain('fi-lower');
     // The long "practically unchanged" sentence is not repeated per index: unchanged rows read just "ennallaan".
     expect(html).not.toContain('pysyi käytännössä ennallaan');
+  });
+
+  it('has a section on school trips with the travel figures before and after; along the streets, the trip rows say so', () => {
+    const engine = new ScenarioEngine(dataset, config);
+    const travel = new ScenarioTravel(engine, null);
+    engine.apply(column2);
+    const side = (f: ReturnType<ScenarioTravel['figures']>) => ({ network: publicNetworkTravel(f.network, 10, { offNetwork: [], unreachable: [], straightLine: true }), schools: f.schools.map((x) => publicTravel(x, 10)) });
+    const t: ReportTravel = { straightLine: true, before: side(travel.baseline('fi-lower')), after: side(travel.figures('fi-lower')) };
+    const html = report(engine, { travel: t });
+    expect(html).toContain('<h3>Koulumatkat</h3>');
+    expect(html).toContain('Matkat ovat linnuntie-etäisyyksiä');
+    // Column 2 (80 of 280 children) is nearer to B but goes to A: nearest-school share 100 % → 200/280 = 71.4 %, change −28.6 pp.
+    expect(html).toContain('<td class="num">100,0\u00a0%</td><td class="num">71,4\u00a0%</td><td class="num">−28,6 pp</td>');
+    // A's mean trip: (176.78 + 395.28) / 2 = 286 m → 0.3 km before; (50 · 176.78 + 90 · 395.28 + 40 · 530.33) / 180 = 364.6 m → 0.4 km after.
+    expect(html).toMatch(/Länsikoulu<\/th><td class="num">0,3<\/td><td class="num">0,4<\/td><td class="num">\+0,1<\/td>/);
+    expect(html).toContain('(linnuntietä)');
+    // Along the streets: the over-5-km row and the caveat name the street network.
+    const streets = report(engine, { travel: { ...t, straightLine: false } });
+    expect(streets).toContain('Lapsia, joiden koulumatka on yli 5 km (katuverkkoa pitkin)');
+    expect(streets).toContain('lyhintä käveltävää reittiä katuverkkoa pitkin');
+    expect(streets).not.toContain('(linnuntietä)');
+    // Trips over 5 km by given trip lengths (every trip to B 6 km): B's 180 children before, 100 after.
+    const far = report(engine, { travel: { ...t, straightLine: false }, tripA: (s) => (s === 1 ? 6000 : 1000), tripB: (s) => (s === 1 ? 6000 : 1000) });
+    expect(far).toMatch(/yli 5 km \(katuverkkoa pitkin\)<\/th><td class="num">180<\/td><td class="num">100<\/td>/);
   });
 
   it('Swedish headings exist', () => {

@@ -49,6 +49,8 @@ describe('connected catchments', () => {
     const ok = engine.apply(exclave, { allowFlagged: true });
     expect(ok.ok).toBe(true);
     expect(Array.from(travel.pieceCounts('fi-lower'))).toEqual([2, 1]);
+    // The counts before any record stay beside (the map draws only pieces detached by edits).
+    expect(Array.from(travel.basePieceCounts('fi-lower'))).toEqual([1, 1]);
     expect(travel.detachedUnits('fi-lower', 0).map((u) => engine.units.ids[u])).toHaveLength(1);
     // Column 2 joins A's main piece: the exclave at (3, 3) is then connected through (2, 3).
     expect(engine.apply({ kind: 'assign-cells', networkId: 'fi-lower', schoolId: 'A', cells: [[2, 0], [2, 1], [2, 2], [2, 3]] }).ok).toBe(true);
