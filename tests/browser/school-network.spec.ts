@@ -3,7 +3,8 @@
  * city: the tooltip of a grades 1–9 school in the grades 1–6 network shows its 1–6 places; open a
  * school by clicking the map, give it a capacity in the school table, close Keskuskoulu into its
  * neighbour Puistola (791 m apart, so the travel checks do not ask); the table and figures are the
- * core's (the app's own records replayed on the same bundle in Node); undo restores the baseline.
+ * core's (the app's own records replayed on the same bundle in Node); temporary premises for a
+ * third school are drawn on the map (pixels); undo restores the baseline.
  * Lean on purpose (one app start, one wait per record, the Node engine built before the test).
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,9 @@ import { validateConfig } from '../../src/core/config/validate-config';
 import type { Edit } from '../../src/core/scenario/edit';
 import { ScenarioEngine } from '../../src/core/scenario/scenario-engine';
 import { loadFixtureBundle } from '../helpers/load-fixture-bundle';
+import { saveScreenshot } from './harness/artifacts';
+import { countDifferent } from './harness/pixel-stats';
+import { decodePng } from './harness/png-decode';
 import { useApp } from './harness/use-browser';
 
 const scope = useApp();
@@ -34,7 +38,7 @@ type Hook = { __catchmentStudio: { edits(): Promise<Edit[]> } };
 const byId = (f: Figures) => Object.fromEntries(f.schools.map((s) => [s.id, { children: Math.round(s.children * 1e6), capacity: s.capacity, status: s.status }]));
 
 describe('school network in the app', () => {
-  test('1–9 capacity in the 1–6 tooltip; open a school by clicking, give it a capacity, merge another, undo all', async () => {
+  test('1–9 capacity in the 1–6 tooltip; open a school by clicking, give it a capacity, merge another, temporary premises on the map, undo all', async () => {
     const t0 = Date.now();
     const step = (what: string) => console.info(`school-network spec: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const app = await scope.openApp();
@@ -96,9 +100,32 @@ describe('school network in the app', () => {
     await expect.poll(() => page.locator('.school-table tbody tr[data-id="fi-015"] .school-status-closed').count()).toBe(1);
     step('figures checked');
 
-    // Undo all three records with the keyboard (focus off the form fields first).
+    // Temporary premises for Puistola (own address 369 625, 6 668 875), typed 2 km east: on the map
+    // its symbol moves there, a dashed line leads from its own address, a ring marks that address.
+    await page.locator('.school-table tbody tr[data-id="fi-028"]').click();
+    await app.waitReady();
+    const home = await app.project(369_625, 6_668_875);
+    const away = await app.project(371_625, 6_668_875);
+    expect(Math.abs(away[0] - home[0])).toBeGreaterThan(24); // far enough apart on screen for three separate checks
+    // Screenshots of the strip around both addresses only (small PNGs), in clip coordinates below.
+    const clip = { x: Math.round(Math.min(home[0], away[0])) - 30, y: Math.round(Math.min(home[1], away[1])) - 30, width: Math.round(Math.abs(away[0] - home[0])) + 61, height: Math.round(Math.abs(away[1] - home[1])) + 61 };
+    const before = decodePng(await saveScreenshot(page, 'school-network-before-temporary-premises', clip));
+    await page.locator('[data-testid="relocate-location-x"]').fill('371625');
+    await page.locator('[data-testid="relocate-location-y"]').fill('6668875');
+    await page.locator('[data-testid="relocate-submit"]').click();
+    await app.waitReady();
+    const after = decodePng(await saveScreenshot(page, 'school-network-temporary-premises', clip));
+    const box = ([x, y]: [number, number], r: number) => ({ x: Math.round(x) - clip.x - r, y: Math.round(y) - clip.y - r, width: 2 * r + 1, height: 2 * r + 1 });
+    const mid: [number, number] = [(home[0] + away[0]) / 2, (home[1] + away[1]) / 2];
+    expect(countDifferent(before, after, { region: box(home, 4), tolerance: 40 })).toBeGreaterThan(0);
+    expect(countDifferent(before, after, { region: box(away, 4), tolerance: 40 })).toBeGreaterThan(0);
+    expect(countDifferent(before, after, { region: box(mid, 3), tolerance: 40 })).toBeGreaterThan(0);
+    expect((await page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits())).at(-1)).toMatchObject({ kind: 'relocate-school', schoolId: 'fi-028', location: [371_625, 6_668_875] });
+    step('temporary premises drawn');
+
+    // Undo all four records with the keyboard (focus off the form fields first).
     await page.locator('#map').focus();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Control+z');
       await app.waitReady();
     }

@@ -19,6 +19,7 @@ import { buildChangedCellsLayer, buildChangedRegionLayer, ChangedCellsState, typ
 import { buildContextLayers } from './layers/context-layers';
 import { buildBrushLayer, buildCursorLayer, buildLassoLayer } from './layers/edit-preview-layers';
 import { buildSchoolLayer, type SchoolPoint } from './layers/school-layer';
+import { buildTemporaryPremisesLayers } from './layers/temporary-premises-layers';
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -288,7 +289,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, lab
   if (s.changedRegion) layers.push(buildChangedRegionLayer(s.changedRegion, s.showChanged));
   else if (withChanged && s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));
-  layers.push(buildSchoolLayer(s.schools, s.selectedIndex));
+  layers.push(...buildTemporaryPremisesLayers(s.schools), buildSchoolLayer(s.schools, s.selectedIndex));
   // Labels above the school symbols; not created before there is text (an empty font atlas
   // would upload a zero-size canvas: "texSubImage2D: no canvas").
   if (s.labelPoints.some((p) => p !== null)) layers.push(labels);
