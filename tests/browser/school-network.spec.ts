@@ -1,10 +1,10 @@
 /**
  * School-network changes end to end (issue 10) with real mouse and keyboard events on the sample
  * city: the tooltip of a grades 1–9 school in the grades 1–6 network shows its 1–6 places; open a
- * school by clicking the map, give it a capacity in the school table, close Keskuskoulu into its
- * neighbour Puistola (791 m apart, so the travel checks do not ask); the table and figures are the
- * core's (the app's own records replayed on the same bundle in Node); temporary premises for a
- * third school are drawn on the map (pixels); undo restores the baseline.
+ * school by clicking the map, give it temporary premises (drawn on the map: pixels) and a capacity
+ * in the school table, close Keskuskoulu (selected by its table row) into its neighbour Puistola
+ * (791 m apart, so the travel checks do not ask); the table and figures are the core's (the app's
+ * own records replayed on the same bundle in Node); undo restores the baseline.
  * Lean on purpose (one app start, one wait per record, the Node engine built before the test).
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ const scope = useApp();
 const NETWORK = 'fi-lower';
 /** 2 km east of Suvelan ala-asteen koulu (fi-021, at 380 625, 6 685 125): a populated district. */
 const NEW_SCHOOL: [number, number] = [382_625, 6_685_125];
+/** Its temporary premises: 4 km east, in a populated cell (a location must lie in a unit). */
+const TEMPORARY: [number, number] = [386_625, 6_685_125];
 /** Riihimaan yhtenäiskoulu: grades 1–9, 1 830 places of which 940 for grades 1–6 (schools.fgb). */
 const COMPREHENSIVE = { id: 'fi-001', location: [398_375, 6_689_875] as [number, number], lower: 940, whole: 1830 };
 let engine: ScenarioEngine;
@@ -38,7 +40,7 @@ type Hook = { __catchmentStudio: { edits(): Promise<Edit[]> } };
 const byId = (f: Figures) => Object.fromEntries(f.schools.map((s) => [s.id, { children: Math.round(s.children * 1e6), capacity: s.capacity, status: s.status }]));
 
 describe('school network in the app', () => {
-  test('1–9 capacity in the 1–6 tooltip; open a school by clicking, give it a capacity, merge another, temporary premises on the map, undo all', async () => {
+  test('1–9 capacity in the 1–6 tooltip; open a school by clicking, temporary premises on the map, capacity in the table, merge another, undo all', async () => {
     const t0 = Date.now();
     const step = (what: string) => console.info(`school-network spec: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const app = await scope.openApp();
@@ -71,6 +73,27 @@ describe('school network in the app', () => {
     const colours = await page.evaluate(() => (window as unknown as { __catchmentStudio: { catchmentColours(): Record<string, number[]> } }).__catchmentStudio.catchmentColours());
     expect(colours['new-uusi-koulu']).toBeDefined();
 
+    // Temporary premises for the new school (selected once opened), typed 4 km east: on the map its
+    // symbol moves there, a dashed line leads from its own address, a ring marks that address.
+    const own = ((await page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits()))[0] as { school: { location: [number, number] } }).school.location;
+    const home = await app.project(own[0], own[1]);
+    const away = await app.project(TEMPORARY[0], TEMPORARY[1]);
+    expect(Math.abs(away[0] - home[0])).toBeGreaterThan(20); // far enough apart on screen for three separate checks (symbols ≥ 5 px)
+    // Screenshots of the strip around both addresses only (small PNGs), in clip coordinates below.
+    const clip = { x: Math.round(Math.min(home[0], away[0])) - 30, y: Math.round(Math.min(home[1], away[1])) - 30, width: Math.round(Math.abs(away[0] - home[0])) + 61, height: Math.round(Math.abs(away[1] - home[1])) + 61 };
+    const before = decodePng(await saveScreenshot(page, 'school-network-before-temporary-premises', clip));
+    await page.locator('[data-testid="relocate-location-x"]').fill(String(TEMPORARY[0]));
+    await page.locator('[data-testid="relocate-location-y"]').fill(String(TEMPORARY[1]));
+    await page.locator('[data-testid="relocate-submit"]').click();
+    await app.waitReady();
+    const after = decodePng(await saveScreenshot(page, 'school-network-temporary-premises', clip));
+    const box = ([x, y]: [number, number], r: number) => ({ x: Math.round(x) - clip.x - r, y: Math.round(y) - clip.y - r, width: 2 * r + 1, height: 2 * r + 1 });
+    const mid: [number, number] = [(home[0] + away[0]) / 2, (home[1] + away[1]) / 2];
+    expect(countDifferent(before, after, { region: box(home, 4), tolerance: 40 })).toBeGreaterThan(0);
+    expect(countDifferent(before, after, { region: box(away, 4), tolerance: 40 })).toBeGreaterThan(0);
+    expect(countDifferent(before, after, { region: box(mid, 3), tolerance: 40 })).toBeGreaterThan(0);
+    step('temporary premises drawn');
+
     // Capacity inline in its row, with the keyboard: ✎, type, Enter.
     await row.locator('[data-testid="capacity-edit"]').click();
     await page.locator('[data-testid="capacity-input"]').fill('400');
@@ -86,9 +109,10 @@ describe('school network in the app', () => {
     step('school merged');
 
     const edits = await page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits());
-    expect(edits.map((e) => e.kind)).toEqual(['open-school', 'set-capacity', 'close-school']);
-    expect(edits[1]).toMatchObject({ schoolId: 'new-uusi-koulu', capacity: 400, year: 2024 });
-    expect(edits[2]).toMatchObject({ schoolId: 'fi-015', to: 'fi-028', year: 2024 });
+    expect(edits.map((e) => e.kind)).toEqual(['open-school', 'relocate-school', 'set-capacity', 'close-school']);
+    expect(edits[1]).toMatchObject({ schoolId: 'new-uusi-koulu', from: 2024, to: 2025, location: TEMPORARY });
+    expect(edits[2]).toMatchObject({ schoolId: 'new-uusi-koulu', capacity: 400, year: 2024 });
+    expect(edits[3]).toMatchObject({ schoolId: 'fi-015', to: 'fi-028', year: 2024 });
     expect(engine.replay(edits).ok).toBe(true);
     const core = engine.indicators(NETWORK);
     await expect.poll(async () => byId((await app.state()).indicators as Figures)).toEqual(byId(core as unknown as Figures));
@@ -99,29 +123,6 @@ describe('school network in the app', () => {
     await expect.poll(async () => (await row.locator('td.children-cell').innerText()).replace(/[^0-9]/g, '')).toContain(String(Math.round(opened.children)));
     await expect.poll(() => page.locator('.school-table tbody tr[data-id="fi-015"] .school-status-closed').count()).toBe(1);
     step('figures checked');
-
-    // Temporary premises for Puistola (own address 369 625, 6 668 875), typed 2 km east: on the map
-    // its symbol moves there, a dashed line leads from its own address, a ring marks that address.
-    await page.locator('.school-table tbody tr[data-id="fi-028"]').click();
-    await app.waitReady();
-    const home = await app.project(369_625, 6_668_875);
-    const away = await app.project(371_625, 6_668_875);
-    expect(Math.abs(away[0] - home[0])).toBeGreaterThan(24); // far enough apart on screen for three separate checks
-    // Screenshots of the strip around both addresses only (small PNGs), in clip coordinates below.
-    const clip = { x: Math.round(Math.min(home[0], away[0])) - 30, y: Math.round(Math.min(home[1], away[1])) - 30, width: Math.round(Math.abs(away[0] - home[0])) + 61, height: Math.round(Math.abs(away[1] - home[1])) + 61 };
-    const before = decodePng(await saveScreenshot(page, 'school-network-before-temporary-premises', clip));
-    await page.locator('[data-testid="relocate-location-x"]').fill('371625');
-    await page.locator('[data-testid="relocate-location-y"]').fill('6668875');
-    await page.locator('[data-testid="relocate-submit"]').click();
-    await app.waitReady();
-    const after = decodePng(await saveScreenshot(page, 'school-network-temporary-premises', clip));
-    const box = ([x, y]: [number, number], r: number) => ({ x: Math.round(x) - clip.x - r, y: Math.round(y) - clip.y - r, width: 2 * r + 1, height: 2 * r + 1 });
-    const mid: [number, number] = [(home[0] + away[0]) / 2, (home[1] + away[1]) / 2];
-    expect(countDifferent(before, after, { region: box(home, 4), tolerance: 40 })).toBeGreaterThan(0);
-    expect(countDifferent(before, after, { region: box(away, 4), tolerance: 40 })).toBeGreaterThan(0);
-    expect(countDifferent(before, after, { region: box(mid, 3), tolerance: 40 })).toBeGreaterThan(0);
-    expect((await page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits())).at(-1)).toMatchObject({ kind: 'relocate-school', schoolId: 'fi-028', location: [371_625, 6_668_875] });
-    step('temporary premises drawn');
 
     // Undo all four records with the keyboard (focus off the form fields first).
     await page.locator('#map').focus();
