@@ -2,8 +2,8 @@
  * School-network changes end to end (issue 10) with real mouse and keyboard events on the sample
  * city: the tooltip of a grades 1–9 school in the grades 1–6 network shows its 1–6 places; open a
  * school by clicking the map, give it temporary premises (drawn on the map: pixels) and a capacity
- * in the school table, close Keskuskoulu (selected by its table row) into its neighbour Puistola
- * (791 m apart, so the travel checks do not ask); the table and figures are the core's (the app's
+ * in the school table, close Saarenmaa (selected by a click on its map symbol) into its neighbour
+ * Puistola (1.1 km apart, so the travel checks do not ask); the table and figures are the core's (the app's
  * own records replayed on the same bundle in Node); undo restores the baseline.
  * Lean on purpose (one app start, one wait per record, the Node engine built before the test).
  */
@@ -24,6 +24,8 @@ const NETWORK = 'fi-lower';
 const NEW_SCHOOL: [number, number] = [382_625, 6_685_125];
 /** Its temporary premises: 4 km east, in a populated cell (a location must lie in a unit). */
 const TEMPORARY: [number, number] = [386_625, 6_685_125];
+/** Saarenmaan koulu (fi-033), 1.1 km from Puistola (fi-028): merging them asks no travel confirmation. */
+const SAARENMAA: [number, number] = [370_125, 6_669_875];
 /** Riihimaan yhtenäiskoulu: grades 1–9, 1 830 places of which 940 for grades 1–6 (schools.fgb). */
 const COMPREHENSIVE = { id: 'fi-001', location: [398_375, 6_689_875] as [number, number], lower: 940, whole: 1830 };
 let engine: ScenarioEngine;
@@ -101,8 +103,11 @@ describe('school network in the app', () => {
     await app.waitReady();
     step('capacity set');
 
-    // Close Keskuskoulu (fi-015) into Puistola (fi-028): select its row, pick the receiver, close.
-    await page.locator('.school-table tbody tr[data-id="fi-015"]').click();
+    // Close Saarenmaa (fi-033) into Puistola (fi-028): select it by a click on its map symbol (drawn
+    // over its neighbours' at this zoom), pick the receiver, close.
+    const [sx, sy] = await app.project(...SAARENMAA);
+    await page.mouse.click(sx, sy);
+    await expect.poll(async () => (await app.state()).selectedSchoolId, { timeout: 10_000 }).toBe('fi-033');
     await page.locator('[data-testid="close-to"]').selectOption('fi-028');
     await page.locator('[data-testid="close-submit"]').click();
     await app.waitReady();
@@ -112,16 +117,16 @@ describe('school network in the app', () => {
     expect(edits.map((e) => e.kind)).toEqual(['open-school', 'relocate-school', 'set-capacity', 'close-school']);
     expect(edits[1]).toMatchObject({ schoolId: 'new-uusi-koulu', from: 2024, to: 2025, location: TEMPORARY });
     expect(edits[2]).toMatchObject({ schoolId: 'new-uusi-koulu', capacity: 400, year: 2024 });
-    expect(edits[3]).toMatchObject({ schoolId: 'fi-015', to: 'fi-028', year: 2024 });
+    expect(edits[3]).toMatchObject({ schoolId: 'fi-033', to: 'fi-028', year: 2024 });
     expect(engine.replay(edits).ok).toBe(true);
     const core = engine.indicators(NETWORK);
     await expect.poll(async () => byId((await app.state()).indicators as Figures)).toEqual(byId(core as unknown as Figures));
     const opened = core.schools.find((s) => s.id === 'new-uusi-koulu')!;
     expect(opened.children).toBeGreaterThan(10);
     expect(opened.capacity).toBe(400);
-    // Its row shows the core's rounded children; Keskuskoulu is marked closed.
+    // Its row shows the core's rounded children; Saarenmaa is marked closed.
     await expect.poll(async () => (await row.locator('td.children-cell').innerText()).replace(/[^0-9]/g, '')).toContain(String(Math.round(opened.children)));
-    await expect.poll(() => page.locator('.school-table tbody tr[data-id="fi-015"] .school-status-closed').count()).toBe(1);
+    await expect.poll(() => page.locator('.school-table tbody tr[data-id="fi-033"] .school-status-closed').count()).toBe(1);
     step('figures checked');
 
     // Undo all four records with the keyboard (focus off the form fields first).

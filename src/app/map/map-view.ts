@@ -133,13 +133,17 @@ export class MapView {
     this.map.addControl(this.overlay);
     // No hover picking while a button is held (panning, painting, drawing a lasso): picking reads
     // pixels back from the GPU on every pointer move, which stalls the main thread (seconds per
-    // move on software GL) and shows nothing useful mid-drag. Re-enabled in the capture phase of
-    // pointerup, before deck.gl handles the click that may follow.
+    // move on software GL) and shows nothing useful mid-drag. Switched off on the first move with a
+    // button held, not on pointerdown: deck.gl picks on pointerdown for the click that follows (a
+    // school selected by its symbol). Re-enabled in the capture phase of pointerup.
     const mapElement = this.map.getContainer();
+    let pickable = true;
     const setPicking = (on: boolean) => {
-      if (!this.destroyed) this.overlay.setProps({ _pickable: on });
+      if (this.destroyed || on === pickable) return;
+      pickable = on;
+      this.overlay.setProps({ _pickable: on });
     };
-    mapElement.addEventListener('pointerdown', () => setPicking(false), { capture: true });
+    mapElement.addEventListener('pointermove', (e) => e.buttons !== 0 && setPicking(false), { capture: true });
     const release = () => setPicking(true);
     window.addEventListener('pointerup', release, { capture: true });
     window.addEventListener('pointercancel', release, { capture: true });
