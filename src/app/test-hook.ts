@@ -5,7 +5,7 @@
 import { fromLonLat, toLonLat } from './map/display-projection';
 import type { MapView } from './map/map-view';
 import type { AppStores } from './stores/app-stores';
-import { currentView } from './stores/selectors';
+import { currentNetwork, currentView } from './stores/selectors';
 import { catchmentColour } from './map/layers/catchment-layers';
 import type { Tool } from './stores/ui-store';
 import type { Edit } from '../core/scenario/edit';
@@ -70,7 +70,8 @@ export function installTestHook(stores: AppStores, getMap: () => MapView | null,
     catchmentColours: () => {
       const d = stores.document.getState();
       const v = currentView(d);
-      const network = d.summary?.networks.find((n) => n.id === d.networkId);
+      // The network's schools in the selected year, opened ones included (school-network records).
+      const network = currentNetwork(d);
       const out: Record<string, [number, number, number]> = {};
       if (v && network) for (const s of network.schools) out[s.id] = [...catchmentColour(v.colourIndex, s.index)] as [number, number, number];
       return out;

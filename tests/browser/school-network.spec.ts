@@ -1,38 +1,64 @@
 /**
  * School-network changes end to end (issue 10) with real mouse and keyboard events on the sample
- * city: open a school by clicking the map, give it a capacity in the school table, close Suvela
- * into a neighbour; the table and figures are the core's (the app's own records replayed on the
- * same bundle in Node); undo restores the baseline.
+ * city: the tooltip of a grades 1–9 school in the grades 1–6 network shows its 1–6 places; open a
+ * school by clicking the map, give it temporary premises (drawn on the map: pixels) and a capacity
+ * in the school table, close Saarenmaa (selected by a click on its map symbol) into its neighbour
+ * Puistola (1.1 km apart, so the travel checks do not ask); the table and figures are the core's (the app's
+ * own records replayed on the same bundle in Node); undo restores the baseline.
+ * Lean on purpose (one app start, one wait per record, the Node engine built before the test).
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { validateConfig } from '../../src/core/config/validate-config';
-import type { Dataset } from '../../src/core/model/dataset';
 import type { Edit } from '../../src/core/scenario/edit';
 import { ScenarioEngine } from '../../src/core/scenario/scenario-engine';
 import { loadFixtureBundle } from '../helpers/load-fixture-bundle';
+import { saveScreenshot } from './harness/artifacts';
+import { countDifferent } from './harness/pixel-stats';
+import { decodePng } from './harness/png-decode';
 import { useApp } from './harness/use-browser';
 
 const scope = useApp();
 const NETWORK = 'fi-lower';
 /** 2 km east of Suvelan ala-asteen koulu (fi-021, at 380 625, 6 685 125): a populated district. */
 const NEW_SCHOOL: [number, number] = [382_625, 6_685_125];
-let dataset: Dataset;
+/** Its temporary premises: 4 km east, in a populated cell (a location must lie in a unit). */
+const TEMPORARY: [number, number] = [386_625, 6_685_125];
+/** Saarenmaan koulu (fi-033), 1.1 km from Puistola (fi-028): merging them asks no travel confirmation. */
+const SAARENMAA: [number, number] = [370_125, 6_669_875];
+/** Riihimaan yhtenäiskoulu: grades 1–9, 1 830 places of which 940 for grades 1–6 (schools.fgb). */
+const COMPREHENSIVE = { id: 'fi-001', location: [398_375, 6_689_875] as [number, number], lower: 940, whole: 1830 };
+let engine: ScenarioEngine;
 
 beforeAll(async () => {
-  dataset = await loadFixtureBundle('data/sample-city');
+  const dataset = await loadFixtureBundle('data/sample-city');
+  const config = validateConfig(readFileSync('data/sample-city/indicator-config.json', 'utf8'));
+  if (!config.ok) throw new Error('sample-city indicator-config.json does not validate');
+  engine = new ScenarioEngine(dataset, config.value);
 });
 
 type Figures = { schools: { id: string; children: number; capacity: number | null; status?: string }[] };
 type Hook = { __catchmentStudio: { edits(): Promise<Edit[]> } };
+const byId = (f: Figures) => Object.fromEntries(f.schools.map((s) => [s.id, { children: Math.round(s.children * 1e6), capacity: s.capacity, status: s.status }]));
 
 describe('school network in the app', () => {
-  test('open a school by clicking, give it a capacity, close another into a neighbour, undo all', async () => {
+  test('1–9 capacity in the 1–6 tooltip; open a school by clicking, temporary premises on the map, capacity in the table, merge another, undo all', async () => {
     const t0 = Date.now();
     const step = (what: string) => console.info(`school-network spec: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const app = await scope.openApp();
     const page = app.page;
     step('app ready');
+
+    // Hover the 1–9 school's symbol: tooltip and table show its grades 1–6 places, not the whole school's.
+    const [hx, hy] = await app.project(...COMPREHENSIVE.location);
+    await page.mouse.move(hx, hy);
+    const tooltip = page.locator('.map-tooltip');
+    await expect.poll(() => tooltip.innerText(), { timeout: 10_000 }).toMatch(new RegExp(`\\b${COMPREHENSIVE.lower}\\b`));
+    expect(await tooltip.innerText()).not.toMatch(new RegExp(`${COMPREHENSIVE.whole}|1\\s830`));
+    expect(await page.locator(`.school-table tbody tr[data-id="${COMPREHENSIVE.id}"]`).innerText()).toMatch(new RegExp(`\\b${COMPREHENSIVE.lower}\\b`));
+
+    step('tooltip checked');
+    // Add a school: name, location by a real click on the map, open.
     await page.locator('[data-testid="add-school"]').click();
     await page.locator('[data-testid="add-school-name"]').fill('Uusi koulu');
     await page.locator('[data-testid="add-school-location-pick"]').click();
@@ -45,6 +71,30 @@ describe('school network in the app', () => {
     step('school opened');
     const row = page.locator('.school-table tbody tr[data-id="new-uusi-koulu"]');
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    // Its catchment is drawn in a colour of its own.
+    const colours = await page.evaluate(() => (window as unknown as { __catchmentStudio: { catchmentColours(): Record<string, number[]> } }).__catchmentStudio.catchmentColours());
+    expect(colours['new-uusi-koulu']).toBeDefined();
+
+    // Temporary premises for the new school (selected once opened), typed 4 km east: on the map its
+    // symbol moves there, a dashed line leads from its own address, a ring marks that address.
+    const own = ((await page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits()))[0] as { school: { location: [number, number] } }).school.location;
+    const home = await app.project(own[0], own[1]);
+    const away = await app.project(TEMPORARY[0], TEMPORARY[1]);
+    expect(Math.abs(away[0] - home[0])).toBeGreaterThan(20); // far enough apart on screen for three separate checks (symbols ≥ 5 px)
+    // Screenshots of the strip around both addresses only (small PNGs), in clip coordinates below.
+    const clip = { x: Math.round(Math.min(home[0], away[0])) - 30, y: Math.round(Math.min(home[1], away[1])) - 30, width: Math.round(Math.abs(away[0] - home[0])) + 61, height: Math.round(Math.abs(away[1] - home[1])) + 61 };
+    const before = decodePng(await saveScreenshot(page, 'school-network-before-temporary-premises', clip));
+    await page.locator('[data-testid="relocate-location-x"]').fill(String(TEMPORARY[0]));
+    await page.locator('[data-testid="relocate-location-y"]').fill(String(TEMPORARY[1]));
+    await page.locator('[data-testid="relocate-submit"]').click();
+    await app.waitReady();
+    const after = decodePng(await saveScreenshot(page, 'school-network-temporary-premises', clip));
+    const box = ([x, y]: [number, number], r: number) => ({ x: Math.round(x) - clip.x - r, y: Math.round(y) - clip.y - r, width: 2 * r + 1, height: 2 * r + 1 });
+    const mid: [number, number] = [(home[0] + away[0]) / 2, (home[1] + away[1]) / 2];
+    expect(countDifferent(before, after, { region: box(home, 4), tolerance: 40 })).toBeGreaterThan(0);
+    expect(countDifferent(before, after, { region: box(away, 4), tolerance: 40 })).toBeGreaterThan(0);
+    expect(countDifferent(before, after, { region: box(mid, 3), tolerance: 40 })).toBeGreaterThan(0);
+    step('temporary premises drawn');
 
     // Capacity inline in its row, with the keyboard: ✎, type, Enter.
     await row.locator('[data-testid="capacity-edit"]').click();
@@ -53,40 +103,35 @@ describe('school network in the app', () => {
     await app.waitReady();
     step('capacity set');
 
-    // Close Suvela (fi-021) into Niittykumpu (fi-029): select its row, pick the receiver, close.
-    await page.locator('.school-table tbody tr[data-id="fi-021"]').click();
-    await page.locator('[data-testid="close-to"]').selectOption('fi-029');
+    // Close Saarenmaa (fi-033) into Puistola (fi-028): select it by a click on its map symbol (drawn
+    // over its neighbours' at this zoom), pick the receiver, close.
+    const [sx, sy] = await app.project(...SAARENMAA);
+    await page.mouse.click(sx, sy);
+    await expect.poll(async () => (await app.state()).selectedSchoolId, { timeout: 10_000 }).toBe('fi-033');
+    await page.locator('[data-testid="close-to"]').selectOption('fi-028');
     await page.locator('[data-testid="close-submit"]').click();
     await app.waitReady();
-    // Suvela's children now travel over 5 km: the app asks first (the travel checks), and we confirm.
-    const confirm = page.locator('dialog[open] button.primary');
-    if ((await confirm.count()) > 0) {
-      await confirm.click();
-      await app.waitReady();
-    }
     step('school merged');
 
     const edits = await page.evaluate(() => (window as unknown as Hook).__catchmentStudio.edits());
-    expect(edits.map((e) => e.kind)).toEqual(['open-school', 'set-capacity', 'close-school']);
-    expect(edits[1]).toMatchObject({ schoolId: 'new-uusi-koulu', capacity: 400, year: 2024 });
-    expect(edits[2]).toMatchObject({ schoolId: 'fi-021', to: 'fi-029', year: 2024 });
-    const config = validateConfig(readFileSync('data/sample-city/indicator-config.json', 'utf8'));
-    if (!config.ok) throw new Error('config');
-    const engine = new ScenarioEngine(dataset, config.value);
+    expect(edits.map((e) => e.kind)).toEqual(['open-school', 'relocate-school', 'set-capacity', 'close-school']);
+    expect(edits[1]).toMatchObject({ schoolId: 'new-uusi-koulu', from: 2024, to: 2025, location: TEMPORARY });
+    expect(edits[2]).toMatchObject({ schoolId: 'new-uusi-koulu', capacity: 400, year: 2024 });
+    expect(edits[3]).toMatchObject({ schoolId: 'fi-033', to: 'fi-028', year: 2024 });
     expect(engine.replay(edits).ok).toBe(true);
     const core = engine.indicators(NETWORK);
-    const byId = (f: Figures) => Object.fromEntries(f.schools.map((s) => [s.id, { children: Math.round(s.children * 1e6), capacity: s.capacity, status: s.status }]));
     await expect.poll(async () => byId((await app.state()).indicators as Figures)).toEqual(byId(core as unknown as Figures));
     const opened = core.schools.find((s) => s.id === 'new-uusi-koulu')!;
     expect(opened.children).toBeGreaterThan(10);
     expect(opened.capacity).toBe(400);
-    // Its row shows the core's rounded children; Suvela is marked closed.
+    // Its row shows the core's rounded children; Saarenmaa is marked closed.
     await expect.poll(async () => (await row.locator('td.children-cell').innerText()).replace(/[^0-9]/g, '')).toContain(String(Math.round(opened.children)));
-    await expect.poll(() => page.locator('.school-table tbody tr[data-id="fi-021"] .school-status-closed').count()).toBe(1);
+    await expect.poll(() => page.locator('.school-table tbody tr[data-id="fi-033"] .school-status-closed').count()).toBe(1);
+    step('figures checked');
 
-    // Undo all three records with the keyboard (focus off the form fields first).
+    // Undo all four records with the keyboard (focus off the form fields first).
     await page.locator('#map').focus();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Control+z');
       await app.waitReady();
     }

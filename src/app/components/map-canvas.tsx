@@ -213,7 +213,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   const names = useMemo(() => network?.schools.map((s) => s.name) ?? [], [network]);
   const schools = useMemo<SchoolPoint[]>(
     () =>
-      network?.schools.map((s, i) => ({ index: s.index, id: s.id, name: s.name, lonLat: s.lonLat, capacity: s.capacity, utilisation: view?.indicators.schools[i]?.utilisation ?? null, status: s.status })) ?? [],
+      network?.schools.map((s, i) => ({ index: s.index, id: s.id, name: s.name, lonLat: s.lonLat, capacity: s.capacity, utilisation: view?.indicators.schools[i]?.utilisation ?? null, status: s.status, ...(s.homeLonLat ? { homeLonLat: s.homeLonLat } : {}) })) ?? [],
     [network, view],
   );
   const selectedIndex = network?.schools.findIndex((s) => s.id === selectedId) ?? -1;

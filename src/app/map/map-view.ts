@@ -19,6 +19,7 @@ import { buildChangedCellsLayer, buildChangedRegionLayer, ChangedCellsState, typ
 import { buildContextLayers } from './layers/context-layers';
 import { buildBrushLayer, buildCursorLayer, buildLassoLayer } from './layers/edit-preview-layers';
 import { buildSchoolLayer, type SchoolPoint } from './layers/school-layer';
+import { buildTemporaryPremisesLayers } from './layers/temporary-premises-layers';
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -135,13 +136,17 @@ export class MapView {
     this.map.addControl(this.overlay);
     // No hover picking while a button is held (panning, painting, drawing a lasso): picking reads
     // pixels back from the GPU on every pointer move, which stalls the main thread (seconds per
-    // move on software GL) and shows nothing useful mid-drag. Re-enabled in the capture phase of
-    // pointerup, before deck.gl handles the click that may follow.
+    // move on software GL) and shows nothing useful mid-drag. Switched off on the first move with a
+    // button held, not on pointerdown: deck.gl picks on pointerdown for the click that follows (a
+    // school selected by its symbol). Re-enabled in the capture phase of pointerup.
     const mapElement = this.map.getContainer();
+    let pickable = true;
     const setPicking = (on: boolean) => {
-      if (!this.destroyed) this.overlay.setProps({ _pickable: on });
+      if (this.destroyed || on === pickable) return;
+      pickable = on;
+      this.overlay.setProps({ _pickable: on });
     };
-    mapElement.addEventListener('pointerdown', () => setPicking(false), { capture: true });
+    mapElement.addEventListener('pointermove', (e) => e.buttons !== 0 && setPicking(false), { capture: true });
     const release = () => setPicking(true);
     window.addEventListener('pointerup', release, { capture: true });
     window.addEventListener('pointercancel', release, { capture: true });
@@ -293,7 +298,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, lab
   else if (withChanged && s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
   if (s.travelOver) layers.push(...s.travelOver);
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));
-  layers.push(buildSchoolLayer(s.schools, s.selectedIndex));
+  layers.push(...buildTemporaryPremisesLayers(s.schools), buildSchoolLayer(s.schools, s.selectedIndex));
   // Labels above the school symbols; not created before there is text (an empty font atlas
   // would upload a zero-size canvas: "texSubImage2D: no canvas").
   if (s.labelPoints.some((p) => p !== null)) layers.push(labels);

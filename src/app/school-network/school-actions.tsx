@@ -66,7 +66,7 @@ export function SchoolActions({ school }: { school: SchoolInfo }) {
           </label>
         </div>
         <LocationFields value={location} onChange={setLocation} testId="relocate-location" />
-        <button type="button" disabled={!location} onClick={() => location && void move.submit(relocateRecord(school.id, from, until, location))}>
+        <button type="button" disabled={!location} onClick={() => location && void move.submit(relocateRecord(school.id, from, until, location))} data-testid="relocate-submit">
           {t('schoolNetwork.relocateButton')}
         </button>
         <SchoolProblems problems={move.problems} />

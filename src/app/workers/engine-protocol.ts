@@ -60,6 +60,9 @@ export interface SchoolInfo {
   /** The whole school's places and its places per level (set-capacity records keep the other level's). */
   schoolCapacity?: number | null;
   capacityByLevel?: { lower?: number; upper?: number };
+  /** In temporary premises in the selected year: the school's own address (location is the temporary one). */
+  homeLocation?: Position;
+  homeLonLat?: [number, number];
 }
 
 export interface NetworkInfo {

@@ -147,7 +147,7 @@ export function createEngineService(createEngine: EngineFactory, fetchBytes: Fet
   /** The network's schools in the selected year (school-network/school-infos.ts), when the engine has records. */
   const withSchools = (networkId: string): { schools?: NetworkSnapshot['schools'] } => {
     const { dataset, engine } = need();
-    const infos = schoolInfos(engine, networkId, new Set(dataset.schools.map((s) => s.id)));
+    const infos = schoolInfos(engine, networkId, new Map(dataset.schools.map((s) => [s.id, s.location])));
     return infos ? { schools: infos } : {};
   };
 

@@ -98,7 +98,8 @@ export function impactReportHtml(input: ImpactReportInput, options: ReportOption
   const lang = options.language ?? 'fi';
   const t = REPORT_TEXT[lang];
   const threshold = input.config.privacyThreshold;
-  const aliases = options.anonymise ? schoolAliases(input.dataset.schools, lang) : null;
+  // Opened schools get aliases too (after the dataset's, so those keep their letters).
+  const aliases = options.anonymise ? schoolAliases([...input.dataset.schools, ...(input.openedSchools ?? [])], lang) : null;
   const schoolsById = new Map([...input.dataset.schools, ...(input.openedSchools ?? [])].map((s) => [s.id, s]));
   const c = input.comparison;
   const changedIds = new Set(c.changedSchoolIds);
@@ -156,10 +157,16 @@ ${indexDetails(ctx.table.indices, ctx)}</section>
 `;
 }
 
+/** The network's schools opened by records (not in the dataset), in network order. */
+function openedSchoolsOf(engine: ScenarioEngine, networkId: string): School[] {
+  const own = new Set(engine.dataset.schools.map((d) => d.id));
+  return engine.schoolsInYear(networkId).filter((x) => !own.has(x.id));
+}
+
 /** The years section of the engine's network for the picked years inside the projection. */
 function yearsSectionOf(engine: ScenarioEngine, networkId: string, options: ReportOptions): string {
   const years = [...new Set(options.years)].filter((y) => y >= engine.baseYear && y <= engine.lastYear);
-  const aliases = options.anonymise ? schoolAliases(engine.dataset.schools, options.language ?? 'fi') : null;
+  const aliases = options.anonymise ? schoolAliases([...engine.dataset.schools, ...openedSchoolsOf(engine, networkId)], options.language ?? 'fi') : null;
   return yearsSection({ source: engine, networkId, level: engine.network(networkId).level, config: engine.config, projects: engine.housingProjects(), years, lang: options.language ?? 'fi', aliases, forecastName: engine.forecast?.name ?? null });
 }
 
@@ -184,7 +191,7 @@ export function impactReportForEngine(engine: ScenarioEngine, networkId: string,
     comparison: comparison.value,
     yearsSection: options.years?.length ? yearsSectionOf(engine, networkId, options) : undefined,
     feeders: engine.feeders(engine.year).filter((f) => f.lowerNetwork === networkId || f.upperNetwork === networkId),
-    openedSchools: engine.schoolsInYear(networkId).filter((x) => !engine.dataset.schools.some((d) => d.id === x.id)),
+    openedSchools: openedSchoolsOf(engine, networkId),
     travel: options.travel,
   }, options);
   return ok(html, comparison.warnings);

@@ -11,6 +11,7 @@ import { nameFor } from './anonymise';
 import type { ReportLanguage } from './anonymise';
 import { changeSentence, changeSize, formatNumber, INDEX_NAMES, NEGLIGIBLE_CHANGE } from './change-sentence';
 import { fill, REPORT_TEXT, type ReportText } from './report-text';
+import { statusNote } from './report-status';
 
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -78,7 +79,7 @@ export function summarySection(c: SectionContext): string {
   const shifts = top.length === 0 ? '' : `<h3>${esc(t.shiftsMost)}</h3>
 <table class="shifts"><thead><tr><th>${esc(t.school)}</th><th>${esc(t.children)}</th><th>${esc(t.biggestShare)}</th></tr></thead><tbody>${top.map((s) => {
     const b = biggestShareChange(s);
-    return `<tr><td>${esc(nameFor(c.aliases, s.id, s.name))}</td><td class="num">${countChange(s.children, c)}</td><td>${b ? `${esc(shareLabel(c, b.id))}: ${shareChange(b.v, c)}` : '–'}</td></tr>`;
+    return `<tr><td>${esc(nameFor(c.aliases, s.id, s.name) + statusNote(s.status, c.lang))}</td><td class="num">${countChange(s.children, c)}</td><td>${b ? `${esc(shareLabel(c, b.id))}: ${shareChange(b.v, c)}` : '–'}</td></tr>`;
   }).join('')}</tbody></table>`;
   const dRows = c.table.indices.filter((r) => r.kind === 'two-group' && r.index === 'D');
   const moved = dRows.filter((r) => r.value.change !== null && Math.abs(r.value.change) >= NEGLIGIBLE_CHANGE);
@@ -137,7 +138,7 @@ export function schoolDetails(c: SectionContext): string {
   const shares = c.config.shares;
   const pair = (v: ValueChange, show: (x: number | null) => string) => `${show(v.a)} → ${show(v.b)}`;
   const head = `<tr><th>${esc(t.school)}</th><th>${esc(t.children)}</th><th>${esc(t.utilisation)}</th>${shares.map((s) => `<th>${esc(s.label[c.lang])}</th>`).join('')}</tr>`;
-  const body = rows.map((s) => `<tr><td>${esc(nameFor(c.aliases, s.id, s.name))}</td><td class="num">${pair(s.children, (x) => reportCount(x, threshold(c), c.lang))}</td><td class="num">${pair(s.utilisation, (x) => percent(x, c.lang, 0))}</td>${shares.map((d) => `<td class="num">${pair(s.shares[d.id], (x) => percent(x, c.lang))}</td>`).join('')}</tr>`).join('');
+  const body = rows.map((s) => `<tr><td>${esc(nameFor(c.aliases, s.id, s.name) + statusNote(s.status, c.lang))}</td><td class="num">${pair(s.children, (x) => reportCount(x, threshold(c), c.lang))}</td><td class="num">${pair(s.utilisation, (x) => percent(x, c.lang, 0))}</td>${shares.map((d) => `<td class="num">${pair(s.shares[d.id], (x) => percent(x, c.lang))}</td>`).join('')}</tr>`).join('');
   const others = c.table.schools.length - rows.length;
   return `<table class="schools"><thead>${head}</thead><tbody>${body}</tbody></table>${others > 0 ? `<p>${esc(fill(t.unchangedSchools, { n: others }))}</p>` : ''}`;
 }

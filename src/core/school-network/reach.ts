@@ -38,7 +38,7 @@ export function reachSquared(units: Units, catchments: readonly MultiPolygon[], 
 }
 
 /** The largest unit diameter (grid: the cell's diagonal; polygons: the largest bounding-box diagonal). */
-function unitDiameter(units: Units): number {
+export function unitDiameter(units: Units): number {
   if (units.kind === 'grid') return units.grid.cellSize * Math.SQRT2;
   let d = diameters.get(units);
   if (d === undefined) {
@@ -47,4 +47,31 @@ function unitDiameter(units: Units): number {
     diameters.set(units, d);
   }
   return d;
+}
+
+/**
+ * The receivers (indices into `locations`, ascending) that can be the nearest to some point of
+ * `box` grown by `margin`: with D = the smallest distance from a receiver to the grown box's
+ * farthest corner, a receiver whose distance to the grown box exceeds D is farther than that
+ * receiver from every point of it, so it never wins nor ties. Order is kept (ties: the first).
+ */
+export function possibleNearest(locations: readonly Position[], box: BBox, margin: number): number[] {
+  const x0 = box[0] - margin;
+  const y0 = box[1] - margin;
+  const x1 = box[2] + margin;
+  const y1 = box[3] + margin;
+  const near = new Float64Array(locations.length);
+  let best = Infinity;
+  for (let i = 0; i < locations.length; i++) {
+    const [x, y] = locations[i];
+    const dx = Math.max(x0 - x, 0, x - x1);
+    const dy = Math.max(y0 - y, 0, y - y1);
+    near[i] = Math.hypot(dx, dy);
+    best = Math.min(best, Math.hypot(Math.max(Math.abs(x - x0), Math.abs(x - x1)), Math.max(Math.abs(y - y0), Math.abs(y - y1))));
+  }
+  // A relative and an absolute slack (metres) against rounding: a receiver kept needlessly costs only time.
+  const limit = best * (1 + 1e-9) + 1e-6;
+  const out: number[] = [];
+  for (let i = 0; i < locations.length; i++) if (near[i] <= limit) out.push(i);
+  return out;
 }

@@ -28,7 +28,7 @@ import type { Units } from '../model/units';
 import type { NetworkOverlay } from '../overlay/network-overlay';
 import type { SchoolStep } from '../scenario/edit';
 import type { DistanceProvider } from './distance';
-import { reachSquared } from './reach';
+import { possibleNearest, reachSquared, unitDiameter } from './reach';
 
 export interface StepContext {
   units: Units;
@@ -78,7 +78,12 @@ function nearerUnits(overlay: NetworkOverlay, ctx: StepContext, school: number, 
   const [lx, ly] = location;
   // Straight line: no unit farther from the new school than every school's reach can change school (reach.ts).
   const limit = straight ? reachSquared(ctx.units, catchments, locations) : Infinity;
-  for (let u = 0; u < overlay.unitCount; u++) {
+  // Only the units within the reach's square window need a look (a grid lookup); else every unit.
+  const r = Math.sqrt(limit);
+  const window = Number.isFinite(r) ? overlay.unitsOfSchools(new Uint8Array(ids.length).fill(1), [[lx - r, ly - r, lx + r, ly + r]]) : null;
+  const count = window ? window.length : overlay.unitCount;
+  for (let i = 0; i < count; i++) {
+    const u = window ? window[i] : i;
     if ((centres[2 * u] - lx) ** 2 + (centres[2 * u + 1] - ly) ** 2 >= limit) continue;
     const best = overlay.dominantSchool(u);
     if (best < 0 || best === school) continue;
@@ -97,11 +102,15 @@ function nearerUnits(overlay: NetworkOverlay, ctx: StepContext, school: number, 
 function nearestGroups(overlay: NetworkOverlay, ctx: StepContext, school: number, catchment: MultiPolygon, receivers: number[], ids: string[]): Map<number, number[]> {
   const groups = new Map<number, number[]>(receivers.map((r) => [r, []]));
   const centres = ctx.centres();
-  const locations = ctx.locations(receivers.map((r) => ids[r]));
+  const straight = ctx.distance.kind === 'straight-line';
+  const box = multiPolygonBBox(catchment);
+  // Straight line: only the receivers that can be nearest to some unit centre of the catchment (reach.ts).
+  const all = ctx.locations(receivers.map((r) => ids[r]));
+  const kept = straight ? possibleNearest(all, box, unitDiameter(ctx.units)) : all.map((_, i) => i);
+  const locations = kept.map((i) => all[i]);
   const flags = new Uint8Array(ids.length);
   flags[school] = 1;
-  const straight = ctx.distance.kind === 'straight-line';
-  for (const u of overlay.unitsOfSchools(flags, [multiPolygonBBox(catchment)])) {
+  for (const u of overlay.unitsOfSchools(flags, [box])) {
     const x = centres[2 * u];
     const y = centres[2 * u + 1];
     let best = 0;
@@ -117,7 +126,7 @@ function nearestGroups(overlay: NetworkOverlay, ctx: StepContext, school: number
         bestDistance = d;
       }
     }
-    groups.get(receivers[best])!.push(u);
+    groups.get(receivers[kept[best]])!.push(u);
   }
   return groups;
 }

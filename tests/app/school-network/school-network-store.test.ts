@@ -15,6 +15,8 @@ import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-ap
 import { createDocumentStore } from '../../../src/app/stores/document-store';
 import { currentNetwork, currentView } from '../../../src/app/stores/selectors';
 import { createEngineService } from '../../../src/app/workers/engine-service';
+import { toLonLat } from '../../../src/app/map/display-projection';
+import { temporaryMoves } from '../../../src/app/map/layers/temporary-premises-layers';
 
 const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
 const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLToPath(url)));
@@ -68,5 +70,23 @@ describe('school-network records in the document store', () => {
     expect(currentView(document.getState())!.catchments).toHaveLength(2);
     expect(children()).toEqual({ A: 100, B: 180 });
     expect(await service.edits()).toEqual([]);
+  });
+
+  test('temporary premises: the school stands at its temporary address with its own address beside it, only in those years', async () => {
+    const { document } = await setup();
+    const base = document.getState().year!;
+    // A (Länsikoulu, own address 385 250, 6 672 500) works at (385 875, 6 672 125) in base … base + 1.
+    const temporary: [number, number] = [X0 + 875, Y0 + 125];
+    await document.getState().requestEdit({ kind: 'relocate-school', from: base, to: base + 1, schoolId: 'A', location: temporary });
+    expect(document.getState().editProblems).toEqual([]);
+    const a = () => currentNetwork(document.getState())!.schools[0];
+    expect([a().status, a().location, a().homeLocation]).toEqual(['temporary-premises', temporary, [X0 + 250, Y0 + 500]]);
+    // The map's points (as map-canvas.tsx builds them) give one move: own address → temporary one.
+    const points = currentNetwork(document.getState())!.schools.map((s) => ({ index: s.index, id: s.id, name: s.name, lonLat: s.lonLat, capacity: s.capacity, utilisation: null, status: s.status, ...(s.homeLonLat ? { homeLonLat: s.homeLonLat } : {}) }));
+    expect(temporaryMoves(points)).toEqual([{ id: 'A', home: toLonLat(X0 + 250, Y0 + 500), at: toLonLat(...temporary) }]);
+    // After the move (base + 2) A is back home: open, no second address, nothing drawn.
+    await document.getState().setYear(base + 2);
+    expect([a().status, a().location, a().homeLocation]).toEqual(['open', [X0 + 250, Y0 + 500], undefined]);
+    expect(temporaryMoves(currentNetwork(document.getState())!.schools.map((s) => ({ ...s, utilisation: null })))).toEqual([]);
   });
 });

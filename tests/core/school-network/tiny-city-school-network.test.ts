@@ -64,6 +64,20 @@ describe('open-school', () => {
     expect(e.network('fi-lower').schoolIds).toEqual(['A', 'B', 'C']);
   });
 
+  it('"nearest": takes the units nearer to it than to their school, worked by hand', () => {
+    const e = engine();
+    // C at (385 875, 6 672 875) = centre of cell (3, 3); B at (385 750, 6 672 500), A at (385 250, 6 672 500).
+    // B's cells: (3,3): |B| = √(125² + 375²) = 395 > |C| = 0 → C; (2,3): |B| = 395 > |C| = 250 → C;
+    // (2,2), (3,2), (2,1), (3,1), …: |B| ≤ √(125² + 125²) = 177 < |C| (≥ 250) → stay with B.
+    // A's nearest cells to C, (1,3): |A| = 395 < |C| = 500 → stay with A.
+    // C = 20 + 25 = 45 (columns 2 and 3 of row 3), B = 180 − 45 = 135, A = 100.
+    ok(e.apply(openC(2024, 'nearest')));
+    const f = figures(e);
+    expect(f.C.children).toBeCloseTo(45, 9);
+    expect(f.B.children).toBeCloseTo(135, 9);
+    expect(f.A.children).toBe(100);
+  });
+
   it('changes nothing before its year: the school is listed as not yet open with 0 children', () => {
     const e = engine();
     ok(e.apply(openC(2026)));

@@ -19,6 +19,8 @@ export interface SchoolPoint {
   utilisation: number | null;
   /** School-network status in the selected year: closed ones grey, not-yet-open ones hollow. */
   status?: SchoolStatus;
+  /** In temporary premises: the school's own address (lonLat is the temporary one); temporary-premises-layers.ts. */
+  homeLonLat?: [number, number];
 }
 
 /** Circle radius in metres: area ∝ capacity (400 places → 160 m); unknown capacity → 120 m. */
