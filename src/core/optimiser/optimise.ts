@@ -141,7 +141,8 @@ function verifiedPlan(input: OptimiserInput, p: OptimiserProblem, states: Int32A
     const edits = planEdits(p.networkId, p.schoolIds, units, states, p.year);
     const v = verifyPlan(input.engine, p, edits);
     if (v.violations.length === 0) return { edits, figures: v.figures, repairs: round, states };
-    if (round === 6 || v.violations.some((x) => x.code === 'rezoned' || x.code === 'edit-failed')) break;
+    // Too many children rezoned, or an edit refused without a school to blame: no local repair.
+    if (round === 6 || v.violations.some((x) => x.code === 'rezoned' || (x.code === 'edit-failed' && x.schools.length === 0))) break;
     const schools = new Set(v.violations.flatMap((x) => x.schools));
     const bad = new Set(v.violations.flatMap((x) => x.units));
     for (let u = 0; u < states.length; u++) {

@@ -77,7 +77,12 @@ export function verifyPlan(engine: ScenarioEngine, p: OptimiserProblem, edits: E
   }
   try {
     const result = check(p, engine.overlay(p.networkId));
-    if (failure) result.violations.push({ code: 'edit-failed', message: failure.message, schools: [], units: [] });
+    if (failure) {
+      // The school of the edit the engine refused: the repair takes back that school's moves.
+      const failed = edits[applied];
+      const school = failed && 'schoolId' in failed ? p.schoolIds.indexOf(failed.schoolId as string) : -1;
+      result.violations.push({ code: 'edit-failed', message: failure.message, schools: school >= 0 ? [school] : [], units: [] });
+    }
     return result;
   } finally {
     for (let i = 0; i < applied; i++) engine.undo();
