@@ -327,7 +327,11 @@ export class ScenarioTravel {
     const s = this.state(networkId);
     if (!s.baseDistances) {
       const locations = this.baseLocations(networkId);
-      s.baseDistances = this.streets ? new StreetDistances(this.streets, locations) : new StraightLineDistances(this.unitPoints, locations);
+      const key = locations.map((p) => `${p[0]},${p[1]}`).join(';');
+      // The same schools at the same places (no opening, closing or relocation in effect): the
+      // scenario's distances serve the baseline too, so their searches and nearest schools are done once.
+      if (key === s.locationKey) s.baseDistances = s.distances;
+      else s.baseDistances = this.streets ? new StreetDistances(this.streets, locations) : new StraightLineDistances(this.unitPoints, locations);
     }
     return s.baseDistances;
   }
