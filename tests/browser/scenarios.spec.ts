@@ -334,7 +334,8 @@ describe('scenarios in the app', () => {
     expect(reportText).toContain('Before');
     expect(reportText).toContain('After');
     expect(reportText).toContain('Caveats');
-    expect(reportText).toContain('straight-line');
+    // The sample city has a street network: trips are measured along it (report-travel.ts).
+    expect(reportText).toContain('along the street network');
     const shareId = Object.keys(edited.indices)[0];
     const baseline = (await app.state()).baseline as NetworkIndicators;
     expect(reportText, 'index D before').toContain(baseline.indices[shareId]!.D.toFixed(3));
