@@ -11,10 +11,11 @@ import { applyPrivacy } from '../core/pupil-base/privacy';
 import type { CliIo } from './cli-io';
 import type { ParsedOptions } from './cli-options';
 import { scenarioEngine } from './project-command';
+import type { StreetNetwork } from '../core/travel/street-network';
 
 /** Writes the file; returns the number of features written. */
-export async function exportCatchments(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, threshold: number): Promise<Result<number>> {
-  const engine = await scenarioEngine(io, options, dataset, config);
+export async function exportCatchments(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, threshold: number, streets: StreetNetwork | null = null): Promise<Result<number>> {
+  const engine = await scenarioEngine(io, options, dataset, config, undefined, streets);
   if (!engine.ok) return engine;
   const e = engine.value;
   const network = options.network!;

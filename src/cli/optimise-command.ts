@@ -98,12 +98,12 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   if (!measure.ok) return measure;
   const limits = limitsFromOptions(options);
   if (!limits.ok) return limits;
-  const engine = await scenarioEngine(io, options, dataset, config);
-  if (!engine.ok) return engine;
   const seconds = options.seconds !== undefined ? Number(options.seconds) : 30;
   if (!(seconds > 0)) return fail(bad('seconds', `--seconds must be positive, got "${options.seconds}".`, 'Give e.g. --seconds 30.'));
-  const streets = await loadStreets(io, streetsFile, engine.value.units, config);
+  const streets = await loadStreets(io, streetsFile, dataset.units, config);
   if (!streets.ok) return streets;
+  const engine = await scenarioEngine(io, options, dataset, config, undefined, streets.value?.net ?? null);
+  if (!engine.ok) return engine;
   // Street distances to the schools' locations in the selected year (network order), as ScenarioTravel measures trips.
   const distances = streets.value && engine.value.networkIds.includes(options.network)
     ? new StreetDistances(streets.value.net, engine.value.schoolsInYear(options.network).map((s) => s.location))

@@ -3,6 +3,7 @@
  * `--base-year`, `--year` for `indicators`, and the `project` command that prints every year of
  * `--years FROM-TO` (docs/cli.md).
  */
+import { streetDistanceProvider } from '../core/travel/street-distance-provider';
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import type { Dataset } from '../core/model/dataset';
 import { fail, formatProblem, ok, type Problem, type Result } from '../core/model/result';
@@ -77,7 +78,8 @@ function baseYearOf(options: ParsedOptions, dataset: Dataset, needed: boolean): 
 }
 
 /** An engine with the edits file replayed, for `indicators --edits/--year` and `project`. */
-export async function scenarioEngine(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, lastYear?: number): Promise<Result<ScenarioEngine>> {
+/** `streets`: "nearest" catchments of school-network records on the street network, as in the app. */
+export async function scenarioEngine(io: CliIo, options: ParsedOptions, dataset: Dataset, config: IndicatorConfig, lastYear?: number, streets?: StreetNetwork | null): Promise<Result<ScenarioEngine>> {
   const needYear = Boolean(options.year || options.years || lastYear !== undefined);
   const base = baseYearOf(options, dataset, needYear);
   if (!base.ok) return base;
@@ -85,7 +87,7 @@ export async function scenarioEngine(io: CliIo, options: ParsedOptions, dataset:
   const horizon = lastYear !== undefined && baseYear !== undefined ? Math.max(DEFAULT_HORIZON, lastYear - baseYear) : undefined;
   const forecast = options.forecast ? await readForecastFile(io, options.forecast, dataset) : null;
   if (forecast && !forecast.ok) return forecast;
-  const created = ScenarioEngine.create(dataset, config, { baseYear, horizon: horizon !== undefined ? Math.min(MAX_HORIZON, horizon) : undefined, forecast: forecast?.value });
+  const created = ScenarioEngine.create(dataset, config, { baseYear, horizon: horizon !== undefined ? Math.min(MAX_HORIZON, horizon) : undefined, forecast: forecast?.value, distance: streets ? streetDistanceProvider(streets) : undefined });
   if (!created.ok) return created;
   // Printed here, once, whichever command uses the engine.
   for (const w of forecast?.warnings ?? []) io.stderr(`warning: ${formatProblem(w)}\n`);
@@ -119,7 +121,7 @@ export async function projectYears(io: CliIo, options: ParsedOptions, dataset: D
   if (!base.ok) return base;
   const range = yearRange(options, base.value!);
   if (!range.ok) return range;
-  const engine = await scenarioEngine(io, { ...options, 'base-year': String(base.value) }, dataset, config, range.value[1]);
+  const engine = await scenarioEngine(io, { ...options, 'base-year': String(base.value) }, dataset, config, range.value[1], streets);
   if (!engine.ok) return engine;
   const network = options.network!;
   if (!engine.value.networkIds.includes(network)) {

@@ -138,10 +138,10 @@ async function indicators(io: CliIo, options: ParsedOptions): Promise<number> {
   if (options.network && !wanted.length)
     return problems(io, [{ code: 'unknown-network', message: `The dataset has no network "${options.network}".`, fix: `Choose one of: ${dataset.networks.map((n) => n.id).join(', ')}.`, field: 'network' }]);
   if (!wanted.length) return problems(io, [{ code: 'no-networks', message: 'The dataset has no networks with catchments.', fix: 'Add catchments with a "network" field.' }]);
-  const engine = await scenarioEngine(io, options, dataset, config);
-  if (!engine.ok) return problems(io, engine.problems);
-  const streets = await loadStreets(io, streetsPath(options, loaded.value.manifest?.files.streets), engine.value.units, config, maxBytes(options));
+  const streets = await loadStreets(io, streetsPath(options, loaded.value.manifest?.files.streets), dataset.units, config, maxBytes(options));
   if (!streets.ok) return problems(io, streets.problems);
+  const engine = await scenarioEngine(io, options, dataset, config, undefined, streets.value?.net ?? null);
+  if (!engine.ok) return problems(io, engine.problems);
   const raw = wanted.map((n) => engine.value.indicators(n.id));
   warn(io, childrenOutside(raw, threshold, Boolean(options.area)));
   const travel = travelOutputs(engine.value, streets.value?.net ?? null, wanted.map((n) => n.id), threshold);
@@ -198,7 +198,9 @@ async function exportCommand(io: CliIo, options: ParsedOptions): Promise<number>
   const input = await datasetAndConfig(io, options);
   if (typeof input === 'number') return input;
   const { dataset, config, threshold } = input;
-  const r = await exportCatchments(io, options, dataset, config, threshold);
+  const streets = await loadStreets(io, input.streetsFile, dataset.units, config, maxBytes(options));
+  if (!streets.ok) return problems(io, streets.problems);
+  const r = await exportCatchments(io, options, dataset, config, threshold, streets.value?.net ?? null);
   if (!r.ok) return problems(io, r.problems);
   io.stderr(`Wrote ${r.value} catchments of ${options.network} to ${options.out}.\n`);
   return EXIT_OK;

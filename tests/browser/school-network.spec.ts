@@ -12,6 +12,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { validateConfig } from '../../src/core/config/validate-config';
 import type { Edit } from '../../src/core/scenario/edit';
 import { ScenarioEngine } from '../../src/core/scenario/scenario-engine';
+import { resolveTravelSettings } from '../../src/core/config/travel-settings';
+import { unitCentres } from '../../src/core/compare/unit-centres';
+import { readFeatures } from '../../src/core/load/read-features';
+import { streetDistanceProvider } from '../../src/core/travel/street-distance-provider';
+import { streetLinksFromTable } from '../../src/core/travel/street-links';
+import { StreetNetwork } from '../../src/core/travel/street-network';
 import { loadFixtureBundle } from '../helpers/load-fixture-bundle';
 import { saveScreenshot } from './harness/artifacts';
 import { countDifferent } from './harness/pixel-stats';
@@ -34,7 +40,14 @@ beforeAll(async () => {
   const dataset = await loadFixtureBundle('data/sample-city');
   const config = validateConfig(readFileSync('data/sample-city/indicator-config.json', 'utf8'));
   if (!config.ok) throw new Error('sample-city indicator-config.json does not validate');
-  engine = new ScenarioEngine(dataset, config.value);
+  // The app measures "nearest" along the sample city's streets (streets.fgb): so does the replay.
+  const table = await readFeatures({ name: 'streets.fgb', bytes: new Uint8Array(readFileSync('data/sample-city/streets.fgb')) });
+  if (!table.ok) throw new Error('streets.fgb does not read');
+  const settings = resolveTravelSettings(config.value.travel);
+  const links = streetLinksFromTable(table.value, settings);
+  if (!links.ok) throw new Error('streets.fgb has no walkable links');
+  const net = StreetNetwork.fromLinks(links.value.links, unitCentres(dataset.units), settings);
+  engine = new ScenarioEngine(dataset, config.value, { distance: streetDistanceProvider(net) });
 });
 
 type Figures = { schools: { id: string; children: number; capacity: number | null; status?: string }[] };

@@ -125,5 +125,26 @@ describe('cli: school-network records', () => {
     expect(Number(f2025[1].split(',')[3])).toBeCloseTo(Math.round(col(3) * 10) / 10, 6);
     expect(f2025.map((l) => l.split(',')[4])).toEqual(['yes', 'yes']);
   });
+
+  it('"nearest" follows --streets as the app does (hand-worked in tests/core/school-network/nearest-on-streets.test.ts)', async () => {
+    // A U of streets: west along x = 385 125, east along x = 385 875, joined only at y = 6 673 400.
+    // C at (385 625, 6 672 500): by straight line it takes column 2 (80 children); along the
+    // streets B (125 m connector) beats C (250 m) for every cell, so C takes nothing.
+    const line = (c: number[][]) => ({ type: 'Feature', properties: { highway: 'residential' }, geometry: { type: 'LineString', coordinates: c } });
+    const streets = join(dir, 'u-streets.geojson');
+    writeFileSync(streets, JSON.stringify({ type: 'FeatureCollection', features: [
+      line([[385_125, 6_671_800], [385_125, 6_673_400]]), line([[385_875, 6_671_800], [385_875, 6_673_400]]), line([[385_125, 6_673_400], [385_875, 6_673_400]]),
+    ] }));
+    const nearestFile = join(dir, 'nearest.json');
+    writeFileSync(nearestFile, JSON.stringify({ edits: [{ kind: 'open-school', year: 2024, school: { id: 'C', name: 'Uusikoulu', language: 'fi', grades: '1-6', capacity: 60, location: [385_625, 6_672_500] }, catchment: 'nearest' }] }));
+    const straight = await run(['indicators', '--bundle', TINY, '--network', 'fi-lower', '--base-year', '2024', '--edits', nearestFile]);
+    expect(straight.code).toBe(0);
+    expect(schoolsOf(JSON.parse(straight.out)).C.children).toBeCloseTo(80, 9);
+    const onStreets = await run(['indicators', '--bundle', TINY, '--network', 'fi-lower', '--base-year', '2024', '--edits', nearestFile, '--streets', streets]);
+    expect(onStreets.code).toBe(0);
+    const f = schoolsOf(JSON.parse(onStreets.out));
+    expect(f.C.children).toBeCloseTo(0, 9);
+    expect(f.B.children).toBeCloseTo(180, 9);
+  });
 });
 

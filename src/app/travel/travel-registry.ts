@@ -11,6 +11,8 @@ import type { Dataset } from '../../core/model/dataset';
 import { ok, type Result } from '../../core/model/result';
 import type { ScenarioEngine } from '../../core/scenario/scenario-engine';
 import { ScenarioTravel } from '../../core/travel/scenario-travel';
+import { streetDistanceProvider } from '../../core/travel/street-distance-provider';
+import type { DistanceProvider } from '../../core/school-network/distance';
 import { streetLinksFromTable, type StreetLinks } from '../../core/travel/street-links';
 import { StreetNetwork } from '../../core/travel/street-network';
 import type { TravelDistances } from '../../core/travel/travel-distances';
@@ -54,6 +56,13 @@ export function streetsFromLinks(dataset: Dataset, config: IndicatorConfig, link
 /** The street network the next engines are built with (null: straight lines). */
 export function setStreets(net: StreetNetwork | null): void {
   streets = net;
+  provider = net ? streetDistanceProvider(net) : undefined;
+}
+
+let provider: DistanceProvider | undefined;
+/** Distances for the school-network records' "nearest" rules: on the street network when one is loaded (undefined: straight lines). */
+export function streetDistance(): DistanceProvider | undefined {
+  return provider;
 }
 
 /** Wraps an engine factory so that every engine gets its ScenarioTravel. */

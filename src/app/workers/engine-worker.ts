@@ -14,7 +14,7 @@ import type { ImportApi } from './import-protocol';
 import { createImportService } from './import-service';
 import { idbDatasetStore, keepDataset } from '../persistence/dataset-store';
 import { ok } from '../../core/model/result';
-import { withTravel } from '../travel/travel-registry';
+import { streetDistance, withTravel } from '../travel/travel-registry';
 import { createOptimiserApi } from '../optimiser/optimiser-worker-api';
 import type { OptimiserApi } from '../optimiser/optimiser-protocol';
 
@@ -25,7 +25,8 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 // Scenarios: one engine per open scenario; the service talks to the active one (scenarios/scenario-host.ts).
-const host = new ScenarioHost(withTravel((dataset, config, options) => new ScenarioEngine(dataset, config, options)));
+// "Nearest" catchments of school-network records on the street network when one is loaded.
+const host = new ScenarioHost(withTravel((dataset, config, options) => new ScenarioEngine(dataset, config, { ...options, distance: options?.distance ?? streetDistance() })));
 // Imported datasets are kept in IndexedDB (persistence/dataset-store.ts) so a reload reopens them.
 const datasets = idbDatasetStore();
 const service = createEngineService(host.engineFactory, host.gate(fetchBytes), host.gate((hash) => datasets.get(hash)));

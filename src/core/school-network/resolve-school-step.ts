@@ -12,7 +12,8 @@
  *   (ties: the first in network order); the part of the catchment in those units goes with it,
  *   and the last receiver (in network order) takes whatever is left, so nothing stays with the
  *   closed school.
- * Distances come from a DistanceProvider (straight line unless a street network is given).
+ * Distances come from a DistanceProvider (straight line unless a street network is given; a
+ * street network's unit-based rule goes through nearest-on-streets.ts).
  */
 import { intersect, unionAll } from '../geometry/boolean-ops';
 import { multiPolygonBBox } from '../geometry/bbox';
@@ -29,6 +30,7 @@ import type { NetworkOverlay } from '../overlay/network-overlay';
 import type { SchoolStep } from '../scenario/edit';
 import type { DistanceProvider } from './distance';
 import { possibleNearest, reachSquared, unitDiameter } from './reach';
+import { nearerOnStreets, nearestOnStreets } from './nearest-on-streets';
 
 export interface StepContext {
   units: Units;
@@ -71,9 +73,10 @@ export function resolveSchoolStep(step: SchoolStep, net: EditableNetwork, ctx: S
 }
 
 function nearerUnits(overlay: NetworkOverlay, ctx: StepContext, school: number, location: Position, ids: string[], catchments: MultiPolygon[]): number[] {
+  const locations = ctx.locations(ids);
+  if (ctx.distance.tryUnitDistance) return nearerOnStreets(overlay, ctx.distance, school, location, locations);
   const out: number[] = [];
   const centres = ctx.centres();
-  const locations = ctx.locations(ids);
   const straight = ctx.distance.kind === 'straight-line';
   const [lx, ly] = location;
   // Straight line: no unit farther from the new school than every school's reach can change school (reach.ts).
@@ -110,6 +113,12 @@ function nearestGroups(overlay: NetworkOverlay, ctx: StepContext, school: number
   const locations = kept.map((i) => all[i]);
   const flags = new Uint8Array(ids.length);
   flags[school] = 1;
+  if (ctx.distance.tryUnitDistance) {
+    const members = overlay.unitsOfSchools(flags, [box]);
+    const nearest = nearestOnStreets(ctx.distance, members, locations);
+    members.forEach((u, i) => groups.get(receivers[kept[nearest[i]]])!.push(u));
+    return groups;
+  }
   for (const u of overlay.unitsOfSchools(flags, [box])) {
     const x = centres[2 * u];
     const y = centres[2 * u + 1];
