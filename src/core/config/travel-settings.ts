@@ -22,8 +22,15 @@ export interface TravelSettings {
   searchLimitM?: number;
   /** Walking speed, km/h (default 4.5). */
   walkKmh?: number;
-  /** Driving speed of school transport, km/h (default 40). */
+  /** Driving speed of school transport, km/h (default 40); the speed of a link whose class has none in `driveKmhByClass`. */
   driveKmh?: number;
+  /**
+   * Driving speed of school transport by road class, km/h (default: none, every link at
+   * `driveKmh`): keys are OSM `highway` values (e.g. "primary") or Digiroad functional classes
+   * (TOIMINNALLINEN_LUOKKA, "1" … "8"). A transported pupil's trip follows the measured route,
+   * each link at its class's speed (docs/travel.md).
+   */
+  driveKmhByClass?: Record<string, number>;
   /** Waiting time of a transported pupil per school day, minutes (default 30). */
   transportWaitMinutes?: number;
   /** Municipal trip limit for the youngest pupils (grades 1–6 networks), metres; true = 3000. Off unless set. */
@@ -49,6 +56,8 @@ export interface ResolvedTravelSettings {
   searchLimitM: number;
   walkKmh: number;
   driveKmh: number;
+  /** null: every link at driveKmh. Keys lower-case. */
+  driveKmhByClass: Record<string, number> | null;
   transportWaitMinutes: number;
   /** null when off. */
   youngestLimitM: number | null;
@@ -69,13 +78,14 @@ export function resolveTravelSettings(t: TravelSettings | undefined): ResolvedTr
     searchLimitM: t?.searchLimitM ?? 15_000,
     walkKmh: t?.walkKmh ?? 4.5,
     driveKmh: t?.driveKmh ?? 40,
+    driveKmhByClass: t?.driveKmhByClass && Object.keys(t.driveKmhByClass).length ? Object.fromEntries(Object.entries(t.driveKmhByClass).map(([k, v]) => [k.trim().toLowerCase(), v])) : null,
     transportWaitMinutes: t?.transportWaitMinutes ?? 30,
     youngestLimitM: t?.youngestLimitM === true ? 3000 : (t?.youngestLimitM ?? null),
     pieces: t?.pieces ?? 'area',
   };
 }
 
-const KEYS = ['rule', 'osmExcludedHighways', 'digiroadExcludedLinkTypes', 'snapLimitM', 'searchLimitM', 'walkKmh', 'driveKmh', 'transportWaitMinutes', 'youngestLimitM', 'pieces'];
+const KEYS = ['rule', 'osmExcludedHighways', 'digiroadExcludedLinkTypes', 'snapLimitM', 'searchLimitM', 'walkKmh', 'driveKmh', 'driveKmhByClass', 'transportWaitMinutes', 'youngestLimitM', 'pieces'];
 const POSITIVE: [string, string][] = [
   ['snapLimitM', 'Give a distance in metres, e.g. 500.'],
   ['searchLimitM', 'Give a distance in metres, e.g. 15000.'],
@@ -100,6 +110,14 @@ export function checkTravelSettings(v: unknown, file?: string): { errors: Proble
   for (const [key, fix] of POSITIVE) {
     const x = t[key];
     if (x !== undefined && !(typeof x === 'number' && Number.isFinite(x) && x > 0)) error(key, `Must be a number > 0, got ${JSON.stringify(x)}.`, fix);
+  }
+  const byClass = t.driveKmhByClass;
+  if (byClass !== undefined) {
+    if (typeof byClass !== 'object' || byClass === null || Array.isArray(byClass))
+      error('driveKmhByClass', `Must be an object of road class → km/h, got ${JSON.stringify(byClass)}.`, 'E.g. { "primary": 60, "residential": 30 } for OSM, or { "1": 80, "5": 40 } for Digiroad functional classes.');
+    else
+      for (const [k, x] of Object.entries(byClass))
+        if (!(typeof x === 'number' && Number.isFinite(x) && x > 0)) error(`driveKmhByClass.${k}`, `Must be a speed in km/h > 0, got ${JSON.stringify(x)}.`, 'Give e.g. 50.');
   }
   const w = t.transportWaitMinutes;
   if (w !== undefined && !(typeof w === 'number' && Number.isFinite(w) && w >= 0)) error('transportWaitMinutes', `Must be a number of minutes ≥ 0, got ${JSON.stringify(w)}.`, 'Give e.g. 30.');

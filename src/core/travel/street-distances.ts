@@ -20,6 +20,8 @@ export class StreetDistances implements TravelDistances {
   private cachedNearest: { school: Int32Array; distance: Float64Array } | null = null;
   /** Pairs beyond a school's search limit, computed on demand and kept: per school, unit → metres. */
   private readonly extra: Map<number, number>[];
+  /** With driving speeds by class: the driving seconds of those pairs. */
+  private readonly extraSeconds: Map<number, number>[];
 
   /** Runs (or takes from the network's cache) each school's search. */
   constructor(net: StreetNetwork, schools: Position[], onProgress?: (done: number, total: number) => void) {
@@ -33,7 +35,10 @@ export class StreetDistances implements TravelDistances {
       return r;
     });
     this.extra = schools.map(() => new Map());
+    this.extraSeconds = schools.map(() => new Map());
     this.schoolComponent = Int32Array.from(this.reaches, (r) => (r.snap ? net.componentOf(r.snap.edge) : -1));
+    net.prepareLandmarks();
+    if (net.edgeSeconds) this.driveHours = (school, unit) => this.classDriveHours(school, unit);
   }
 
   fallback(school: number, unit: number): TripFallback {
@@ -50,10 +55,27 @@ export class StreetDistances implements TravelDistances {
     if (i >= 0) return r.distances[i];
     let d = this.extra[school].get(unit);
     if (d === undefined) {
-      d = this.net.distancesTo(r.snap as Snap, [unit])[0];
-      this.extra[school].set(unit, d);
+      this.prefetch(school, [unit]);
+      d = this.extra[school].get(unit) as number;
     }
     return d;
+  }
+
+  /**
+   * With driving speeds by road class only (otherwise undefined: the trip length at driveKmh):
+   * one-way driving time of a transported pupil's trip, hours, along the trip's route, each link
+   * at its class's speed (`travel.driveKmhByClass`), the connectors and straight-line fallbacks
+   * at `driveKmh`.
+   */
+  readonly driveHours?: (school: number, unit: number) => number;
+
+  private classDriveHours(school: number, unit: number): number {
+    if (this.fallback(school, unit) !== 'none') return this.distance(school, unit) / 1000 / this.net.settings.driveKmh;
+    const r = this.reaches[school];
+    const i = indexOf(r.units, unit);
+    if (i >= 0) return (r.driveSeconds as Float64Array)[i] / 3600;
+    if (!this.extraSeconds[school].has(unit)) this.distance(school, unit);
+    return (this.extraSeconds[school].get(unit) as number) / 3600;
   }
 
   tryDistance(school: number, unit: number): number {
@@ -73,8 +95,12 @@ export class StreetDistances implements TravelDistances {
     const r = this.reaches[school];
     const missing = units.filter((u) => this.fallback(school, u) === 'none' && indexOf(r.units, u) < 0 && !this.extra[school].has(u));
     if (!missing.length) return;
-    const d = this.net.distancesTo(r.snap as Snap, missing);
-    missing.forEach((u, i) => this.extra[school].set(u, d[i]));
+    const seconds = this.net.edgeSeconds ? new Float64Array(missing.length) : undefined;
+    const d = this.net.distancesTo(r.snap as Snap, missing, seconds);
+    missing.forEach((u, i) => {
+      this.extra[school].set(u, d[i]);
+      if (seconds) this.extraSeconds[school].set(u, seconds[i]);
+    });
   }
 
   nearest(): { school: Int32Array; distance: Float64Array } {
@@ -92,11 +118,15 @@ export class StreetDistances implements TravelDistances {
         school[u] = s;
       }
     };
+    // Reached within the search limit by some school: then no school beyond the limit can be
+    // nearer. (A reach also holds units beyond the limit, near in a straight line: those may
+    // still have a nearer school that did not keep them.)
     const reached = new Uint8Array(n);
+    const limit = this.net.settings.searchLimitM;
     this.reaches.forEach((r, s) => {
       for (let i = 0; i < r.units.length; i++) {
         offer(r.units[i], s, r.distances[i]);
-        reached[r.units[i]] = 1;
+        if (r.distances[i] <= limit) reached[r.units[i]] = 1;
       }
     });
     const schoolsIn = new Map<number, number[]>();

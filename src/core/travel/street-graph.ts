@@ -23,6 +23,8 @@ export interface StreetGraph {
   /** Connected component of each node (0 … componentCount−1). */
   component: Int32Array;
   componentCount: number;
+  /** The link each edge belongs to (index in StreetLinks); absent for graphs assembled from bare edges. */
+  edgeLink?: Int32Array;
 }
 
 /** Builds the graph of the links (O(vertices)). */
@@ -31,6 +33,7 @@ export function buildStreetGraph(links: StreetLinks): StreetGraph {
   const index = new NodeIndex(vertexCount);
   const ea: number[] = [];
   const eb: number[] = [];
+  const el: number[] = [];
   for (let l = 0; l < links.count; l++) {
     let prev = -1;
     for (let v = links.linkStart[l]; v < links.linkStart[l + 1]; v++) {
@@ -38,13 +41,14 @@ export function buildStreetGraph(links: StreetLinks): StreetGraph {
       if (prev >= 0 && n !== prev) {
         ea.push(prev);
         eb.push(n);
+        el.push(l);
       }
       prev = n;
     }
   }
   const nodeX = Float64Array.from(index.xs);
   const nodeY = Float64Array.from(index.ys);
-  return assembleGraph(nodeX, nodeY, Int32Array.from(ea), Int32Array.from(eb));
+  return { ...assembleGraph(nodeX, nodeY, Int32Array.from(ea), Int32Array.from(eb)), edgeLink: Int32Array.from(el) };
 }
 
 /** Graph from node coordinates and edge end lists (lengths, adjacency and components computed). */

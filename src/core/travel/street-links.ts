@@ -14,7 +14,12 @@ export interface StreetLinks {
   xy: Float64Array;
   /** Source feature of each link. */
   feature: Int32Array;
+  /** Road class of each link for the driving speeds (OSM `highway`, Digiroad functional class; lower-case, '' when unknown); absent: no classes. */
+  linkClass?: string[];
 }
+
+/** The Digiroad field of the functional class (TOIMINNALLINEN_LUOKKA, shortened by Shapefile). */
+const DIGIROAD_CLASS_FIELDS = ['toiminnall', 'toiminnallinen_luokka'];
 
 export interface StreetLinksReport {
   file: string;
@@ -64,6 +69,8 @@ export function streetLinksFromTable(table: FeatureTable, settings: ResolvedTrav
   if (rule === 'digiroad' && !table.columns.linkkityyp)
     return fail({ code: 'street-field-missing', message: 'The travel rule is "digiroad" but the street layer has no field "LINKKITYYP".', fix: 'Load Digiroad\'s DR_LINKKI layer with its fields, or set "travel": { "rule": "all" }.', file, field: 'linkkityyp' });
   const walkable = walkableTest(table, rule, settings);
+  const classOf = linkClassOf(table, rule);
+  const linkClass: string[] = [];
   const starts: number[] = [0];
   const xy: number[] = [];
   const feature: number[] = [];
@@ -76,6 +83,7 @@ export function streetLinksFromTable(table: FeatureTable, settings: ResolvedTrav
       for (const [x, y] of line) xy.push(x, y);
       starts.push(xy.length / 2);
       feature.push(i);
+      linkClass.push(classOf(i));
     }
   });
   const report: StreetLinksReport = { file, rule, features: table.count, links: feature.length, excluded, notLines };
@@ -89,5 +97,23 @@ export function streetLinksFromTable(table: FeatureTable, settings: ResolvedTrav
   const warnings: Problem[] = [];
   if (notLines > 0) warnings.push({ code: 'street-not-lines', message: `${notLines} feature(s) of the street layer have no line geometry and were skipped.`, fix: 'None needed if they are not streets; otherwise export them as LineStrings.', file });
   if (rule === 'all') warnings.push({ code: 'street-rule-all', message: 'The street layer has neither an OSM "highway" field nor a Digiroad "LINKKITYYP" field: every link counts as walkable.', fix: 'Remove motorways from the layer, or give a layer with one of those fields.', file });
-  return ok({ links: { count: feature.length, linkStart: Int32Array.from(starts), xy: Float64Array.from(xy), feature: Int32Array.from(feature) }, report }, warnings);
+  const unknownClasses = settings.driveKmhByClass ? [...new Set(linkClass)].filter((c) => c && !(c in (settings.driveKmhByClass as Record<string, number>))) : [];
+  if (unknownClasses.length)
+    warnings.push({
+      code: 'street-class-without-speed',
+      message: `Road class(es) ${unknownClasses.slice(0, 8).map((c) => `"${c}"`).join(', ')}${unknownClasses.length > 8 ? ` and ${unknownClasses.length - 8} more` : ''} have no driving speed in travel.driveKmhByClass; their links count at driveKmh (${settings.driveKmh} km/h).`,
+      fix: 'Add the classes to "travel": { "driveKmhByClass": { … } } if school transport should drive them at another speed.',
+      file,
+    });
+  return ok({ links: { count: feature.length, linkStart: Int32Array.from(starts), xy: Float64Array.from(xy), feature: Int32Array.from(feature), linkClass }, report }, warnings);
+}
+
+/** The road class of feature i: OSM `highway`, Digiroad functional class; '' when the layer has none. */
+function linkClassOf(table: FeatureTable, rule: Exclude<WalkableRuleName, 'auto'>): (i: number) => string {
+  if (rule === 'osm') return (i) => textValue(table, 'highway', i)?.trim().toLowerCase() ?? '';
+  if (rule === 'digiroad') {
+    const field = DIGIROAD_CLASS_FIELDS.find((f) => table.columns[f]);
+    if (field) return (i) => textValue(table, field, i)?.trim().toLowerCase() ?? '';
+  }
+  return () => '';
 }

@@ -4,13 +4,16 @@
  * and years with the same address compute it once.
  *
  * A school's search settles the graph up to `searchLimitM` and keeps only the units within that
- * distance (sorted unit ids and their distances): memory grows with the units near each school,
- * never with schools × units. A pair beyond the limit is computed on demand from a full run,
- * whose node distances are kept for the last few schools only (an LRU of FULL_CACHE entries).
+ * distance (sorted unit ids and their distances), and the units within two thirds of that in a
+ * straight line (a detour round a river can make them farther along the streets): memory grows
+ * with the units near each school, never with schools × units. Pairs beyond the limit are computed on demand by a goal-directed
+ * search (landmarks.ts). With driving speeds by road class, each kept trip also gets its driving
+ * time along the same route.
  */
 import type { ResolvedTravelSettings } from '../config/travel-settings';
 import type { Position } from '../model/geometry-types';
 import { EdgeIndex, type Snap } from './edge-index';
+import { Landmarks, TargetBound } from './landmarks';
 import { ShortestPaths } from './shortest-paths';
 import { buildStreetGraph, type StreetGraph } from './street-graph';
 import type { StreetLinks } from './street-links';
@@ -20,9 +23,19 @@ export interface SchoolReach {
   snap: Snap | null;
   units: Int32Array;
   distances: Float64Array;
+  /** With driving speeds by road class: the driving time of each trip along its route, seconds. */
+  driveSeconds?: Float64Array;
 }
 
-const FULL_CACHE = 8;
+/** Landmarks kept for the searches beyond a school's search limit (8 distances per node). */
+const LANDMARK_COUNT = 8;
+/**
+ * Units this share of the search limit or nearer in a straight line are kept with each school
+ * even when the streets make them farther than the limit (detours round a river or a motorway).
+ */
+const NEAR_SHARE = 2 / 3;
+/** Below this many nodes a plain search is cheap enough: no landmarks are chosen unless asked for. */
+const LANDMARK_MIN_NODES = 20_000;
 
 export class StreetNetwork {
   readonly graph: StreetGraph;
@@ -60,11 +73,16 @@ export class StreetNetwork {
   private readonly paths: ShortestPaths;
   private readonly best: Float64Array;
   private readonly reaches = new Map<string, SchoolReach>();
-  private readonly full = new Map<string, Float64Array>();
 
-  constructor(graph: StreetGraph, unitPoints: Float64Array, settings: ResolvedTravelSettings) {
+  /** With `travel.driveKmhByClass`: the driving time of each edge at its link's class speed, seconds (null: one speed). */
+  readonly edgeSeconds: Float64Array | null;
+  private readonly bestTime: Float64Array;
+
+  /** @param linkClass road class of each link (StreetLinks.linkClass), for the driving speeds by class */
+  constructor(graph: StreetGraph, unitPoints: Float64Array, settings: ResolvedTravelSettings, linkClass?: string[]) {
     this.graph = graph;
     this.settings = settings;
+    this.edgeSeconds = edgeSecondsOf(graph, settings, linkClass);
     this.index = new EdgeIndex(graph);
     this.unitPoints = unitPoints;
     this.unitCount = unitPoints.length / 2;
@@ -87,11 +105,18 @@ export class StreetNetwork {
     const fill = counts.slice(0, graph.edgeCount);
     for (let u = 0; u < n; u++) if (this.unitEdge[u] >= 0) this.edgeUnits[fill[this.unitEdge[u]]++] = u;
     this.paths = new ShortestPaths(graph);
+    this.paths.setEdgeSeconds(this.edgeSeconds);
     this.best = new Float64Array(n).fill(Infinity);
+    this.bestTime = new Float64Array(this.edgeSeconds ? n : 0);
   }
 
   static fromLinks(links: StreetLinks, unitPoints: Float64Array, settings: ResolvedTravelSettings): StreetNetwork {
-    return new StreetNetwork(buildStreetGraph(links), unitPoints, settings);
+    return new StreetNetwork(buildStreetGraph(links), unitPoints, settings, links.linkClass);
+  }
+
+  /** Driving time of a connector or straight line of `m` metres at driveKmh, seconds. */
+  straightSeconds(m: number): number {
+    return (m * 3.6) / this.settings.driveKmh;
   }
 
   /** Where a point joins the network, or null when it is strictly farther than snapLimitM from every walkable link. */
@@ -123,10 +148,17 @@ export class StreetNetwork {
     this.runFrom(snap, limit);
     const dist = this.paths.dist;
     const best = this.best;
+    const sec = this.edgeSeconds;
+    const time = this.paths.time;
+    const bestTime = this.bestTime;
     const touched: number[] = [];
-    const offer = (u: number, d: number) => {
+    // t: the driving time of the same route (only with speeds by class).
+    const offer = (u: number, d: number, t: number) => {
       if (best[u] === Infinity) touched.push(u);
-      if (d < best[u]) best[u] = d;
+      if (d < best[u]) {
+        best[u] = d;
+        if (sec) bestTime[u] = t;
+      }
     };
     for (let i = 0; i < this.paths.settledCount; i++) {
       const n = this.paths.settled[i];
@@ -137,47 +169,87 @@ export class StreetNetwork {
         const fromA = g.edgeA[e] === n;
         for (let j = this.edgeUnitStart[e]; j < this.edgeUnitStart[e + 1]; j++) {
           const u = this.edgeUnits[j];
-          offer(u, dn + (fromA ? this.unitT[u] : 1 - this.unitT[u]) * len + this.unitConnector[u]);
+          const f = fromA ? this.unitT[u] : 1 - this.unitT[u];
+          offer(u, dn + f * len + this.unitConnector[u], sec ? time[n] + f * sec[e] + this.straightSeconds(this.unitConnector[u]) : 0);
         }
       }
     }
     const e = snap.edge;
     for (let j = this.edgeUnitStart[e]; j < this.edgeUnitStart[e + 1]; j++) {
       const u = this.edgeUnits[j];
-      offer(u, snap.distance + this.unitConnector[u] + Math.abs(this.unitT[u] - snap.t) * g.edgeLength[e]);
+      const f = Math.abs(this.unitT[u] - snap.t);
+      offer(u, snap.distance + this.unitConnector[u] + f * g.edgeLength[e], sec ? this.straightSeconds(snap.distance + this.unitConnector[u]) + f * sec[e] : 0);
     }
     const kept = Int32Array.from(touched.filter((u) => best[u] <= limit)).sort();
     const distances = new Float64Array(kept.length);
     for (let i = 0; i < kept.length; i++) distances[i] = best[kept[i]];
+    const driveSeconds = sec ? Float64Array.from(kept, (u) => bestTime[u]) : undefined;
+    const near = this.nearButFar(p, snap, kept);
     for (const u of touched) best[u] = Infinity;
-    return { snap, units: kept, distances };
+    if (!near.length) return { snap, units: kept, distances, driveSeconds };
+    // Units near in a straight line but beyond the limit along the streets (across a river, a
+    // motorway): one guided search, so that an edit near the school never waits for one.
+    const nearSeconds = sec ? new Float64Array(near.length) : undefined;
+    const nearDistances = this.distancesTo(snap, near, nearSeconds);
+    return mergeReach(snap, kept, distances, driveSeconds, Int32Array.from(near), nearDistances, nearSeconds);
+  }
+
+  /**
+   * The units within NEAR_SHARE × the search limit of `p` in a straight line, on the school's
+   * part of the graph, that the limited search did not keep (sorted).
+   */
+  private nearButFar(p: Position, snap: Snap, kept: Int32Array): number[] {
+    const r = NEAR_SHARE * this.settings.searchLimitM;
+    const comp = this.componentOf(snap.edge);
+    const pts = this.unitPoints;
+    const out: number[] = [];
+    let k = 0;
+    for (let u = 0; u < this.unitCount; u++) {
+      while (k < kept.length && kept[k] < u) k++;
+      if (k < kept.length && kept[k] === u) continue;
+      const dx = pts[2 * u] - p[0];
+      if (dx > r || dx < -r) continue;
+      const dy = pts[2 * u + 1] - p[1];
+      if (dy > r || dy < -r || dx * dx + dy * dy > r * r) continue;
+      const e = this.unitEdge[u];
+      if (e >= 0 && this.componentOf(e) === comp) out.push(u);
+    }
+    return out;
+  }
+
+  /** The sources of a search from a snapped point: both ends of its edge, with their distances and driving times. */
+  private sources(snap: Snap): { nodes: number[]; dist: number[]; time: number[] } {
+    const g = this.graph;
+    const len = g.edgeLength[snap.edge];
+    const c = this.edgeSeconds ? this.straightSeconds(snap.distance) : 0;
+    const s = this.edgeSeconds ? this.edgeSeconds[snap.edge] : 0;
+    return { nodes: [g.edgeA[snap.edge], g.edgeB[snap.edge]], dist: [snap.distance + snap.t * len, snap.distance + (1 - snap.t) * len], time: [c + snap.t * s, c + (1 - snap.t) * s] };
   }
 
   /** Runs the shortest paths from a snapped point (entering at both ends of its edge). */
   private runFrom(snap: Snap, cutoff: number): void {
-    const g = this.graph;
-    const len = g.edgeLength[snap.edge];
-    this.paths.run([g.edgeA[snap.edge], g.edgeB[snap.edge]], [snap.distance + snap.t * len, snap.distance + (1 - snap.t) * len], cutoff);
+    const src = this.sources(snap);
+    this.paths.run(src.nodes, src.dist, cutoff, undefined, 0, undefined, src.time);
   }
 
   /** Unbounded runs so far (for tests and the benchmark). */
   fullRuns = 0;
 
-  /** Node distances of an unbounded run from a snapped point (kept for the last FULL_CACHE points). */
-  fullFrom(snap: Snap): Float64Array {
-    const key = `${snap.edge},${snap.t},${snap.distance}`;
-    const hit = this.full.get(key);
-    if (hit) {
-      this.full.delete(key);
-      this.full.set(key, hit);
-      return hit;
+  /** Driving time of the route `pairDistance` chose after the last search (the same choice of end), seconds. */
+  private pairSeconds(from: Snap, to: Snap): number {
+    const g = this.graph;
+    const sec = this.edgeSeconds as Float64Array;
+    const dist = this.paths.dist, time = this.paths.time;
+    const len = g.edgeLength[to.edge];
+    const a = g.edgeA[to.edge], b = g.edgeB[to.edge];
+    const viaA = dist[a] + to.t * len, viaB = dist[b] + (1 - to.t) * len;
+    let d = Math.min(viaA, viaB);
+    let t = this.straightSeconds(to.distance) + (viaA <= viaB ? time[a] + to.t * sec[to.edge] : time[b] + (1 - to.t) * sec[to.edge]);
+    if (from.edge === to.edge && from.distance + Math.abs(from.t - to.t) * len < d) {
+      d = from.distance + Math.abs(from.t - to.t) * len;
+      t = this.straightSeconds(from.distance + to.distance) + Math.abs(from.t - to.t) * sec[to.edge];
     }
-    this.runFrom(snap, Infinity);
-    this.fullRuns++;
-    const d = Float64Array.from(this.paths.dist);
-    this.full.set(key, d);
-    if (this.full.size > FULL_CACHE) this.full.delete(this.full.keys().next().value as string);
-    return d;
+    return t;
   }
 
   /** Network distance between a snapped point whose node distances are `nodeDist` and another snapped point (both in one component). */
@@ -189,29 +261,62 @@ export class StreetNetwork {
     return d;
   }
 
+  private landmarkSet: Landmarks | null = null;
+
+  /**
+   * Chooses the landmarks that guide the searches beyond a school's search limit (`distancesTo`),
+   * once per network; `count` landmarks, or the default on graphs of at least LANDMARK_MIN_NODES
+   * nodes (smaller graphs are searched with the straight-line bound alone). Returns the build time.
+   */
+  prepareLandmarks(count?: number): number {
+    if (this.landmarkSet && (count === undefined || this.landmarkSet.count === count)) return 0;
+    if (count === undefined && this.graph.nodeCount < LANDMARK_MIN_NODES) return 0;
+    const t = performance.now();
+    this.landmarkSet = Landmarks.build(this.graph, this.paths, count ?? LANDMARK_COUNT);
+    this.fullRuns += this.landmarkSet.count + 1;
+    this.landmarkMs = performance.now() - t;
+    return this.landmarkMs;
+  }
+
+  /** Time the landmarks took to choose, ms (for the benchmark). */
+  landmarkMs = 0;
+
+  /** The landmarks in use (null: the straight-line bound alone). */
+  get landmarks(): Landmarks | null {
+    return this.landmarkSet;
+  }
+
   /**
    * Exact trip lengths from a snapped school to the given units (all on the network, in its
-   * component): one search that stops once both ends of every unit's edge are settled.
+   * component): one goal-directed search (A* with the landmarks' and the straight-line lower
+   * bounds) that stops once both ends of every unit's edge are settled. With `timesOut` (and
+   * speeds by class), also the driving time of each trip's route, seconds.
    */
-  distancesTo(from: Snap, units: ArrayLike<number>): Float64Array {
+  distancesTo(from: Snap, units: ArrayLike<number>, timesOut?: Float64Array): Float64Array {
     const g = this.graph;
     const marks = this.targetMarks ?? (this.targetMarks = new Uint8Array(g.nodeCount));
-    let count = 0;
+    const targets: number[] = [];
     const mark = (n: number) => {
       if (!marks[n]) {
         marks[n] = 1;
-        count++;
+        targets.push(n);
       }
     };
     for (let i = 0; i < units.length; i++) {
       mark(g.edgeA[this.unitEdge[units[i]]]);
       mark(g.edgeB[this.unitEdge[units[i]]]);
     }
-    const len = g.edgeLength[from.edge];
-    this.paths.run([g.edgeA[from.edge], g.edgeB[from.edge]], [from.distance + from.t * len, from.distance + (1 - from.t) * len], Infinity, marks, count);
+    const bound = new TargetBound(g, this.landmarkSet, targets);
+    const src = this.sources(from);
+    this.paths.runGuided(src.nodes, src.dist, marks, targets.length, bound, src.time);
+    this.settledInTargetRuns += this.paths.settledCount;
     this.targetRuns++;
     const out = new Float64Array(units.length);
-    for (let i = 0; i < units.length; i++) out[i] = this.pairDistance(from, this.paths.dist, this.unitSnap(units[i]) as Snap);
+    for (let i = 0; i < units.length; i++) {
+      const to = this.unitSnap(units[i]) as Snap;
+      out[i] = this.pairDistance(from, this.paths.dist, to);
+      if (timesOut && this.edgeSeconds) timesOut[i] = this.pairSeconds(from, to);
+    }
     for (let i = 0; i < units.length; i++) {
       marks[g.edgeA[this.unitEdge[units[i]]]] = 0;
       marks[g.edgeB[this.unitEdge[units[i]]]] = 0;
@@ -220,12 +325,44 @@ export class StreetNetwork {
   }
 
   private targetMarks: Uint8Array | null = null;
-  /** Targeted searches so far (for the benchmark). */
+  /** Targeted searches so far, and the nodes they settled (for the benchmark). */
   targetRuns = 0;
+  settledInTargetRuns = 0;
 
   /** The snap of unit u, or null when it is off the network. */
   unitSnap(u: number): Snap | null {
     const e = this.unitEdge[u];
     return e < 0 ? null : { edge: e, t: this.unitT[u], distance: this.unitConnector[u] };
   }
+}
+
+/** Seconds per edge at its link's class speed (classes without a speed at driveKmh); null without speeds by class. */
+function edgeSecondsOf(graph: StreetGraph, settings: ResolvedTravelSettings, linkClass?: string[]): Float64Array | null {
+  const byClass = settings.driveKmhByClass;
+  if (!byClass) return null;
+  const out = new Float64Array(graph.edgeCount);
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const cls = linkClass && graph.edgeLink ? linkClass[graph.edgeLink[e]] : undefined;
+    const kmh = (cls !== undefined && byClass[cls]) || settings.driveKmh;
+    out[e] = (graph.edgeLength[e] * 3.6) / kmh;
+  }
+  return out;
+}
+
+/** Two sorted (unit, distance, seconds) lists as one sorted reach. */
+function mergeReach(snap: Snap, a: Int32Array, ad: Float64Array, as: Float64Array | undefined, b: Int32Array, bd: Float64Array, bs: Float64Array | undefined): SchoolReach {
+  const n = a.length + b.length;
+  const units = new Int32Array(n);
+  const distances = new Float64Array(n);
+  const driveSeconds = as && bs ? new Float64Array(n) : undefined;
+  let i = 0, j = 0;
+  for (let k = 0; k < n; k++) {
+    const fromA = j >= b.length || (i < a.length && a[i] < b[j]);
+    units[k] = fromA ? a[i] : b[j];
+    distances[k] = fromA ? ad[i] : bd[j];
+    if (driveSeconds) driveSeconds[k] = fromA ? (as as Float64Array)[i] : (bs as Float64Array)[j];
+    if (fromA) i++;
+    else j++;
+  }
+  return { snap, units, distances, driveSeconds };
 }

@@ -22,6 +22,8 @@ export interface TravelDistances {
   known?(school: number, unit: number): boolean;
   /** Optional: `distance(school, unit)` when it needs no search, else NaN (the allocation-free edit path). */
   tryDistance?(school: number, unit: number): number;
+  /** Optional: one-way driving time of a transported pupil's trip, hours (default: the trip length at the one driving speed). */
+  driveHours?(school: number, unit: number): number;
   /** Each unit's nearest school by `distance` (ties: the lowest school index) and its distance; −1 / Infinity without schools. */
   nearest(): { school: Int32Array; distance: Float64Array };
 }

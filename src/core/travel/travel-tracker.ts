@@ -71,6 +71,8 @@ export class TravelTracker {
   private scratchD = new Float64Array(1024);
   private scratchW = new Float64Array(1024);
   private tripD: Float64Array = new Float64Array(4096);
+  /** Daily travel time of each slot's pupil when transported (trip over 5 km), else NaN; indexed like the slots. */
+  private slotDaily: Float64Array = new Float64Array(0);
   private readonly entrySchools: Int32Array;
   private readonly entryWeights: Float64Array;
   private nearestWeight = 0;
@@ -123,7 +125,7 @@ export class TravelTracker {
     const sl = this.slots;
     for (let i = 0; i < units.length; i++) {
       const u = units[i];
-      for (let k = sl.unitHead[u]; k >= 0; k = sl.nextSlotOfUnit(k)) this.contribute(u, sl.school[k], sl.d[k], sl.w[k], -1);
+      for (let k = sl.unitHead[u]; k >= 0; k = sl.nextSlotOfUnit(k)) this.contribute(u, sl.school[k], sl.d[k], sl.w[k], -1, this.slotDaily[k]);
       sl.clearUnit(u);
       const c = this.children[u];
       if (!(c > 0)) continue;
@@ -133,8 +135,11 @@ export class TravelTracker {
         if (!(w > 0)) continue;
         let x = this.tripD[pos++];
         if (Number.isNaN(x)) x = d.distance(ES[j], u);
-        sl.add(u, ES[j], x, w * c);
-        this.contribute(u, ES[j], x, w * c, 1);
+        const daily = x > LEGAL_TRIP_LIMIT_M ? this.dailyHours(ES[j], u, x) : NaN;
+        const k = sl.add(u, ES[j], x, w * c);
+        if (k >= this.slotDaily.length) this.slotDaily = growTo(this.slotDaily, Math.max(4096, 2 * (k + 1)));
+        this.slotDaily[k] = daily;
+        this.contribute(u, ES[j], x, w * c, 1, daily);
       }
     }
   }
@@ -156,14 +161,17 @@ export class TravelTracker {
     return changed.length;
   }
 
-  private dailyHours(d: number): number {
-    return (2 * d) / 1000 / this.options.driveKmh + this.options.transportWaitMinutes / 60;
+  /** Estimated daily travel time of a transported pupil (trip d > 5 km) of unit u to school s: there and back by car, plus the waiting, hours. */
+  private dailyHours(s: number, u: number, d: number): number {
+    const oneWay = this.distances.driveHours ? this.distances.driveHours(s, u) : d / 1000 / this.options.driveKmh;
+    return 2 * oneWay + this.options.transportWaitMinutes / 60;
   }
 
-  private contribute(u: number, s: number, d: number, wc: number, sign: number): void {
+  /** daily: the slot's daily travel time when transported (NaN when not). */
+  private contribute(u: number, s: number, d: number, wc: number, sign: number, daily: number): void {
     const over5 = d > LEGAL_TRIP_LIMIT_M ? wc : 0;
     const overLimit = this.options.youngestLimitM !== null && d > this.options.youngestLimitM ? wc : 0;
-    const overDaily = d > LEGAL_TRIP_LIMIT_M && this.dailyHours(d) > this.options.dailyLimitHours ? wc : 0;
+    const overDaily = d > LEGAL_TRIP_LIMIT_M && daily > this.options.dailyLimitHours ? wc : 0;
     const m = this.sums;
     m.wc[s] += sign * wc;
     m.wcd[s] += sign * wc * d;
@@ -192,10 +200,13 @@ export class TravelTracker {
     const W = this.scratchW;
     let i = 0;
     let maxM = -Infinity;
+    let maxDaily = -Infinity;
     for (let k = sl.schoolHead[s]; k >= 0; k = sl.nextSlotOfSchool(k)) {
-      D[i] = sl.d[k];
+      const d = sl.d[k];
+      D[i] = d;
       W[i++] = sl.w[k];
-      if (sl.d[k] > maxM) maxM = sl.d[k];
+      if (d > maxM) maxM = d;
+      if (this.slotDaily[k] > maxDaily) maxDaily = this.slotDaily[k];
     }
     const total = this.sums.wc[s];
     const m = this.sums;
@@ -204,7 +215,7 @@ export class TravelTracker {
       medianM: weightedSelect(D, W, n, (0.5 - QUANTILE_TOLERANCE) * total),
       p90M: weightedSelect(D, W, n, (0.9 - QUANTILE_TOLERANCE) * total),
       maxM: n ? maxM : null,
-      maxDailyHours: this.maxDaily(n ? maxM : null),
+      maxDailyHours: maxDaily > -Infinity ? maxDaily : null,
     };
     this.cached[s] = figures;
     return figures;
@@ -220,13 +231,21 @@ export class TravelTracker {
       medianM: sl.quantile(0.5),
       p90M: sl.quantile(0.9),
       maxM,
-      maxDailyHours: this.maxDaily(maxM),
+      maxDailyHours: this.networkMaxDaily(maxM),
       nearestSchoolShare: wc > 1e-12 ? Math.min(1, Math.max(0, this.nearestWeight / wc)) : null,
     };
   }
 
-  private maxDaily(maxM: number | null): number | null {
-    return maxM !== null && maxM > LEGAL_TRIP_LIMIT_M ? this.dailyHours(maxM) : null;
+  /** The network's longest daily travel time: of its longest trip at one driving speed; with speeds by class, the largest of its schools' (whose figures are cached until an update touches them). */
+  private networkMaxDaily(maxM: number | null): number | null {
+    if (maxM === null || !(maxM > LEGAL_TRIP_LIMIT_M)) return null;
+    if (!this.distances.driveHours) return (2 * maxM) / 1000 / this.options.driveKmh + this.options.transportWaitMinutes / 60;
+    let best: number | null = null;
+    for (let s = 0; s < this.cached.length; s++) {
+      const h = this.school(s).maxDailyHours;
+      if (h !== null && (best === null || h > best)) best = h;
+    }
+    return best;
   }
 
   private common(wc: number, wcd: number, t: { over5: number; overLimit: number; overDaily: number }) {

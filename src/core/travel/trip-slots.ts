@@ -51,7 +51,8 @@ export class TripSlots {
     this.schoolCount = new Int32Array(schools);
   }
 
-  add(u: number, s: number, d: number, w: number): void {
+  /** Adds a slot and returns its index (stable until the slot is removed). */
+  add(u: number, s: number, d: number, w: number): number {
     const k = this.alloc();
     this.unit[k] = u;
     this.school[k] = s;
@@ -70,6 +71,7 @@ export class TripSlots {
     if (this.binHead[b] >= 0) this.binPrev[this.binHead[b]] = k;
     this.binHead[b] = k;
     this.bump(b, w, 1);
+    return k;
   }
 
   /** Removes every slot of unit u. */

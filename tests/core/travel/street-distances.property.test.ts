@@ -1,7 +1,8 @@
 /**
  * Property: on random planar street graphs, every trip length equals the one from a plain
  * reference written here independently (brute-force snapping over all segments, Dijkstra by
- * linear scan over an adjacency list), to 1e-6 m, whatever the search limit.
+ * linear scan over an adjacency list), to 1e-6 m, whatever the search limit, with or without
+ * landmarks guiding the searches beyond it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -97,13 +98,14 @@ function referenceDistance(c: Case, school: Position, unit: Position, limit: num
 }
 
 describe('street distances against an independent reference', () => {
-  it('equal to 1e-6 m on random planar graphs, with and without a search limit', () => {
+  it('equal to 1e-6 m on random planar graphs, with and without a search limit and landmarks', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(60, 500), fc.constantFrom(150, 100_000), (seed, snapLimitM, searchLimitM) => {
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(60, 500), fc.constantFrom(150, 100_000), fc.constantFrom(0, 1, 3), (seed, snapLimitM, searchLimitM, landmarks) => {
         const c = randomCase(seed);
         if (c.edges.length === 0) return;
         const settings = resolveTravelSettings({ snapLimitM, searchLimitM });
         const net = StreetNetwork.fromLinks(links(c), Float64Array.from(c.units.flat()), settings);
+        if (landmarks) net.prepareLandmarks(landmarks);
         const d = new StreetDistances(net, c.schools);
         c.schools.forEach((s, i) =>
           c.units.forEach((u, k) => {
@@ -116,7 +118,7 @@ describe('street distances against an independent reference', () => {
           expect(Math.abs(near.distance[k] - ref)).toBeLessThan(1e-6);
         });
       }),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
   });
 });
