@@ -10,7 +10,7 @@
  */
 import { LEGAL_TRIP_LIMIT_M } from '../config/travel-settings';
 import type { NetworkOverlay } from '../overlay/network-overlay';
-import { QUANTILE_TOLERANCE, TripSlots } from './trip-slots';
+import { PACKED, QUANTILE_TOLERANCE, TripSlots } from './trip-slots';
 import type { TravelDistances } from './travel-distances';
 import { weightedSelect } from './weighted-quantile';
 
@@ -71,8 +71,6 @@ export class TravelTracker {
   private scratchD = new Float64Array(1024);
   private scratchW = new Float64Array(1024);
   private tripD: Float64Array = new Float64Array(4096);
-  /** Daily travel time of each slot's pupil when transported (trip over 5 km), else NaN; indexed like the slots. */
-  private slotDaily: Float64Array = new Float64Array(0);
   private readonly entrySchools: Int32Array;
   private readonly entryWeights: Float64Array;
   private nearestWeight = 0;
@@ -125,7 +123,8 @@ export class TravelTracker {
     const sl = this.slots;
     for (let i = 0; i < units.length; i++) {
       const u = units[i];
-      for (let k = sl.unitHead[u]; k >= 0; k = sl.nextSlotOfUnit(k)) this.contribute(u, sl.school[k], sl.d[k], sl.w[k], -1, this.slotDaily[k]);
+      // A slot's extra value is its pupil's daily travel time when transported (NaN when not).
+      for (let k = sl.unitHead[u]; k >= 0; k = sl.nextSlotOfUnit(k)) this.contribute(u, sl.school(k), sl.d(k), sl.w(k), -1, sl.extra(k));
       sl.clearUnit(u);
       const c = this.children[u];
       if (!(c > 0)) continue;
@@ -136,9 +135,7 @@ export class TravelTracker {
         let x = this.tripD[pos++];
         if (Number.isNaN(x)) x = d.distance(ES[j], u);
         const daily = x > LEGAL_TRIP_LIMIT_M ? this.dailyHours(ES[j], u, x) : NaN;
-        const k = sl.add(u, ES[j], x, w * c);
-        if (k >= this.slotDaily.length) this.slotDaily = growTo(this.slotDaily, Math.max(4096, 2 * (k + 1)));
-        this.slotDaily[k] = daily;
+        sl.add(u, ES[j], x, w * c, daily);
         this.contribute(u, ES[j], x, w * c, 1, daily);
       }
     }
@@ -201,12 +198,14 @@ export class TravelTracker {
     let i = 0;
     let maxM = -Infinity;
     let maxDaily = -Infinity;
-    for (let k = sl.schoolHead[s]; k >= 0; k = sl.nextSlotOfSchool(k)) {
-      const d = sl.d[k];
+    const P = sl.schoolTrips(s);
+    for (let p = 0; p < n * PACKED; p += PACKED) {
+      const d = P[p];
       D[i] = d;
-      W[i++] = sl.w[k];
+      W[i++] = P[p + 1];
       if (d > maxM) maxM = d;
-      if (this.slotDaily[k] > maxDaily) maxDaily = this.slotDaily[k];
+      const daily = P[p + 2];
+      if (daily > maxDaily) maxDaily = daily;
     }
     const total = this.sums.wc[s];
     const m = this.sums;

@@ -1,32 +1,45 @@
 /**
  * The trips of a network in typed arrays: one slot per (unit, school) with weight > 0, holding
- * the trip length and its weight (children × catchment weight), linked into three lists (the
- * unit's slots, the school's slots, the slots of its 1-metre length bin), plus the weight of
- * each bin and the weight and count of each block of 512 bins. Adding or removing a slot is
- * O(1) without allocation (three writes), so an edit costs O(changed units); a weighted quantile
- * of the whole network scans ≤ 512 blocks and ≤ 512 bins and sorts one bin, and a school's
- * figures are read from its list.
+ * the trip length and its weight (children × catchment weight) in one 64-byte record, linked into
+ * two lists (the unit's slots, the slots of its 4-metre length bin) and copied into its school's
+ * packed array (length, weight, extra per trip, contiguous, so that a school's figures read its
+ * trips in order rather than chasing pointers), plus the weight of each bin and the weight and
+ * count of each block of 256 bins. Adding or removing a slot is O(1) amortised (a removal moves
+ * the school's last trip into the gap), so an edit costs O(changed units); a weighted quantile of
+ * the whole network scans ≤ 256 blocks and ≤ 256 bins and sorts one bin (exact: the bins only
+ * narrow the search). The bin arrays are kept small (65 536 bins) so that they stay in cache.
  */
-const MAX_BIN = 1 << 18; // 262 144 m; longer trips share the last bin
-const BLOCK_BITS = 9;
+const BIN_M = 4;
+const MAX_BIN = 1 << 16; // × 4 m = 262 144 m; longer trips share the last bin
+const BLOCK_BITS = 8;
 const BLOCK = 1 << BLOCK_BITS;
 const BLOCKS = MAX_BIN >> BLOCK_BITS;
 export const QUANTILE_TOLERANCE = 1e-9;
 
+/**
+ * Slot record layout: 64 bytes (one cache line) per slot, so that moving a slot touches one line
+ * per slot instead of one per field. Int32 words: unit, school, next of unit, position in the
+ * school's packed array, bin next, bin prev; Float64 words 4–7: trip length, weight, extra (the
+ * tracker's daily travel time), (free). A school's packed array holds per trip: length, weight,
+ * extra, slot.
+ */
+const STRIDE_I = 16;
+const STRIDE_F = 8;
+const UNIT = 0, SCHOOL = 1, NEXT_OF_UNIT = 2, POS = 3, BIN_NEXT = 5, BIN_PREV = 6;
+const D = 4, W = 5, EXTRA = 6;
+/** Float64 words per trip in a school's packed array: length, weight, extra, slot. */
+export const PACKED = 4;
+
 export class TripSlots {
-  unit: Int32Array;
-  school: Int32Array;
-  d: Float64Array;
-  w: Float64Array;
-  private nextOfUnit: Int32Array;
-  private schoolNext: Int32Array;
-  private schoolPrev: Int32Array;
-  private binNext: Int32Array;
-  private binPrev: Int32Array;
+  private ints: Int32Array;
+  private floats: Float64Array;
+  private capacity: number;
   private freeHead = -1;
-  private used = 0;
+  private used: number;
+  /** Slot u (< unit count) is unit u's own first slot: 1 while in use. Units close together (an edit's) thus have their records close together. */
+  private readonly ownUsed: Uint8Array;
   readonly unitHead: Int32Array;
-  readonly schoolHead: Int32Array;
+  private readonly packed: Float64Array[];
   private readonly schoolCount: Int32Array;
   private readonly binHead = new Int32Array(MAX_BIN).fill(-1);
   private readonly binWeight = new Float64Array(MAX_BIN);
@@ -36,39 +49,64 @@ export class TripSlots {
   count = 0;
 
   constructor(units: number, schools: number) {
-    const cap = units + 1024;
-    this.unit = new Int32Array(cap);
-    this.school = new Int32Array(cap);
-    this.d = new Float64Array(cap);
-    this.w = new Float64Array(cap);
-    this.nextOfUnit = new Int32Array(cap);
-    this.schoolNext = new Int32Array(cap);
-    this.schoolPrev = new Int32Array(cap);
-    this.binNext = new Int32Array(cap);
-    this.binPrev = new Int32Array(cap);
+    this.capacity = units + 1024;
+    this.used = units;
+    this.ownUsed = new Uint8Array(units);
+    const buffer = new ArrayBuffer(this.capacity * 64);
+    this.ints = new Int32Array(buffer);
+    this.floats = new Float64Array(buffer);
     this.unitHead = new Int32Array(units).fill(-1);
-    this.schoolHead = new Int32Array(schools).fill(-1);
+    this.packed = Array.from({ length: schools }, () => new Float64Array(64 * PACKED));
     this.schoolCount = new Int32Array(schools);
   }
 
-  /** Adds a slot and returns its index (stable until the slot is removed). */
-  add(u: number, s: number, d: number, w: number): number {
-    const k = this.alloc();
-    this.unit[k] = u;
-    this.school[k] = s;
-    this.d[k] = d;
-    this.w[k] = w;
-    this.nextOfUnit[k] = this.unitHead[u];
+  /** Unit, school, trip length, weight and extra value of slot k. */
+  unit(k: number): number {
+    return this.ints[k * STRIDE_I + UNIT];
+  }
+  school(k: number): number {
+    return this.ints[k * STRIDE_I + SCHOOL];
+  }
+  d(k: number): number {
+    return this.floats[k * STRIDE_F + D];
+  }
+  w(k: number): number {
+    return this.floats[k * STRIDE_F + W];
+  }
+  extra(k: number): number {
+    return this.floats[k * STRIDE_F + EXTRA];
+  }
+
+  /** Adds a slot (with an extra value kept beside it) and returns its index (stable until the slot is removed). */
+  add(u: number, s: number, d: number, w: number, extra = NaN): number {
+    const k = this.alloc(u);
+    const I = this.ints, F = this.floats;
+    const i = k * STRIDE_I, f = k * STRIDE_F;
+    I[i + UNIT] = u;
+    I[i + SCHOOL] = s;
+    F[f + D] = d;
+    F[f + W] = w;
+    F[f + EXTRA] = extra;
+    I[i + NEXT_OF_UNIT] = this.unitHead[u];
     this.unitHead[u] = k;
-    this.schoolPrev[k] = -1;
-    this.schoolNext[k] = this.schoolHead[s];
-    if (this.schoolHead[s] >= 0) this.schoolPrev[this.schoolHead[s]] = k;
-    this.schoolHead[s] = k;
-    this.schoolCount[s]++;
+    const n = this.schoolCount[s]++;
+    let P = this.packed[s];
+    if ((n + 1) * PACKED > P.length) {
+      const grown = new Float64Array(2 * P.length);
+      grown.set(P);
+      this.packed[s] = P = grown;
+    }
+    const p = n * PACKED;
+    P[p] = d;
+    P[p + 1] = w;
+    P[p + 2] = extra;
+    P[p + 3] = k;
+    I[i + POS] = n;
     const b = binOf(d);
-    this.binPrev[k] = -1;
-    this.binNext[k] = this.binHead[b];
-    if (this.binHead[b] >= 0) this.binPrev[this.binHead[b]] = k;
+    I[i + BIN_PREV] = -1;
+    const bh = this.binHead[b];
+    I[i + BIN_NEXT] = bh;
+    if (bh >= 0) I[bh * STRIDE_I + BIN_PREV] = k;
     this.binHead[b] = k;
     this.bump(b, w, 1);
     return k;
@@ -78,26 +116,21 @@ export class TripSlots {
   clearUnit(u: number): void {
     let k = this.unitHead[u];
     while (k >= 0) {
-      const next = this.nextOfUnit[k];
+      const next = this.ints[k * STRIDE_I + NEXT_OF_UNIT];
       this.unlink(k);
       k = next;
     }
     this.unitHead[u] = -1;
   }
 
-  /** Calls fn(slot) for every slot of school s. */
-  forSchool(s: number, fn: (slot: number) => void): void {
-    for (let k = this.schoolHead[s]; k >= 0; k = this.schoolNext[k]) fn(k);
+  /** School s's trips, packed: trip i's length, weight, extra and slot at [PACKED × i …], for i < schoolSize(s). Valid until the next change. */
+  schoolTrips(s: number): Float64Array {
+    return this.packed[s];
   }
 
   /** The next slot of the same unit (−1 at the end), for loops from unitHead[u]. */
   nextSlotOfUnit(k: number): number {
-    return this.nextOfUnit[k];
-  }
-
-  /** The next slot of the same school (−1 at the end), for loops from schoolHead[s]. */
-  nextSlotOfSchool(k: number): number {
-    return this.schoolNext[k];
+    return this.ints[k * STRIDE_I + NEXT_OF_UNIT];
   }
 
   /** Number of slots of school s. */
@@ -106,46 +139,54 @@ export class TripSlots {
   }
 
   private unlink(k: number): void {
-    const s = this.school[k];
-    if (this.schoolPrev[k] >= 0) this.schoolNext[this.schoolPrev[k]] = this.schoolNext[k];
-    else this.schoolHead[s] = this.schoolNext[k];
-    this.schoolCount[s]--;
-    if (this.schoolNext[k] >= 0) this.schoolPrev[this.schoolNext[k]] = this.schoolPrev[k];
-    const b = binOf(this.d[k]);
-    if (this.binPrev[k] >= 0) this.binNext[this.binPrev[k]] = this.binNext[k];
-    else this.binHead[b] = this.binNext[k];
-    if (this.binNext[k] >= 0) this.binPrev[this.binNext[k]] = this.binPrev[k];
-    this.bump(b, -this.w[k], -1);
-    this.nextOfUnit[k] = this.freeHead;
-    this.freeHead = k;
+    const I = this.ints;
+    const i = k * STRIDE_I;
+    const s = I[i + SCHOOL];
+    // The school's last trip fills the gap.
+    const last = --this.schoolCount[s];
+    const pos = I[i + POS];
+    if (pos !== last) {
+      const P = this.packed[s];
+      const a = pos * PACKED, b = last * PACKED;
+      P[a] = P[b];
+      P[a + 1] = P[b + 1];
+      P[a + 2] = P[b + 2];
+      P[a + 3] = P[b + 3];
+      I[P[a + 3] * STRIDE_I + POS] = pos;
+    }
+    const b = binOf(this.floats[k * STRIDE_F + D]);
+    const bp = I[i + BIN_PREV], bn = I[i + BIN_NEXT];
+    if (bp >= 0) I[bp * STRIDE_I + BIN_NEXT] = bn;
+    else this.binHead[b] = bn;
+    if (bn >= 0) I[bn * STRIDE_I + BIN_PREV] = bp;
+    this.bump(b, -this.floats[k * STRIDE_F + W], -1);
+    if (k < this.ownUsed.length) this.ownUsed[k] = 0;
+    else {
+      I[i + NEXT_OF_UNIT] = this.freeHead;
+      this.freeHead = k;
+    }
   }
 
-  private alloc(): number {
+  private alloc(u: number): number {
+    if (!this.ownUsed[u]) {
+      this.ownUsed[u] = 1;
+      return u;
+    }
     if (this.freeHead >= 0) {
       const k = this.freeHead;
-      this.freeHead = this.nextOfUnit[k];
+      this.freeHead = this.ints[k * STRIDE_I + NEXT_OF_UNIT];
       return k;
     }
-    if (this.used === this.unit.length) this.grow();
+    if (this.used === this.capacity) this.grow();
     return this.used++;
   }
 
   private grow(): void {
-    const cap = this.unit.length * 2;
-    const g = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
-      return b;
-    };
-    this.unit = g(this.unit);
-    this.school = g(this.school);
-    this.d = g(this.d);
-    this.w = g(this.w);
-    this.nextOfUnit = g(this.nextOfUnit);
-    this.schoolNext = g(this.schoolNext);
-    this.schoolPrev = g(this.schoolPrev);
-    this.binNext = g(this.binNext);
-    this.binPrev = g(this.binPrev);
+    this.capacity *= 2;
+    const buffer = new ArrayBuffer(this.capacity * 64);
+    new Int32Array(buffer).set(this.ints);
+    this.ints = new Int32Array(buffer);
+    this.floats = new Float64Array(buffer);
   }
 
   private bump(bin: number, w: number, c: number): void {
@@ -169,11 +210,11 @@ export class TripSlots {
     for (let b = bin; b < MAX_BIN; b++) {
       if (this.binHead[b] < 0) continue;
       const slots: number[] = [];
-      for (let k = this.binHead[b]; k >= 0; k = this.binNext[k]) slots.push(k);
-      slots.sort((x, y) => this.d[x] - this.d[y]);
+      for (let k = this.binHead[b]; k >= 0; k = this.ints[k * STRIDE_I + BIN_NEXT]) slots.push(k);
+      slots.sort((x, y) => this.d(x) - this.d(y));
       for (const k of slots) {
-        below += this.w[k];
-        if (below >= target) return this.d[k];
+        below += this.w(k);
+        if (below >= target) return this.d(k);
       }
     }
     return this.max();
@@ -187,11 +228,11 @@ export class TripSlots {
     let bin = ((block + 1) << BLOCK_BITS) - 1;
     while (bin > 0 && this.binHead[bin] < 0) bin--;
     let best = -Infinity;
-    for (let k = this.binHead[bin]; k >= 0; k = this.binNext[k]) best = Math.max(best, this.d[k]);
+    for (let k = this.binHead[bin]; k >= 0; k = this.ints[k * STRIDE_I + BIN_NEXT]) best = Math.max(best, this.d(k));
     return best;
   }
 }
 
 function binOf(d: number): number {
-  return Math.min(MAX_BIN - 1, Math.max(0, Math.floor(d)));
+  return Math.min(MAX_BIN - 1, Math.max(0, Math.floor(d / BIN_M)));
 }
