@@ -259,9 +259,20 @@ describe('scenarios in the app', () => {
     const cell = (name: string) => row[head.indexOf(name)];
     expect(cell('children A (count)')).toBe(baselineNow.schools.find((x) => x.id === biggest.id)!.children.toFixed(1));
     expect(cell('children B (count)')).toBe(biggest.children.toFixed(1));
+    // Every school trip figure too (the sample city has streets): B − A = the change, in metres.
+    const [meanA, meanB, meanChange] = ['A', 'B', 'change B−A'].map((side) => Number(cell(`travel_mean_m ${side} (m)`)));
+    expect(meanB).toBeGreaterThan(0);
+    expect(Math.abs(meanB - meanA - meanChange)).toBeLessThanOrEqual(0.15);
+    expect(head).toContain('travel_max_daily_travel_h B (h)');
     // The comparison as XLSX: the school table in English with A, B and the change, numbers as numbers.
     const compareXlsx = await openXlsx((await downloadBytes(app.page, () => view.getByTestId('compare-xlsx').click())).bytes);
-    expect(compareXlsx.worksheets.map((w) => w.name)).toEqual(['Schools', 'schools_data', 'Indices', 'Notes']);
+    expect(compareXlsx.worksheets.map((w) => w.name)).toEqual(['Schools', 'schools_data', 'Indices', 'School trips', 'Notes']);
+    // School trips: the whole network, then every school, with the CSV's mean trips.
+    const tripRows = sheetRows(compareXlsx.getWorksheet('School trips')!);
+    expect(tripRows).toHaveLength(edited.schools.length + 2);
+    expect(tripRows[1][1]).toBe('Whole network');
+    const tripRow = tripRows.find((r) => r[1] === biggest.name)!;
+    expect(Math.abs((tripRow[3] as number) - meanB)).toBeLessThanOrEqual(0.5);
     const compareRow = sheetRows(compareXlsx.getWorksheet('schools_data')!).find((r) => r[1] === biggest.id)!;
     expect(compareRow[4] as number).toBeCloseTo(baselineNow.schools.find((x) => x.id === biggest.id)!.children, 6);
     expect(compareRow[5] as number).toBeCloseTo(biggest.children, 6);
@@ -288,7 +299,7 @@ describe('scenarios in the app', () => {
     const networkId = (await app.state()).networkId as string;
     await app.page.getByTestId('export-menu-button').click();
     const xlsx = await openXlsx((await downloadBytes(app.page, () => app.page.getByTestId('export-xlsx').click())).bytes);
-    expect(xlsx.worksheets.map((w) => w.name)).toEqual(['Schools', 'schools_data', 'Indices', 'Notes']);
+    expect(xlsx.worksheets.map((w) => w.name)).toEqual(['Schools', 'schools_data', 'Indices', 'School trips', 'Notes']);
     const dataRows = sheetRows(xlsx.getWorksheet('schools_data')!);
     // The table is for the selected school year (the sample city's base year, 2024).
     expect(dataRows[0].slice(0, 7)).toEqual(['network', 'year', 'school_id', 'school_name', 'capacity (places)', 'children_baseline (count)', 'children_scenario (count)']);

@@ -187,7 +187,7 @@ function CompareBody({ testMode }: { testMode: boolean }) {
                 type="button"
                 data-testid={`compare-csv-${kind}`}
                 onClick={() => {
-                  const o = { a: nameOf(a), b: nameOf(b), shareIds: summary.shares.map((s) => s.id), threshold: result.threshold };
+                  const o = { a: nameOf(a), b: nameOf(b), shareIds: summary.shares.map((s) => s.id), threshold: result.threshold, travel: result.travel };
                   const text = kind === 'schools' ? comparisonSchoolsCsv(table, o) : comparisonIndicesCsv(table, o);
                   downloadFile(scenarioFileName(`${o.a} vs ${o.b} ${kind}`, '.csv'), 'text/csv;charset=utf-8', text);
                 }}
@@ -195,7 +195,7 @@ function CompareBody({ testMode }: { testMode: boolean }) {
                 {t(`compare.csv.${kind}`)}
               </button>
             ))}
-            <button type="button" data-testid="compare-xlsx" onClick={() => void downloadComparisonXlsx(table, { a: nameOf(a), b: nameOf(b), lang, summary, networkLabel: network?.label[lang] ?? networkId, threshold: result.threshold })}>
+            <button type="button" data-testid="compare-xlsx" onClick={() => void downloadComparisonXlsx(table, { a: nameOf(a), b: nameOf(b), lang, summary, networkLabel: network?.label[lang] ?? networkId, threshold: result.threshold, travel: result.travel })}>
               {t('compare.xlsx')}
             </button>
           </div>

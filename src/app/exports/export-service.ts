@@ -69,7 +69,13 @@ export async function exportFile(engine: ScenarioEngine, scenario: Scenario, req
       return ok({ fileName: `${base}-indices.csv`, mime: MIME.csv, bytes: UTF8.encode(indicesCsv(indicators, config)) });
     case 'xlsx': {
       const { schoolChangeXlsx } = await import('../../core/export/change-xlsx');
-      const bytes = await schoolChangeXlsx(changeTables(engine), { ...tableOptions, multigroup: config.multigroup, threshold: config.privacyThreshold, source: dataset.source, scenarioName: shown.name, date: now, estimated: indicators.some((i) => i.estimated) });
+      // School trips per network (baseline and scenario), when the engine has travel.
+      const travel = engine.networkIds.map((id) => {
+        const a = travelSide(engine, id, 'baseline', config.privacyThreshold);
+        const b = travelSide(engine, id, 'current', config.privacyThreshold);
+        return a && b ? { a, b, straightLine: b.straightLine } : null;
+      });
+      const bytes = await schoolChangeXlsx(changeTables(engine), { ...tableOptions, multigroup: config.multigroup, threshold: config.privacyThreshold, source: dataset.source, scenarioName: shown.name, date: now, estimated: indicators.some((i) => i.estimated), travel });
       return ok({ fileName: `${base}.xlsx`, mime: MIME.xlsx, bytes });
     }
     case 'geojson': {

@@ -10,12 +10,13 @@
 import ExcelJS from 'exceljs';
 import type { IndicatorComparison } from '../compare/compare-indicators';
 import type { LocalisedLabel } from '../config/indicator-config';
-import type { ReportLanguage } from './anonymise';
+import { nameFor, type ReportLanguage } from './anonymise';
 import { INDEX_NAMES } from './change-sentence';
 import { changeCellXlsx, type XlsxCell } from './change-table-format';
 import { schoolChangeTable, type ChangeTableOptions } from './school-change-table';
 import { fill } from './report-text';
 import { TABLE_TEXT } from './table-text';
+import { travelSheet, type TravelChangeInput } from './travel-change-table';
 
 export interface ChangeWorkbookOptions extends Omit<ChangeTableOptions, 'variant'> {
   threshold: number;
@@ -29,6 +30,8 @@ export interface ChangeWorkbookOptions extends Omit<ChangeTableOptions, 'variant
   /** True when the age band is estimated from wider bands. */
   estimated?: boolean;
   caveats?: string[];
+  /** School trips of both sides per table (same order; null where a network has none): adds the "School trips" sheet. */
+  travel?: (TravelChangeInput | null)[];
 }
 
 function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: XlsxCell[][]): void {
@@ -71,6 +74,11 @@ export async function schoolChangeXlsx(tables: IndicatorComparison[], o: ChangeW
   const a = o.sideNames?.a ?? t.baseline;
   const b = o.sideNames?.b ?? t.scenario;
   addSheet(wb, t.indicesSheet, [t.network, t.group, t.index, a, b, t.change], indexRows(tables, o));
+  const trips = (o.travel ?? []).flatMap((travel, k) =>
+    travel && tables[k] ? [{ network: o.networkLabels?.[tables[k].network] ?? tables[k].network, travel, schools: tables[k].schools.map((s) => ({ name: nameFor(o.aliases, s.id, s.name) })) }] : [],
+  );
+  const tripSheet = trips.length ? travelSheet(trips, { language: o.language, sideNames: { a, b } }) : null;
+  if (tripSheet) addSheet(wb, tripSheet.name, tripSheet.headers, tripSheet.rows);
   const notes: [string, string][] = [
     [t.source, o.source],
     ...(o.scenarioName ? [[t.scenarioLabel, o.scenarioName] as [string, string]] : []),
@@ -81,6 +89,7 @@ export async function schoolChangeXlsx(tables: IndicatorComparison[], o: ChangeW
     ...(o.estimated ? [[t.caveat, ESTIMATED[o.language]] as [string, string]] : []),
     ...(o.aliases ? [[t.caveat, t.aliases] as [string, string]] : []),
     ...(o.caveats ?? []).map((c): [string, string] => [t.caveat, c]),
+    ...(tripSheet ? [[t.caveat, tripSheet.note] as [string, string]] : []),
   ];
   addSheet(wb, t.notesSheet, [t.item, t.note], notes.map(([k, v]) => [{ value: k }, { value: v }]));
   wb.getWorksheet(t.notesSheet)!.getColumn(2).width = 100;

@@ -8,6 +8,7 @@
 import type { IndicatorComparison, ValueChange } from '../compare/compare-indicators';
 import { csvText } from './csv-export';
 import { fmt, fmtCount, type FigureKind } from './export-format';
+import { travelCsvCells, travelCsvHeaders, type TravelChangeInput } from './travel-change-table';
 
 export interface ComparisonCsvOptions {
   /** Names of the two sides (columns scenario_a and scenario_b of every row). */
@@ -16,6 +17,8 @@ export interface ComparisonCsvOptions {
   /** Share ids in column order. */
   shareIds: string[];
   threshold: number;
+  /** School trips of both sides (by school index, as the table's rows): adds every travel figure, A / B / change. */
+  travel?: TravelChangeInput | null;
 }
 
 const triple = (v: ValueChange, kind: FigureKind | 'count', threshold: number): string[] =>
@@ -23,10 +26,11 @@ const triple = (v: ValueChange, kind: FigureKind | 'count', threshold: number): 
 
 const heads = (name: string, unit: string) => [`${name} A (${unit})`, `${name} B (${unit})`, `${name} change B−A (${unit})`];
 
-/** Every school of the comparison: children, utilisation and each share, A / B / change. */
+/** Every school of the comparison: children, utilisation and each share, A / B / change (and the travel figures, when given). */
 export function comparisonSchoolsCsv(table: IndicatorComparison, o: ComparisonCsvOptions): string {
-  const header = ['scenario_a', 'scenario_b', 'network', 'school_id', 'school_name', 'capacity (places)', ...heads('children', 'count'), ...heads('utilisation', 'children/capacity'), ...o.shareIds.flatMap((id) => heads(id, 'share 0–1'))];
-  const rows = table.schools.map((s) => [
+  const travel = o.travel ?? null;
+  const header = ['scenario_a', 'scenario_b', 'network', 'school_id', 'school_name', 'capacity (places)', ...heads('children', 'count'), ...heads('utilisation', 'children/capacity'), ...o.shareIds.flatMap((id) => heads(id, 'share 0–1')), ...(travel ? travelCsvHeaders() : [])];
+  const rows = table.schools.map((s, i) => [
     o.a,
     o.b,
     table.network,
@@ -36,6 +40,7 @@ export function comparisonSchoolsCsv(table: IndicatorComparison, o: ComparisonCs
     ...triple(s.children, 'count', o.threshold),
     ...triple(s.utilisation, 'ratio', o.threshold),
     ...o.shareIds.flatMap((id) => triple(s.shares[id] ?? { a: null, b: null, change: null }, 'share', o.threshold)),
+    ...(travel ? travelCsvCells(travel, i) : []),
   ]);
   return csvText([header, ...rows]);
 }
