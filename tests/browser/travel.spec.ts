@@ -134,5 +134,27 @@ describe('travel', () => {
     const plain = decodePng(await saveScreenshot(app.page, 'travel-detached-off'));
     // The exclave (a 1.2 km lasso, a few pixels across at this zoom) gets a black outline with a white halo.
     expect(countDifferent(outlined, plain, { region, tolerance: 8 })).toBeGreaterThan(20);
+
+    // The table shows more trip figures on demand: the longest trip, with its change (the exclave lengthens the target's).
+    const table = app.page.locator('#school-table');
+    await expect.poll(() => table.locator('thead th').allInnerTexts()).not.toContainEqual(expect.stringContaining('Longest trip'));
+    await table.locator('.column-chooser summary').click();
+    const chooser = table.getByTestId('travel-columns');
+    await chooser.getByLabel('Longest trip').check();
+    await chooser.getByLabel('Longest daily travel time').check();
+    await table.locator('.column-chooser summary').click();
+    const heads = await table.locator('thead th').allInnerTexts();
+    expect(heads.some((h) => h.includes('Longest trip') && h.includes('km'))).toBe(true);
+    expect(heads.some((h) => h.includes('Longest daily travel time') && h.includes('h'))).toBe(true);
+    const km = (text: string) => Number(text.split('\n')[0].replace(',', '.'));
+    const rows = table.locator('tbody tr[data-id]');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const mean = await rows.nth(i).locator('td.travel-mean_m').innerText();
+      const max = await rows.nth(i).locator('td.travel-max_m').innerText();
+      if (!mean.startsWith('–')) expect(km(max), `row ${i}: longest ≥ mean`).toBeGreaterThanOrEqual(km(mean));
+    }
+    const targetMax = await table.locator(`tbody tr[data-id="${target}"] td.travel-max_m`).innerText();
+    expect(targetMax, 'the exclave lengthens the longest trip').toMatch(/\n\+\d/);
+    await saveScreenshot(app.page, 'travel-table-columns');
   });
 });

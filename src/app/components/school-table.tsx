@@ -2,7 +2,8 @@
  * Sortable school table: the chosen share (the indices panel's) first, then children,
  * utilisation, capacity and the other composition shares, each with its change from the
  * baseline (signed, coloured blue/orange, with units). The name column stays put while the
- * figures scroll sideways; a column chooser hides shares. The selected school's row is
+ * figures scroll sideways; a column chooser hides shares and shows more school-trip figures
+ * (travel-cells.tsx). The selected school's row is
  * highlighted and scrolled into view. Figures resting on fewer children than the threshold
  * print as "<10".
  *
@@ -20,7 +21,7 @@ import { currentView } from '../stores/selectors';
 import type { SortColumn } from '../stores/ui-store';
 import { moveInGrid, type GridPosition } from './grid-navigation';
 import { changeDirection, delta, schoolRows, sortRows } from './school-rows';
-import { TravelCells, TravelHeaders } from '../travel/travel-cells';
+import { DEFAULT_TRAVEL_COLUMNS, TRAVEL_COLUMNS, TravelCells, TravelHeaders, type TravelColumn } from '../travel/travel-cells';
 import { SchoolStatusBadge } from '../school-network/school-status-badge';
 import { CapacityCell } from '../school-network/capacity-cell';
 
@@ -34,6 +35,7 @@ export function SchoolTable() {
   const selectedId = useUi((s) => s.selectedSchoolId);
   const threshold = summary?.privacyThreshold ?? 10;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [travelShown, setTravelShown] = useState<ReadonlySet<TravelColumn>>(DEFAULT_TRAVEL_COLUMNS);
   const chosenShareId = useUi((s) => s.selectedShareId) ?? summary?.shares[0]?.id ?? null;
   const visible = (summary?.shares ?? []).filter((s) => !hidden.has(s.id));
   // The chosen share sits right after the name, so it is in view next to each school.
@@ -116,6 +118,28 @@ export function SchoolTable() {
                 {s.label[lang]}
               </label>
             ))}
+            {view?.travel && (
+              <fieldset className="column-group" data-testid="travel-columns">
+                <legend>{t('travel.tableColumns')}</legend>
+                {TRAVEL_COLUMNS.map((c) => (
+                  <label key={c.key} className="check">
+                    <input
+                      type="checkbox"
+                      checked={travelShown.has(c.key)}
+                      onChange={() =>
+                        setTravelShown((h) => {
+                          const next = new Set(h);
+                          if (next.has(c.key)) next.delete(c.key);
+                          else next.add(c.key);
+                          return next;
+                        })
+                      }
+                    />
+                    {t(c.label)}
+                  </label>
+                ))}
+              </fieldset>
+            )}
           </div>
         </details>
       </div>
@@ -129,7 +153,7 @@ export function SchoolTable() {
               {header('utilisation', t('table.utilisation'), '%')}
               {header('capacity', t('table.capacity'), t('table.capacityUnit'))}
               {shares.slice(1).map((s) => header(`share:${s.id}`, s.label[lang], t('table.shareUnit')))}
-              <TravelHeaders travel={view?.travel ?? null} />
+              <TravelHeaders travel={view?.travel ?? null} shown={travelShown} />
             </tr>
           </thead>
           <tbody ref={body}>
@@ -191,7 +215,7 @@ export function SchoolTable() {
                   </td>
                   <CapacityCell schoolId={row.id} capacity={row.capacity} />
                   {shares.slice(1).map((s) => shareCell(s.id, 'num'))}
-                  <TravelCells travel={view?.travel ?? null} index={row.index} lang={lang} threshold={threshold} />
+                  <TravelCells travel={view?.travel ?? null} index={row.index} lang={lang} threshold={threshold} shown={travelShown} />
                 </tr>
               );
             })}

@@ -1,11 +1,32 @@
 /**
- * The school table's travel columns: the children's mean trip (km) and the children with trips
- * over 5 km, each with its change from the baseline; "<10" below the privacy threshold.
+ * The school table's travel columns, each with its change from the baseline: by default the
+ * children's mean trip (km) and the children with trips over 5 km; the column chooser adds the
+ * median, 90th percentile and longest trip, the children over the youngest's limit, the longest
+ * daily travel time of a transported pupil (h) and the children over the legal daily limit.
+ * "<10" for a count below the privacy threshold, "–" for a hidden or not-applicable figure.
  */
 import { useTranslation } from 'react-i18next';
 import { formatCountChange, formatNumber, type UiLanguage } from '../format/format-number';
+import type { PublicSchoolTravel } from '../../core/travel/travel-privacy';
 import type { TravelSnapshot } from './travel-registry';
 import { changeDirection, delta } from '../components/school-rows';
+
+export type TravelColumn = keyof PublicSchoolTravel;
+
+/** Every travel column in table order, its label, unit and kind. */
+export const TRAVEL_COLUMNS: { key: TravelColumn; label: string; kind: 'km' | 'count' | 'hours' }[] = [
+  { key: 'mean_m', label: 'travel.meanTrip', kind: 'km' },
+  { key: 'median_m', label: 'travel.medianTrip', kind: 'km' },
+  { key: 'p90_m', label: 'travel.p90Trip', kind: 'km' },
+  { key: 'max_m', label: 'travel.maxTrip', kind: 'km' },
+  { key: 'over_5km_children', label: 'travel.over5km', kind: 'count' },
+  { key: 'over_limit_children', label: 'travel.overLimit', kind: 'count' },
+  { key: 'max_daily_travel_h', label: 'travel.dailyHours', kind: 'hours' },
+  { key: 'over_daily_limit_children', label: 'travel.overDaily', kind: 'count' },
+];
+
+/** The columns shown until the user chooses others. */
+export const DEFAULT_TRAVEL_COLUMNS: ReadonlySet<TravelColumn> = new Set(['mean_m', 'over_5km_children']);
 
 /** A change from the baseline under the value, styled like the table's other changes. */
 function Change({ text }: { text: string }) {
@@ -13,39 +34,49 @@ function Change({ text }: { text: string }) {
   return direction === 'none' ? null : <span className={`change ${direction}`}>{text}</span>;
 }
 
-export function TravelHeaders({ travel }: { travel: TravelSnapshot | null }) {
+const ordered = (shown: ReadonlySet<TravelColumn>) => TRAVEL_COLUMNS.filter((c) => shown.has(c.key));
+
+export function TravelHeaders({ travel, shown }: { travel: TravelSnapshot | null; shown: ReadonlySet<TravelColumn> }) {
   const { t } = useTranslation();
   if (!travel) return null;
   return (
     <>
-      <th scope="col" title={travel.straightLine ? t('travel.meanTripStraight') : t('travel.meanTripHelp')}>
-        <span className="col-label">{t('travel.meanTrip')}</span>
-        <span className="col-unit">km</span>
-      </th>
-      <th scope="col">
-        <span className="col-label">{t('travel.over5km')}</span>
-        <span className="col-unit">{t('table.childrenUnit')}</span>
-      </th>
+      {ordered(shown).map((c) => (
+        <th key={c.key} scope="col" title={c.key === 'mean_m' ? (travel.straightLine ? t('travel.meanTripStraight') : t('travel.meanTripHelp')) : undefined}>
+          <span className="col-label">{t(c.label)}</span>
+          <span className="col-unit">{c.kind === 'km' ? 'km' : c.kind === 'hours' ? 'h' : t('table.childrenUnit')}</span>
+        </th>
+      ))}
     </>
   );
 }
 
-export function TravelCells({ travel, index, lang, threshold }: { travel: TravelSnapshot | null; index: number; lang: UiLanguage; threshold: number }) {
+export function TravelCells({ travel, index, lang, threshold, shown }: { travel: TravelSnapshot | null; index: number; lang: UiLanguage; threshold: number; shown: ReadonlySet<TravelColumn> }) {
   if (!travel) return null;
   const now = travel.schools[index];
   const before = travel.baselineSchools[index];
-  const km = (m: number | null | undefined) => (m === null || m === undefined ? null : m / 1000);
-  const meanChange = delta(km(now?.mean_m), km(before?.mean_m));
   return (
     <>
-      <td className="num travel-mean">
-        {now?.mean_m === null || now?.mean_m === undefined ? '–' : formatNumber(now.mean_m / 1000, lang, 1)}
-        <Change text={meanChange === null || Math.abs(meanChange) < 0.05 ? '' : `${meanChange > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(meanChange), lang, 1)}`} />
-      </td>
-      <td className="num travel-over5">
-        {now?.over_5km_children === null || now?.over_5km_children === undefined ? `<${threshold}` : formatNumber(now.over_5km_children, lang, 0)}
-        <Change text={formatCountChange(delta(now?.over_5km_children, before?.over_5km_children), lang)} />
-      </td>
+      {ordered(shown).map((c) => {
+        const a = before?.[c.key];
+        const b = now?.[c.key];
+        const d = delta(b, a);
+        if (c.kind === 'count')
+          return (
+            <td key={c.key} className={`num travel-${c.key}`}>
+              {b === null || b === undefined ? (c.key === 'over_limit_children' && travel.network.over_limit_children === null ? '–' : `<${threshold}`) : formatNumber(b, lang, 0)}
+              <Change text={formatCountChange(d, lang)} />
+            </td>
+          );
+        const scale = c.kind === 'km' ? 1000 : 1;
+        const shownD = d === null ? null : d / scale;
+        return (
+          <td key={c.key} className={`num travel-${c.key}`}>
+            {b === null || b === undefined ? '–' : formatNumber(b / scale, lang, 1)}
+            <Change text={shownD === null || Math.abs(shownD) < 0.05 ? '' : `${shownD > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(shownD), lang, 1)}`} />
+          </td>
+        );
+      })}
     </>
   );
 }
