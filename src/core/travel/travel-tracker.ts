@@ -12,7 +12,7 @@ import { LEGAL_TRIP_LIMIT_M } from '../config/travel-settings';
 import type { NetworkOverlay } from '../overlay/network-overlay';
 import { PACKED, QUANTILE_TOLERANCE, TripSlots } from './trip-slots';
 import type { TravelDistances } from './travel-distances';
-import { weightedSelect } from './weighted-quantile';
+import { weightedSelectTwo } from './weighted-quantile';
 
 /** Two trip lengths closer than this count as equal (nearest-school ties), metres. */
 const EQUAL_M = 1e-6;
@@ -112,13 +112,10 @@ export class TravelTracker {
         if (!(EW[j] > 0)) continue;
         const x = d.tryDistance ? d.tryDistance(ES[j], u) : d.distance(ES[j], u);
         this.tripD[pos++] = x;
-        if (Number.isNaN(x)) {
-          missing ??= new Map();
-          (missing.get(ES[j]) ?? missing.set(ES[j], []).get(ES[j])!).push(u);
-        }
+        if (Number.isNaN(x)) missing = noteMissing(missing, ES[j], u);
       }
     }
-    if (missing && d.prefetch) for (const [s, list] of missing) d.prefetch(s, list);
+    if (missing) prefetchMissing(d, missing);
     pos = 0;
     const sl = this.slots;
     for (let i = 0; i < units.length; i++) {
@@ -133,7 +130,7 @@ export class TravelTracker {
         const w = EW[j];
         if (!(w > 0)) continue;
         let x = this.tripD[pos++];
-        if (Number.isNaN(x)) x = d.distance(ES[j], u);
+        if (Number.isNaN(x)) x = searchedDistance(d, ES[j], u);
         const daily = x > LEGAL_TRIP_LIMIT_M ? this.dailyHours(ES[j], u, x) : NaN;
         sl.add(u, ES[j], x, w * c, daily);
         this.contribute(u, ES[j], x, w * c, 1, daily);
@@ -209,10 +206,11 @@ export class TravelTracker {
     }
     const total = this.sums.wc[s];
     const m = this.sums;
+    const [medianM, p90M] = weightedSelectTwo(D, W, n, (0.5 - QUANTILE_TOLERANCE) * total, (0.9 - QUANTILE_TOLERANCE) * total);
     const figures: TravelFigures = {
       ...this.common(m.wc[s], m.wcd[s], { over5: m.over5[s], overLimit: m.overLimit[s], overDaily: m.overDaily[s] }),
-      medianM: weightedSelect(D, W, n, (0.5 - QUANTILE_TOLERANCE) * total),
-      p90M: weightedSelect(D, W, n, (0.9 - QUANTILE_TOLERANCE) * total),
+      medianM,
+      p90M,
       maxM: n ? maxM : null,
       maxDailyHours: maxDaily > -Infinity ? maxDaily : null,
     };
@@ -257,6 +255,25 @@ export class TravelTracker {
       overDailyLimitChildren: clean(t.overDaily),
     };
   }
+}
+
+// The rare paths of `update` (pairs beyond a school's search limit) live outside it, so that
+// meeting one for the first time does not throw away its optimised code.
+
+function noteMissing(missing: Map<number, number[]> | null, school: number, unit: number): Map<number, number[]> {
+  const m = missing ?? new Map<number, number[]>();
+  const list = m.get(school);
+  if (list) list.push(unit);
+  else m.set(school, [unit]);
+  return m;
+}
+
+function prefetchMissing(d: TravelDistances, missing: Map<number, number[]>): void {
+  if (d.prefetch) for (const [s, list] of missing) d.prefetch(s, list);
+}
+
+function searchedDistance(d: TravelDistances, school: number, unit: number): number {
+  return d.distance(school, unit);
 }
 
 function growTo(a: Float64Array, n: number): Float64Array {

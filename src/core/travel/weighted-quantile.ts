@@ -6,10 +6,33 @@
  * where the running weight first reaches `target`.
  */
 export function weightedSelect(d: Float64Array, w: Float64Array, n: number, target: number): number | null {
+  return weightedSelectFrom(d, w, n, 0, 0, target);
+}
+
+/**
+ * Where the last selection left the values: every value before `start` is smaller than the one it
+ * returned, and they weigh `below`. A second selection for a larger target may start there.
+ */
+export const lastSelection = { start: 0, below: 0 };
+
+/**
+ * Two weighted quantiles in one pass and a half: the second selection (target2 ≥ target1) starts
+ * where the first left off. Same results as two weightedSelect calls.
+ */
+export function weightedSelectTwo(d: Float64Array, w: Float64Array, n: number, target1: number, target2: number): [number | null, number | null] {
+  const first = weightedSelectFrom(d, w, n, 0, 0, target1);
+  if (first === null) return [null, null];
+  return [first, weightedSelectFrom(d, w, n, lastSelection.start, lastSelection.below, target2)];
+}
+
+/** weightedSelect over d[start..n), the values before `start` (all smaller) weighing `below0`. */
+function weightedSelectFrom(d: Float64Array, w: Float64Array, n: number, start: number, below0: number, target: number): number | null {
   if (n === 0) return null;
-  let lo = 0;
+  let lo = start;
   let hi = n;
-  let below = 0;
+  let below = below0;
+  lastSelection.start = 0;
+  lastSelection.below = 0;
   while (hi - lo > 16) {
     const p = median3(d[lo], d[(lo + hi) >> 1], d[hi - 1]);
     // Three-way partition of [lo, hi): < p in [lo, lt), = p in [lt, i), > p in [gt, hi).
@@ -30,17 +53,25 @@ export function weightedSelect(d: Float64Array, w: Float64Array, n: number, targ
       }
     }
     if (below + wLess >= target) hi = lt;
-    else if (below + wLess + wEq >= target) return p;
-    else {
+    else if (below + wLess + wEq >= target) {
+      lastSelection.start = lt;
+      lastSelection.below = below + wLess;
+      return p;
+    } else {
       below += wLess + wEq;
       lo = gt;
     }
     if (lo >= hi) return maxOf(d, n);
   }
   insertionSort(d, w, lo, hi);
+  const sortedFrom = lo, belowSorted = below;
   for (let i = lo; i < hi; i++) {
     below += w[i];
-    if (below >= target) return d[i];
+    if (below >= target) {
+      lastSelection.start = sortedFrom;
+      lastSelection.below = belowSorted;
+      return d[i];
+    }
   }
   return maxOf(d, n);
 }

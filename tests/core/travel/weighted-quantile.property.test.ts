@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { weightedSelect } from '../../../src/core/travel/weighted-quantile';
+import { weightedSelect, weightedSelectTwo } from '../../../src/core/travel/weighted-quantile';
 
 function scan(d: number[], w: number[], target: number): number | null {
   if (!d.length) return null;
@@ -32,10 +32,30 @@ describe('weightedSelect', () => {
     );
   });
 
+  it('two quantiles in one call equal two ascending scans', () => {
+    const pair = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 9 }));
+    fc.assert(
+      // Long arrays (the partitioning path, not only the final sort) and second targets close to the first (both in one run of ties).
+      fc.property(fc.array(pair, { maxLength: 1500 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1e-6, 0.005)), (pairs, q1, q2) => {
+        const d = pairs.map((p) => p[0] * 12.5);
+        const w = pairs.map((p) => p[1]);
+        const total = w.reduce((a, b) => a + b, 0);
+        const [lo, hi] = q2 < 0.01 ? [q1 * total, Math.min(1, q1 + q2) * total] : [Math.min(q1, q2) * total, Math.max(q1, q2) * total];
+        expect(weightedSelectTwo(Float64Array.from(d), Float64Array.from(w), d.length, lo, hi)).toEqual(d.length ? [scan(d, w, lo), scan(d, w, hi)] : [null, null]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('hand example: trips 100, 200, 300 m with 1, 2, 1 children', () => {
     // total 4; median target 2 → 100 (1) < 2, 100+200 (3) ≥ 2 → 200 m; p90 target 3.6 → 300 m.
     expect(weightedSelect(Float64Array.of(300, 100, 200), Float64Array.of(1, 1, 2), 3, 2)).toBe(200);
     expect(weightedSelect(Float64Array.of(300, 100, 200), Float64Array.of(1, 1, 2), 3, 3.6)).toBe(300);
     expect(weightedSelect(new Float64Array(0), new Float64Array(0), 0, 1)).toBeNull();
+    expect(weightedSelectTwo(Float64Array.of(300, 100, 200), Float64Array.of(1, 1, 2), 3, 2, 3.6)).toEqual([200, 300]);
+    // 60 trips of 10 m, 60 of 20 m and 60 of 30 m, interleaved, weight 1: the 10th and the 50th are both 10 m, the 61st 20 m.
+    const d = Float64Array.from({ length: 180 }, (_, i) => 10 * (1 + (i % 3)));
+    expect(weightedSelectTwo(d, new Float64Array(180).fill(1), 180, 10, 50)).toEqual([10, 10]);
+    expect(weightedSelectTwo(Float64Array.from({ length: 180 }, (_, i) => 10 * (1 + (i % 3))), new Float64Array(180).fill(1), 180, 10, 61)).toEqual([10, 20]);
   });
 });
