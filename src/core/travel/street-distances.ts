@@ -42,10 +42,10 @@ export class StreetDistances implements TravelDistances {
   }
 
   fallback(school: number, unit: number): TripFallback {
-    const e = this.net.unitEdge[unit];
-    if (e < 0) return 'unit-off-network';
+    const c = this.net.unitComponent[unit];
+    if (c < 0) return 'unit-off-network';
     if (this.schoolComponent[school] < 0) return 'school-off-network';
-    return this.net.componentOf(e) === this.schoolComponent[school] ? 'none' : 'unreachable';
+    return c === this.schoolComponent[school] ? 'none' : 'unreachable';
   }
 
   distance(school: number, unit: number): number {
@@ -79,7 +79,8 @@ export class StreetDistances implements TravelDistances {
   }
 
   tryDistance(school: number, unit: number): number {
-    if (this.fallback(school, unit) !== 'none') return straightDistance(this.net.unitPoints, unit, this.schools[school]);
+    const c = this.net.unitComponent[unit];
+    if (c < 0 || c !== this.schoolComponent[school]) return straightDistance(this.net.unitPoints, unit, this.schools[school]);
     const r = this.reaches[school];
     const i = indexOf(r.units, unit);
     if (i >= 0) return r.distances[i];

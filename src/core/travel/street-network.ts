@@ -49,6 +49,8 @@ export class StreetNetwork {
   readonly unitT: Float64Array;
   /** Connector length of each unit, metres (NaN when off the network). */
   readonly unitConnector: Float64Array;
+  /** Connected component of each unit's snapped edge; −1 off the network (one read instead of two scattered ones per trip). */
+  readonly unitComponent: Int32Array;
   /**
    * One search from many snapped points at once (a school's both edge ends each): the distance
    * of every node to its nearest point and which point that is (`label`, the index in `from`).
@@ -99,6 +101,7 @@ export class StreetNetwork {
       this.unitConnector[u] = snap.distance;
       counts[snap.edge + 1]++;
     }
+    this.unitComponent = Int32Array.from(this.unitEdge, (e) => (e < 0 ? -1 : graph.component[graph.edgeA[e]]));
     for (let e = 0; e < graph.edgeCount; e++) counts[e + 1] += counts[e];
     this.edgeUnitStart = counts;
     this.edgeUnits = new Int32Array(counts[graph.edgeCount]);
