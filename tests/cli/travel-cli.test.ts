@@ -83,6 +83,27 @@ describe('indicators --streets', () => {
   });
 });
 
+describe('driving speeds by road class (travel.driveKmhByClass)', () => {
+  it('reads the classes of the street file and names those without a speed; trips without transport stay null', async () => {
+    const cfgDir = await mkdtemp(join(tmpdir(), 'travel-cfg-'));
+    const cfg = join(cfgDir, 'config.json');
+    const { presets } = await import('../../src/core/config/presets');
+    await writeFile(cfg, JSON.stringify({ ...presets['statfi-grid'], travel: { driveKmhByClass: { residential: 30 } } }));
+    const io = captureIo();
+    expect(await runCli(['indicators', ...tinyArgs(), '--streets', await streetsFile(), '--config', cfg, '--network', 'fi-lower'], io)).toBe(0);
+    // The layer's classes: residential (has a speed) and footway (has none: driven at driveKmh).
+    expect(io.err).toContain('"footway"');
+    expect(io.err).not.toContain('"residential"');
+    // Every trip here is under 5 km: nobody is transported, so no daily time.
+    expect(JSON.parse(io.out).schools[0].travel).toMatchObject({ mean_m: 375, max_daily_travel_h: null, over_daily_limit_children: 0 });
+    const bad = join(cfgDir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ ...presets['statfi-grid'], travel: { driveKmhByClass: { residential: -5 } } }));
+    const io2 = captureIo();
+    expect(await runCli(['indicators', ...tinyArgs(), '--streets', await streetsFile(), '--config', bad, '--network', 'fi-lower'], io2)).not.toBe(0);
+    expect(io2.err).toContain('travel.driveKmhByClass.residential');
+  });
+});
+
 describe('project --streets', () => {
   it('gives every year its travel figures: the base year as worked above, later years as indicators --year gives them', async () => {
     const file = await streetsFile();
