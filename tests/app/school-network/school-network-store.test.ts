@@ -4,39 +4,19 @@
  * from (385 000, 6 672 000); children aged 7–12 in the base year 10 + 5c per cell of column c;
  * A = columns 0–1 (4 × 10 + 4 × 15 = 100), B = columns 2–3 (4 × 20 + 4 × 25 = 180).
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { openTinyCityApp } from '../../helpers/tiny-city-app';
 import type { MultiPolygon } from '../../../src/core/model/geometry-types';
-import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
-import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
-import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
-import { createDocumentStore } from '../../../src/app/stores/document-store';
 import { currentNetwork, currentView } from '../../../src/app/stores/selectors';
-import { createEngineService } from '../../../src/app/workers/engine-service';
 import { toLonLat } from '../../../src/app/map/display-projection';
 import { temporaryMoves } from '../../../src/app/map/layers/temporary-premises-layers';
 
-const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
-const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLToPath(url)));
 const X0 = 385_000;
 const Y0 = 6_672_000;
 
-async function setup() {
-  const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
-  const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
-  const api = createScenarioApi(host);
-  const document = createDocumentStore(service);
-  const loading = document.getState().load({ manifestUrl, fileUrls: {} });
-  await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
-  await loading;
-  return { document, service };
-}
-
 describe('school-network records in the document store', () => {
   test('an opened school joins the list, the map and the figures; a merger closes another; undo restores both', async () => {
-    const { document, service } = await setup();
+    const { document, service } = await openTinyCityApp();
     const base = document.getState().year!;
     const children = () => Object.fromEntries(currentView(document.getState())!.indicatorsFull.schools.map((s) => [s.id, s.children]));
     expect(currentNetwork(document.getState())!.schools.map((s) => s.id)).toEqual(['A', 'B']);
@@ -73,7 +53,7 @@ describe('school-network records in the document store', () => {
   });
 
   test('temporary premises: the school stands at its temporary address with its own address beside it, only in those years', async () => {
-    const { document } = await setup();
+    const { document } = await openTinyCityApp();
     const base = document.getState().year!;
     // A (Länsikoulu, own address 385 250, 6 672 500) works at (385 875, 6 672 125) in base … base + 1.
     const temporary: [number, number] = [X0 + 875, Y0 + 125];

@@ -5,29 +5,14 @@
  * in B, A = 100 and B = 180; column 2 holds 4 × 20 = 80 children. In B + 1, A = 8 + 500/6, and each
  * column-2 cell holds 1 + 100/6, so column 2 holds 4 + 400/6.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
-import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
-import { createDocumentStore } from '../../../src/app/stores/document-store';
-import { createEngineService } from '../../../src/app/workers/engine-service';
-import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
+import { openTinyCityApp } from '../../helpers/tiny-city-app';
 import { column2 } from '../../core/export/tiny-city-engines';
 
-const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
-const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLToPath(url)));
 
 describe('the comparison in the selected year', () => {
   test('both sides and the children moved are the selected year\'s, whichever scenario was built in another year', async () => {
-    const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
-    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
-    const api = createScenarioApi(host);
-    const document = createDocumentStore(service);
-    const loading = document.getState().load({ manifestUrl, fileUrls: {} });
-    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
-    await loading;
+    const { api, document } = await openTinyCityApp();
     const base = new Date().getUTCFullYear();
     await document.getState().requestEdit(column2);
     const edited = (await api.state()).activeId;

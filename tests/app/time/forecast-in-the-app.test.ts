@@ -6,30 +6,15 @@
  * (age 6 of B, 1, plus ages 7–11 of B, 5 × 10/6); B has 158. A housing project of 100 ARA block
  * dwellings completed in B + 1 in cell (0, 0) adds 100 × 0.072 = 7.2 pupils (default yield).
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
-import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
-import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
-import { createDocumentStore } from '../../../src/app/stores/document-store';
-import { createEngineService } from '../../../src/app/workers/engine-service';
+import { openTinyCityApp } from '../../helpers/tiny-city-app';
 
-const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
-const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLToPath(url)));
 const CELL00 = 'CRS3067RES250mN6672000E385000';
 const csv = (text: string, name = 'ennuste-2025.csv') => ({ name, bytes: new TextEncoder().encode(text) });
 
 describe('the city forecast in the app', () => {
   test('replaces the model where it has figures in every scenario, keeps the records and the year, says which figures come from it', async () => {
-    const host = new ScenarioHost((d, c, o) => new ScenarioEngine(d, c, o), { schedule: () => ({ cancel() {} }) });
-    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
-    const api = createScenarioApi(host);
-    const document = createDocumentStore(service);
-    const loading = document.getState().load({ manifestUrl, fileUrls: {} });
-    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
-    await loading;
+    const { service, api, document } = await openTinyCityApp();
     const base = new Date().getUTCFullYear();
     const doc = () => document.getState();
     const a = () => doc().views['fi-lower'].indicatorsFull.schools[0].children;

@@ -3,34 +3,14 @@
  * ScenarioHost + document store) on Tiny City (base year B = this year, no "year" in its manifest).
  * Default yields: ARA block lower grades 0.072 per dwelling in the completion year (docs/indicator-config.md).
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
-import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
-import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
-import { createDocumentStore } from '../../../src/app/stores/document-store';
-import { createEngineService } from '../../../src/app/workers/engine-service';
+import { openTinyCityApp } from '../../helpers/tiny-city-app';
 
-const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
-const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLToPath(url)));
 const bytes = (s: string) => new TextEncoder().encode(s);
-
-async function open() {
-  const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
-  const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
-  const api = createScenarioApi(host);
-  const document = createDocumentStore(service);
-  const loading = document.getState().load({ manifestUrl, fileUrls: {} });
-  await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
-  await loading;
-  return { document, service };
-}
 
 describe('housing projects from a file in the app', () => {
   test('a CSV adds every project (one record each), the figures and the pupils per year follow', async () => {
-    const { document, service } = await open();
+    const { document, service } = await openTinyCityApp();
     const base = new Date().getUTCFullYear();
     // Two ARA block projects of 100 and 50 dwellings in cell (0, 0), school A, completed this year.
     const csv = `name;dwellings;tenure;x;y\nP1;100;social_rental;385100;6672100\nP2;50;ARA;385120;6672120\n`;
@@ -45,7 +25,7 @@ describe('housing projects from a file in the app', () => {
   });
 
   test('one bad row refuses the file: named problems, nothing added', async () => {
-    const { document } = await open();
+    const { document } = await openTinyCityApp();
     const csv = `name;dwellings;x;y\nGood;100;385100;6672100\nFar;100;300000;6600000\n`;
     expect(await document.getState().importHousing({ name: 'bad.csv', bytes: bytes(csv) })).toBe(false);
     expect(document.getState().editProblems.map((p) => p.code)).toEqual(['housing-outside-units']);

@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { openTinyCityApp } from '../../helpers/tiny-city-app';
 import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
 import { ScenarioHost } from '../../../src/app/scenarios/scenario-host';
 import { createScenarioApi } from '../../../src/app/scenarios/scenario-worker-api';
-import { createDocumentStore } from '../../../src/app/stores/document-store';
 import { createEngineService } from '../../../src/app/workers/engine-service';
 
 const manifestUrl = pathToFileURL(resolve('tests/fixtures/tiny-city/manifest.json')).href;
@@ -19,13 +19,7 @@ const fetchBytes = async (url: string) => new Uint8Array(await readFile(fileURLT
 
 describe('the selected year in the document store', () => {
   test('every figure follows the year, housing records included, and the scenario keeps it', async () => {
-    const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
-    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
-    const api = createScenarioApi(host);
-    const document = createDocumentStore(service);
-    const loading = document.getState().load({ manifestUrl, fileUrls: {} });
-    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
-    await loading;
+    const { document } = await openTinyCityApp();
     const base = new Date().getUTCFullYear();
     expect(document.getState().summary?.years).toEqual({ base, last: base + 10, selected: base });
     const a = () => document.getState().views['fi-lower'].indicatorsFull.schools[0].children;
@@ -43,13 +37,7 @@ describe('the selected year in the document store', () => {
   });
 
   test('a year switch answers the figures only, unless a dated edit moves catchments in that year', async () => {
-    const host = new ScenarioHost((d, c) => new ScenarioEngine(d, c), { schedule: () => ({ cancel() {} }) });
-    const service = createEngineService(host.engineFactory, host.gate(fetchBytes));
-    const api = createScenarioApi(host);
-    const document = createDocumentStore(service);
-    const loading = document.getState().load({ manifestUrl, fileUrls: {} });
-    await api.prime({ records: [], sessions: [], datasets: [], defaultName: 'S' } as never);
-    await loading;
+    const { service, document } = await openTinyCityApp();
     const base = new Date().getUTCFullYear();
     const view = () => document.getState().views['fi-lower'];
     // Cells (2, 0) and (2, 1) go to A from B + 2 on: 2 cells of column 2 (each 20 children in B) leave B.
