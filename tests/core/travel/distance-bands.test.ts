@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTravelSettings } from '../../../src/core/config/travel-settings';
 import { ringSignedArea } from '../../../src/core/geometry/area';
-import { readFeatures } from '../../../src/core/load/read-features';
 import type { MultiPolygon, Position } from '../../../src/core/model/geometry-types';
 import type { GridUnits, PolygonUnits } from '../../../src/core/model/units';
 import { bandUnits, distanceBands, unitsOutline } from '../../../src/core/travel/distance-bands';
-import { StreetDistances } from '../../../src/core/travel/street-distances';
-import { streetLinksFromTable } from '../../../src/core/travel/street-links';
-import { StreetNetwork } from '../../../src/core/travel/street-network';
 import { StraightLineDistances } from '../../../src/core/travel/travel-distances';
-import { riverCityStreets, X0, Y0 } from './river-city';
+import { riverCity, X0, Y0 } from './river-city';
 
 const p = (x: number, y: number): Position => [X0 + x, Y0 + y];
 const area = (mp: MultiPolygon) => mp.reduce((a, poly) => a + poly.reduce((b, ring) => b + ringSignedArea(ring), 0), 0);
-
-async function riverCity(units: Position[], schools: Position[], searchLimitM?: number) {
-  const table = await readFeatures({ name: 'streets.geojson', bytes: riverCityStreets });
-  if (!table.ok) throw new Error(JSON.stringify(table.problems));
-  const settings = resolveTravelSettings({ searchLimitM });
-  const links = streetLinksFromTable(table.value, settings);
-  if (!links.ok) throw new Error(JSON.stringify(links.problems));
-  return new StreetDistances(StreetNetwork.fromLinks(links.value.links, Float64Array.from(units.flat()), settings), schools);
-}
 
 // The units of street-distances.test.ts; trips from S1 (100, 50), worked there by hand:
 // U0 4480 (round by the bridge), U1 970, U2 1449, U3 off the network: straight √(2500² + 950²) ≈ 2674.4,
@@ -31,7 +17,7 @@ const schools = [p(100, 50), p(5010, 500)];
 
 describe('walking-distance bands', () => {
   it('puts each unit in every band whose limit its trip does not exceed (fallbacks included)', async () => {
-    const d = await riverCity(units, schools);
+    const { d } = await riverCity(units, schools);
     const bands = bandUnits(d, 0, [1000, 1500, 5000]);
     expect(bands.map((b) => [...b])).toEqual([[1, 4], [1, 2, 4], [0, 1, 2, 3, 4, 5]]);
     // U0 is 130 m from S1 in a straight line but 4480 m by the bridge: outside the 3 km band.
@@ -40,7 +26,7 @@ describe('walking-distance bands', () => {
 
   it('gives the same bands when pairs beyond a small search limit are skipped or searched', async () => {
     // Search limit 2000 m: U0 (4480 m) is not kept; bands up to 1500 m skip it without a search.
-    const d = await riverCity(units, schools, 2000);
+    const { d } = await riverCity(units, schools, 2000);
     expect(bandUnits(d, 0, [1000, 1500], 2000).map((b) => [...b])).toEqual([[1, 4], [1, 2, 4]]);
     // A 5 km band is larger than the search limit: the pair is searched (4480 m ≤ 5000 m).
     expect([...bandUnits(d, 0, [5000], 2000)[0]]).toEqual([0, 1, 2, 3, 4, 5]);

@@ -7,15 +7,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { presets } from '../../../src/core/config/presets';
 import { checkTravelSettings, resolveTravelSettings, type TravelSettings } from '../../../src/core/config/travel-settings';
-import { readFeatures } from '../../../src/core/load/read-features';
 import type { Dataset } from '../../../src/core/model/dataset';
 import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
 import { StreetDistances } from '../../../src/core/travel/street-distances';
-import { streetLinksFromTable } from '../../../src/core/travel/street-links';
-import { StreetNetwork } from '../../../src/core/travel/street-network';
 import type { TravelDistances } from '../../../src/core/travel/travel-distances';
 import { TravelTracker } from '../../../src/core/travel/travel-tracker';
 import { loadFixtureBundle } from '../../helpers/load-fixture-bundle';
+import { streetsFromGeoJson } from './river-city';
 
 const X = 385_000, Y = 6_672_000;
 /** A primary road of 6 000 m, then a residential street of 3 000 m, then an unclassified track of 1 000 m. */
@@ -29,14 +27,10 @@ const streets = {
 };
 
 async function network(travel: TravelSettings) {
-  const table = await readFeatures({ name: 'streets.geojson', bytes: new TextEncoder().encode(JSON.stringify(streets)) });
-  if (!table.ok) throw new Error(table.problems[0].message);
-  const settings = resolveTravelSettings(travel);
-  const links = streetLinksFromTable(table.value, settings);
-  if (!links.ok) throw new Error(links.problems[0].message);
   // Units: 100 m north of the end of the residential street, and 100 m north of the track's end.
   const units = Float64Array.from([X + 9000, Y + 100, X + 10_000, Y + 100]);
-  return { net: StreetNetwork.fromLinks(links.value.links, units, settings), warnings: links.warnings, links: links.value.links };
+  const { net, warnings, links } = await streetsFromGeoJson(JSON.stringify(streets), units, travel);
+  return { net, warnings, links: links.links };
 }
 
 describe('driving speeds by road class', () => {

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTravelSettings } from '../../../src/core/config/travel-settings';
-import { readFeatures } from '../../../src/core/load/read-features';
 import type { Position } from '../../../src/core/model/geometry-types';
-import { StreetDistances } from '../../../src/core/travel/street-distances';
-import { streetLinksFromTable } from '../../../src/core/travel/street-links';
-import { StreetNetwork } from '../../../src/core/travel/street-network';
-import { riverCityStreets, X0, Y0 } from './river-city';
+import { riverCity, X0, Y0 } from './river-city';
 
 const p = (x: number, y: number): Position => [X0 + x, Y0 + y];
-
-async function riverCity(units: Position[], schools: Position[], searchLimitM?: number) {
-  const table = await readFeatures({ name: 'streets.geojson', bytes: riverCityStreets });
-  if (!table.ok) throw new Error(JSON.stringify(table.problems));
-  const settings = resolveTravelSettings({ searchLimitM });
-  const links = streetLinksFromTable(table.value, settings);
-  if (!links.ok) throw new Error(JSON.stringify(links.problems));
-  const points = Float64Array.from(units.flat());
-  const net = StreetNetwork.fromLinks(links.value.links, points, settings);
-  return { net, links: links.value, d: new StreetDistances(net, schools) };
-}
 
 // Schools: S1 at (100, 50) joins the south street at (100, 0) by a 50 m connector;
 // S2 at (5010, 500) joins the island street (a separate part of the graph) by 10 m.
