@@ -106,14 +106,7 @@ export function SchoolTable() {
                 <input
                   type="checkbox"
                   checked={!hidden.has(s.id)}
-                  onChange={() =>
-                    setHidden((h) => {
-                      const next = new Set(h);
-                      if (next.has(s.id)) next.delete(s.id);
-                      else next.add(s.id);
-                      return next;
-                    })
-                  }
+                  onChange={() => setHidden((h) => toggled(h, s.id))}
                 />
                 {s.label[lang]}
               </label>
@@ -126,14 +119,7 @@ export function SchoolTable() {
                     <input
                       type="checkbox"
                       checked={travelShown.has(c.key)}
-                      onChange={() =>
-                        setTravelShown((h) => {
-                          const next = new Set(h);
-                          if (next.has(c.key)) next.delete(c.key);
-                          else next.add(c.key);
-                          return next;
-                        })
-                      }
+                      onChange={() => setTravelShown((h) => toggled(h, c.key))}
                     />
                     {t(c.label)}
                   </label>
@@ -224,6 +210,14 @@ export function SchoolTable() {
       </div>
     </section>
   );
+}
+
+/** The set with `key` added, or removed when it was there (a column chooser's checkbox). */
+function toggled<T>(set: ReadonlySet<T>, key: T): ReadonlySet<T> {
+  const next = new Set(set);
+  if (next.has(key)) next.delete(key);
+  else next.add(key);
+  return next;
 }
 
 /** A change from the baseline, shown small under the value: "+" orange, "−" blue; nothing when unchanged. */

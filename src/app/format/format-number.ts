@@ -119,9 +119,14 @@ export function formatIndex(value: number | null, lang: UiLanguage, digits = 3):
   return formatNumber(value, lang, digits);
 }
 
-/** Change of an index: "+0,012", "−0,004", "±0,000". null prints "". */
-export function formatIndexChange(delta: number | null, lang: UiLanguage, digits = 3): string {
+/** Change of a decimal figure: "+1,2", "−0,4", and "±0,0" when it rounds to zero. null prints "". */
+export function formatChange(delta: number | null, lang: UiLanguage, digits: number): string {
   if (delta === null || !Number.isFinite(delta)) return '';
   if (Math.abs(delta) < 0.5 * 10 ** -digits) return `±${formatNumber(0, lang, digits)}`;
   return formatSigned(delta, lang, digits);
+}
+
+/** Change of an index: "+0,012", "−0,004", "±0,000". null prints "". */
+export function formatIndexChange(delta: number | null, lang: UiLanguage, digits = 3): string {
+  return formatChange(delta, lang, digits);
 }

@@ -5,7 +5,7 @@
  * school whose catchment differs. Privacy-applied figures: hidden ones read "<10" or "–".
  */
 import { useTranslation } from 'react-i18next';
-import { formatCountChange, formatNumber, formatPercent, formatPointChange, formatSigned, suppressedText, type UiLanguage } from '../format/format-number';
+import { formatChange, formatCountChange, formatNumber, formatPercent, formatPointChange, suppressedText, type UiLanguage } from '../format/format-number';
 import type { PublicSchoolTravel } from '../../core/travel/travel-privacy';
 import type { TravelSide } from './travel-registry';
 import './travel.css';
@@ -17,7 +17,7 @@ function Cells({ a, b, kind, lang, threshold }: { a: number | null | undefined; 
     v === null || v === undefined ? (kind === 'count' ? suppressedText(threshold) : '–') : kind === 'km' ? formatNumber(v / 1000, lang, 1) : kind === 'share' ? formatPercent(v, lang, 1) : formatNumber(v, lang, 0);
   const both = a !== null && a !== undefined && b !== null && b !== undefined;
   const d = both ? (b as number) - (a as number) : null;
-  const change = d === null ? '–' : kind === 'km' ? (Math.abs(d) < 50 ? `±${formatNumber(0, lang, 1)}` : formatSigned(d / 1000, lang, 1)) : kind === 'share' ? formatPointChange(d, lang) : formatCountChange(d, lang);
+  const change = d === null ? '–' : kind === 'km' ? formatChange(d / 1000, lang, 1) : kind === 'share' ? formatPointChange(d, lang) : formatCountChange(d, lang);
   return (
     <>
       <td className="num">{one(a)}</td>

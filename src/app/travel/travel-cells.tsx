@@ -6,7 +6,7 @@
  * "<10" for a count below the privacy threshold, "–" for a hidden or not-applicable figure.
  */
 import { useTranslation } from 'react-i18next';
-import { formatCountChange, formatNumber, type UiLanguage } from '../format/format-number';
+import { formatChange, formatCountChange, formatNumber, type UiLanguage } from '../format/format-number';
 import type { PublicSchoolTravel } from '../../core/travel/travel-privacy';
 import type { TravelSnapshot } from './travel-registry';
 import { changeDirection, delta } from '../components/school-rows';
@@ -69,11 +69,10 @@ export function TravelCells({ travel, index, lang, threshold, shown }: { travel:
             </td>
           );
         const scale = c.kind === 'km' ? 1000 : 1;
-        const shownD = d === null ? null : d / scale;
         return (
           <td key={c.key} className={`num travel-${c.key}`}>
             {b === null || b === undefined ? '–' : formatNumber(b / scale, lang, 1)}
-            <Change text={shownD === null || Math.abs(shownD) < 0.05 ? '' : `${shownD > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(shownD), lang, 1)}`} />
+            <Change text={formatChange(d === null ? null : d / scale, lang, 1)} />
           </td>
         );
       })}
