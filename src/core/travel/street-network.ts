@@ -187,7 +187,7 @@ export class StreetNetwork {
     const distances = new Float64Array(kept.length);
     for (let i = 0; i < kept.length; i++) distances[i] = best[kept[i]];
     const driveSeconds = sec ? Float64Array.from(kept, (u) => bestTime[u]) : undefined;
-    const near = this.nearButFar(p, snap, kept);
+    const near = this.nearButFar(p, snap);
     for (const u of touched) best[u] = Infinity;
     if (!near.length) return { snap, units: kept, distances, driveSeconds };
     // Units near in a straight line but beyond the limit along the streets (across a river, a
@@ -199,25 +199,36 @@ export class StreetNetwork {
 
   /**
    * The units within NEAR_SHARE × the search limit of `p` in a straight line, on the school's
-   * part of the graph, that the limited search did not keep (sorted).
+   * part of the graph, that the limited search did not keep (best[u] still holds its lengths),
+   * sorted. Only the units in the circle's x-range are looked at (units sorted by x, once).
    */
-  private nearButFar(p: Position, snap: Snap, kept: Int32Array): number[] {
+  private nearButFar(p: Position, snap: Snap): number[] {
     const r = NEAR_SHARE * this.settings.searchLimitM;
+    const limit = this.settings.searchLimitM;
     const comp = this.componentOf(snap.edge);
     const pts = this.unitPoints;
+    const { order, x } = this.unitsByX();
     const out: number[] = [];
-    let k = 0;
-    for (let u = 0; u < this.unitCount; u++) {
-      while (k < kept.length && kept[k] < u) k++;
-      if (k < kept.length && kept[k] === u) continue;
-      const dx = pts[2 * u] - p[0];
-      if (dx > r || dx < -r) continue;
+    for (let i = lowerBound(x, p[0] - r); i < order.length && x[i] <= p[0] + r; i++) {
+      const u = order[i];
+      if (this.best[u] <= limit || this.unitComponent[u] !== comp) continue;
+      const dx = x[i] - p[0];
       const dy = pts[2 * u + 1] - p[1];
-      if (dy > r || dy < -r || dx * dx + dy * dy > r * r) continue;
-      const e = this.unitEdge[u];
-      if (e >= 0 && this.componentOf(e) === comp) out.push(u);
+      if (dx * dx + dy * dy <= r * r) out.push(u);
     }
-    return out;
+    return out.sort((a, b) => a - b);
+  }
+
+  private byX: { order: Int32Array; x: Float64Array } | null = null;
+
+  /** The units in order of their x coordinate, and those coordinates. */
+  private unitsByX(): { order: Int32Array; x: Float64Array } {
+    if (!this.byX) {
+      const pts = this.unitPoints;
+      const order = Int32Array.from({ length: this.unitCount }, (_, u) => u).sort((a, b) => pts[2 * a] - pts[2 * b]);
+      this.byX = { order, x: Float64Array.from(order, (u) => pts[2 * u]) };
+    }
+    return this.byX;
   }
 
   /** The sources of a search from a snapped point: both ends of its edge, with their distances and driving times. */
@@ -368,4 +379,16 @@ function mergeReach(snap: Snap, a: Int32Array, ad: Float64Array, as: Float64Arra
     else j++;
   }
   return { snap, units, distances, driveSeconds };
+}
+
+/** The first index of the sorted array whose value is ≥ v. */
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
