@@ -58,10 +58,6 @@ const LABELS: Record<ReportLanguage, Record<TravelKey | 'nearest_school_share' |
   },
 };
 
-export function travelLabels(language: ReportLanguage) {
-  return LABELS[language];
-}
-
 const change = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a === null || a === undefined || b === null || b === undefined ? null : b - a;
 

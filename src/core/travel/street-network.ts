@@ -295,11 +295,6 @@ export class StreetNetwork {
   /** Time the landmarks took to choose, ms (for the benchmark). */
   landmarkMs = 0;
 
-  /** The landmarks in use (null: the straight-line bound alone). */
-  get landmarks(): Landmarks | null {
-    return this.landmarkSet;
-  }
-
   /**
    * Exact trip lengths from a snapped school to the given units (all on the network, in its
    * component): one goal-directed search (A* with the landmarks' and the straight-line lower

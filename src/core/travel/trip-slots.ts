@@ -18,14 +18,14 @@ export const QUANTILE_TOLERANCE = 1e-9;
 
 /**
  * Slot record layout: 64 bytes (one cache line) per slot, so that moving a slot touches one line
- * per slot instead of one per field. Int32 words: unit, school, next of unit, position in the
+ * per slot instead of one per field. Int32 words: (free), school, next of unit, position in the
  * school's packed array, bin next, bin prev; Float64 words 4–7: trip length, weight, extra (the
  * tracker's daily travel time), (free). A school's packed array holds per trip: length, weight,
  * extra, slot.
  */
 const STRIDE_I = 16;
 const STRIDE_F = 8;
-const UNIT = 0, SCHOOL = 1, NEXT_OF_UNIT = 2, POS = 3, BIN_NEXT = 5, BIN_PREV = 6;
+const SCHOOL = 1, NEXT_OF_UNIT = 2, POS = 3, BIN_NEXT = 5, BIN_PREV = 6;
 const D = 4, W = 5, EXTRA = 6;
 /** Float64 words per trip in a school's packed array: length, weight, extra, slot. */
 export const PACKED = 4;
@@ -60,10 +60,7 @@ export class TripSlots {
     this.schoolCount = new Int32Array(schools);
   }
 
-  /** Unit, school, trip length, weight and extra value of slot k. */
-  unit(k: number): number {
-    return this.ints[k * STRIDE_I + UNIT];
-  }
+  /** School, trip length, weight and extra value of slot k. */
   school(k: number): number {
     return this.ints[k * STRIDE_I + SCHOOL];
   }
@@ -82,7 +79,6 @@ export class TripSlots {
     const k = this.alloc(u);
     const I = this.ints, F = this.floats;
     const i = k * STRIDE_I, f = k * STRIDE_F;
-    I[i + UNIT] = u;
     I[i + SCHOOL] = s;
     F[f + D] = d;
     F[f + W] = w;
