@@ -23,6 +23,10 @@ import { OriginConfirm } from './security/origin-confirm';
 import { registerSecurityTranslations } from './security/security-i18n';
 import { registerOrientationTranslations } from './orientation/orientation-i18n';
 import { registerTimeTranslations } from './time/time-i18n';
+import { warmGpu } from './first-load/gpu-warmup';
+
+// The GPU process channel opens in a worker while the app starts (first-load/gpu-warmup.ts).
+void warmGpu();
 
 const testMode = isTestMode(location.search);
 const engine = createEngineClient();

@@ -64,6 +64,8 @@ describe('content security policy', () => {
     expect(violations).toEqual([]);
     expect(workers.length).toBeGreaterThan(0);
     for (const w of workers) expect(w.startsWith(`${origin}/`), `worker ${w}`).toBe(true);
+    // The GPU warm-up worker (first-load/gpu-warmup.ts) is a file of the page's own origin too.
+    expect(workers.some((w) => /gpu-warmup/.test(w))).toBe(true);
     const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'));
     expect(outside).toEqual([]);
 

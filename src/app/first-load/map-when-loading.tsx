@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { MapCanvas } from '../components/map-canvas';
 import { useDocument } from '../stores/app-stores';
 import { useOnceTrue } from './lazy-views';
+import { warmGpu } from './gpu-warmup';
 
 export const MAP_FALLBACK_MS = 3000;
 
@@ -18,11 +19,17 @@ export function MapWhenLoading(props: ComponentProps<typeof MapCanvas>) {
   const { t } = useTranslation();
   const started = useDocument((s) => s.progress !== null || s.status === 'ready' || s.status === 'error');
   const [late, setLate] = useState(false);
+  const [warm, setWarm] = useState(false);
   useEffect(() => {
     const id = setTimeout(() => setLate(true), MAP_FALLBACK_MS);
-    return () => clearTimeout(id);
+    let live = true;
+    void warmGpu().then(() => live && setWarm(true));
+    return () => {
+      live = false;
+      clearTimeout(id);
+    };
   }, []);
-  const show = useOnceTrue(started || late);
+  const show = useOnceTrue((started && warm) || late);
   if (show) return <MapCanvas {...props} />;
   return (
     <div className="map-area">
