@@ -9,6 +9,7 @@
 import type { MapView } from '../map/map-view';
 import { niceLength } from '../../core/export/report-map-svg';
 import { drawDom } from './dom-to-canvas';
+import { MAP_BACKGROUND } from '../map/map-background';
 
 /** Smallest width of the image, px. */
 export const MIN_PNG_WIDTH = 2400;
@@ -86,6 +87,9 @@ export async function renderMapImage(view: MapView, title: PngTitle, minWidth = 
   ctx.scale(canvas.width / width, canvas.width / width);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height + HEADER + FOOTER);
+  // The map canvas is transparent where nothing is drawn (map-view.ts: baseStyle).
+  ctx.fillStyle = MAP_BACKGROUND;
+  ctx.fillRect(0, HEADER, width, height);
 
   const deck = deckOf(map);
   const mapRatio = map.getPixelRatio();

@@ -74,13 +74,14 @@ export interface MapViewOptions {
   onClick(pick: MapPick | null): void;
 }
 
-/** Minimal style: a background colour and, when configured, one raster layer. No network by default. */
+/**
+ * Minimal style: no layers by default (the container's CSS background, MAP_BACKGROUND, shows
+ * through the transparent canvas), and, when configured, one raster layer. No network by default. Without
+ * a background layer MapLibre compiles one shader program fewer on its first frame, which on
+ * software WebGL is a main-thread task of a few hundred milliseconds.
+ */
 export function baseStyle(basemapUrl: string | null): StyleSpecification {
-  const style: StyleSpecification = {
-    version: 8,
-    sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f3ef' } }],
-  };
+  const style: StyleSpecification = { version: 8, sources: {}, layers: [] };
   if (basemapUrl) {
     // OpenStreetMap's tiles require its attribution; any other server is named by its host.
     const host = /^https?:\/\/([^/]+)/.exec(basemapUrl)?.[1] ?? '';
