@@ -155,8 +155,11 @@ export function buildCatchmentLayers(input: CatchmentLayerInput): [CatchmentsLay
       fontFamily: LABEL_FONT_FAMILY,
       fontWeight: 600,
       characterSet: 'auto',
-      fontSettings: { sdf: true, fontSize: 48, buffer: 6, radius: 12 },
-      outlineWidth: 3,
+      // A 32 px signed-distance atlas (deck.gl's default is 64): labels are drawn at 12.5–25 px, and
+      // the atlas is built on the main thread when the labels first appear (≈ 2.3× faster than 48 px).
+      // The outline keeps its share of the glyph size (2/32 = 3/48).
+      fontSettings: { sdf: true, fontSize: 32, buffer: 4, radius: 8 },
+      outlineWidth: 2,
       outlineColor: [255, 255, 255, 235],
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'center',
