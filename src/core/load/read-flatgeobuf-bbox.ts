@@ -105,7 +105,7 @@ export async function readFlatGeobufBBox(source: string | Uint8Array, bbox3067: 
     return r.ok ? ok(r.value, [...r.warnings, ...warnings]) : r;
   } catch (e) {
     if (e instanceof HttpProblem) return fail(e.problem);
-    return fail(damagedProblem(file, e instanceof Error && !(e instanceof Damaged) ? new Damaged(e.message) : e));
+    return fail(damagedProblem(file, e));
   }
 }
 

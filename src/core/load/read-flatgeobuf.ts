@@ -44,7 +44,7 @@ export async function readFlatGeobuf(file: string, bytes: Uint8Array, options: B
 export function damagedProblem(file: string, e: unknown) {
   return {
     code: 'invalid-flatgeobuf',
-    message: `The file is not a readable FlatGeobuf file (${e instanceof Damaged ? e.message : `its contents are damaged: ${errorText(e)}`}).`,
+    message: `The file is not a readable FlatGeobuf file (${e instanceof Damaged ? e.message : `its contents are damaged${e instanceof Error ? '' : `: ${errorText(e)}`}`}).`,
     fix: 'Export the layer again as FlatGeobuf (QGIS "Save Features As… → FlatGeobuf", or `ogr2ogr -f FlatGeobuf out.fgb in.gpkg`).',
     file,
   };
@@ -62,10 +62,12 @@ export function parseHeader(bytes: Uint8Array, fileSize = bytes.length): { heade
   const headerLength = bb.readUint32(8);
   if (12 + headerLength > bytes.length) throw new Damaged(`the header claims ${headerLength} bytes but the file has ${bytes.length}`);
   bb.setPosition(8);
-  const raw = Header.getSizePrefixedRootAsHeader(bb);
-  if (raw.columnsLength() * 4 > headerLength || raw.envelopeLength() * 8 > headerLength) throw new Damaged('the header is damaged');
-  bb.setPosition(8); // reading the root moved the position past the size prefix
-  const header = fromByteBuffer(bb);
+  const header = decoding('the header (field list, CRS or extent) is damaged', () => {
+    const raw = Header.getSizePrefixedRootAsHeader(bb);
+    if (raw.columnsLength() * 4 > headerLength || raw.envelopeLength() * 8 > headerLength) throw new Damaged('the header is damaged');
+    bb.setPosition(8); // reading the root moved the position past the size prefix
+    return fromByteBuffer(bb);
+  });
   const count = header.featuresCount;
   let indexBytes = 0;
   if (header.indexNodeSize > 0 && count > 0) {
@@ -80,12 +82,29 @@ export function parseFeature(bytes: Uint8Array, id: number, header: HeaderMeta):
   if (bytes.length < 4) throw new Damaged('it ends in the middle of a feature');
   const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
   if (4 + length > bytes.length) throw new Damaged(`feature ${id} claims ${length} bytes beyond the end of the file (truncated?)`);
-  const fb = new ByteBuffer(bytes.subarray(0, 4 + length));
-  const feature = Feature.getSizePrefixedRootAsFeature(fb);
-  const g = feature.geometry();
-  if (g) checkGeometry(g, length, 0);
-  if (feature.propertiesLength() > length) throw new Damaged(`feature ${id} has damaged properties`);
-  return fromFeature(id, feature, header) as unknown as GeoJsonLike;
+  const count = header.featuresCount > 0 ? ` of ${header.featuresCount}` : '';
+  return decoding(`feature ${id}${count} (counting from 0) is damaged: its geometry or properties cannot be decoded`, () => {
+    const fb = new ByteBuffer(bytes.subarray(0, 4 + length));
+    const feature = Feature.getSizePrefixedRootAsFeature(fb);
+    const g = feature.geometry();
+    if (g) checkGeometry(g, length, 0, id);
+    if (feature.propertiesLength() > length) throw new Damaged(`feature ${id} has damaged properties`);
+    return fromFeature(id, feature, header) as unknown as GeoJsonLike;
+  });
+}
+
+/**
+ * Runs a decoding step of the flatgeobuf library. Damaged bytes make that code fail with a
+ * JavaScript error ("Cannot read properties of null …"), which means nothing to the user: it
+ * becomes a Damaged error that says which part of the file could not be decoded.
+ */
+function decoding<T>(what: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof Damaged) throw e;
+    throw new Damaged(what);
+  }
 }
 
 /** Read every feature in file order; returns the header. */
@@ -106,12 +125,12 @@ export function readAll(bytes: Uint8Array, onFeature: (f: GeoJsonLike) => void):
   return header;
 }
 
-function checkGeometry(g: Geometry, limit: number, depth: number): void {
+function checkGeometry(g: Geometry, limit: number, depth: number, id: number): void {
   if (depth > 8 || g.xyLength() * 8 > limit || g.endsLength() * 4 > limit || g.zLength() * 8 > limit || g.mLength() * 8 > limit || g.partsLength() * 4 > limit)
-    throw new Damaged('a geometry is damaged');
+    throw new Damaged(`the geometry of feature ${id} is damaged`);
   for (let i = 0; i < g.partsLength(); i++) {
     const part = g.parts(i);
-    if (part) checkGeometry(part, limit, depth + 1);
+    if (part) checkGeometry(part, limit, depth + 1, id);
   }
 }
 
