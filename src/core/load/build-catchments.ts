@@ -40,6 +40,8 @@ export interface BuildCatchmentsOptions {
  */
 export function buildCatchments(table: FeatureTable, schools: School[], options: BuildCatchmentsOptions = {}): Result<CatchmentsResult> {
   const file = table.file;
+  // An empty layer has no fields either: say that it is empty, not that a field is missing.
+  if (table.count === 0) return fail({ code: 'no-features', message: 'The catchments file has no features.', fix: 'Export the layer again with its features (check that no filter left it empty), or generate them from the schools inside the planning area (CLI: --catchments voronoi --area FILE).', file });
   const declared = options.networks;
   const schoolField = findField(table, CATCHMENT_FIELDS.school);
   const networkField = findField(table, CATCHMENT_FIELDS.network);

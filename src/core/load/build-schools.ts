@@ -56,6 +56,8 @@ export function gradesFromName(name: string): GradeRange | null {
  */
 export function buildSchools(table: FeatureTable): Result<School[]> {
   const file = table.file;
+  // An empty layer has no fields either: say that it is empty, not that a field is missing.
+  if (table.count === 0) return fail({ code: 'no-features', message: 'The schools file has no features.', fix: 'Export the layer again with its features (check that no filter left it empty).', file });
   const f = {
     id: findField(table, SCHOOL_FIELDS.id),
     name: findField(table, SCHOOL_FIELDS.name),

@@ -124,3 +124,12 @@ describe('buildCatchments', () => {
     expect(r.ok && r.warnings[0].code).toBe('network-defaulted');
   });
 });
+
+describe('empty layers', () => {
+  it('an empty schools or catchments file is reported as empty, not as a missing field', () => {
+    const empty = table(featureCollection([]), 'koulut.geojson');
+    expect(buildSchools(empty)).toMatchObject({ ok: false, problems: [{ code: 'no-features', message: 'The schools file has no features.', file: 'koulut.geojson' }] });
+    const schools: School[] = [{ id: 'A', name: 'A', language: 'fi', grades: '1-6', capacity: 100, location: [385250, 6672500] }];
+    expect(buildCatchments({ ...empty, file: 'alueet.geojson' }, schools)).toMatchObject({ ok: false, problems: [{ code: 'no-features', message: 'The catchments file has no features.', file: 'alueet.geojson' }] });
+  });
+});
