@@ -32,7 +32,8 @@ export function readEdit(x: unknown, index: number, dataset?: Dataset, opened?: 
   const where = `edit ${index + 1}`;
   if (!isRecord(x)) return { problem: problem('edit-not-object', `Edit ${index + 1} is not an object.`, 'Each edit must be a JSON object with kind, networkId, schoolId and region or cells.', where) };
   if (typeof x.kind !== 'string' || !KINDS.includes(x.kind)) {
-    return { problem: problem('edit-unknown-kind', `Edit ${index + 1} has the unknown kind ${JSON.stringify(x.kind)}.`, `Use one of: ${KINDS.join(', ')}; the file may come from a newer version of Catchment Studio.`, where, 'kind') };
+    const what = x.kind === undefined ? 'has no "kind"' : `has the unknown kind ${JSON.stringify(x.kind)}`;
+    return { problem: problem('edit-unknown-kind', `Edit ${index + 1} ${what}.`, `Use one of: ${KINDS.join(', ')}; the file may come from a newer version of Catchment Studio.`, where, 'kind') };
   }
   if (x.kind === 'housing-project' || x.kind === 'remove-housing-project') return readHousingRecord(x, index);
   if (x.kind === 'open-school' || x.kind === 'close-school' || x.kind === 'set-capacity' || x.kind === 'relocate-school') return readSchoolRecord(x, index);

@@ -151,6 +151,12 @@ describe('corrupted files', () => {
     ['missing name', () => JSON.stringify({ ...good(), scenario: { id: 'x' } }), 'scenario-bad-field'],
   ];
 
+  it('an edit without a kind says so (not "the unknown kind undefined")', () => {
+    const { kind: _, ...kindless } = column2;
+    const r = parseScenarioFile(JSON.stringify({ ...good(), edits: [kindless] }), dataset);
+    expect(r.ok ? null : r.problems[0]).toMatchObject({ code: 'edit-unknown-kind', message: 'Edit 1 has no "kind".' });
+  });
+
   it.each(cases)('%s → named problem, nothing changed', (_name, make, code) => {
     const engine = new ScenarioEngine(dataset, presets['statfi-grid']);
     expect(applyScenario(engine, scenario([column2])).ok).toBe(true);
