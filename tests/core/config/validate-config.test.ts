@@ -33,6 +33,13 @@ describe('validateConfig', () => {
     expect(problemPaths(c)).toEqual(['shares[2].numerator']);
   });
 
+  it('a missing field is called missing (not "undefined undefined")', () => {
+    const c = paavoCopy();
+    delete (c.shares as Record<string, unknown>[])[0].label;
+    const r = validateConfig(c, 'config.json');
+    expect(r.ok ? null : r.problems[0]).toMatchObject({ field: 'shares[0].label', message: 'Must be an object ({ fi, sv, en }), got nothing (the field is missing).' });
+  });
+
   it('reports every error at once, each with its path', () => {
     const c = paavoCopy();
     c.version = 2;
