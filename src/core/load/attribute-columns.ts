@@ -44,10 +44,14 @@ export function buildAttributes(
     for (const i of col.nonNumeric.slice(0, MAX_LISTED)) {
       const text = col.texts?.[i] ?? '';
       const nonFinite = /^[-+]?(Infinity|NaN)$/.test(text);
+      // "-" is zero in Statistics Finland's tables and a missing value in others: not guessed.
+      const dash = /^[-–]$/.test(text.trim());
       errors.push({
         code: nonFinite ? 'non-finite-value' : 'non-numeric-value',
-        message: `Feature ${featureLabel(table, i, skip[0])} has ${JSON.stringify(text)} in count field "${col.name}", which is not ${nonFinite ? 'a finite number' : /^[-+]?\d{1,3}(,\d{3})+$/.test(text.trim()) ? 'an unambiguous number (is the comma a thousands separator or a decimal comma?)' : 'a number'}.`,
-        fix: 'Write counts as numbers; leave a missing value empty (null), and write suppressed values as -1.',
+        message: `Feature ${featureLabel(table, i, skip[0])} has ${JSON.stringify(text)} in count field "${col.name}", which is not ${nonFinite ? 'a finite number' : /^[-+]?\d{1,3}(,\d{3})+$/.test(text.trim()) ? 'an unambiguous number (is the comma a thousands separator or a decimal comma?)' : dash ? 'a number (Statistics Finland writes "-" for zero, other sources for a missing value)' : 'a number'}.`,
+        fix: dash
+          ? 'Write 0 where the value is zero, or leave the cell empty where it is unknown (suppressed values as -1).'
+          : 'Write counts as numbers; leave a missing value empty (null), and write suppressed values as -1 (Statistics Finland\'s "..", "..." and "." are read as missing).',
         file: table.file,
         feature: featureLabel(table, i, skip[0]),
         field: col.name,

@@ -87,6 +87,9 @@ export interface ReadIssues {
  * Booleans, objects, arrays and non-finite numbers are not numbers (`bad`), kept as text so the
  * message can show them; objects nested too deeply to print become "[nested value]".
  */
+/** Statistics Finland's markers for a value that is not given: ".", "..", "...". */
+export const STATFI_MISSING = /^\.{1,3}$/;
+
 export function toNumber(value: unknown): { n: number; text: string | null; bad: boolean; present: boolean } {
   if (value === null || value === undefined) return { n: NaN, text: null, bad: false, present: false };
   if (typeof value === 'number') return Number.isFinite(value) ? { n: value, text: null, bad: false, present: true } : { n: NaN, text: String(value), bad: true, present: true };
@@ -95,6 +98,10 @@ export function toNumber(value: unknown): { n: number; text: string | null; bad:
   const text = typeof value === 'string' ? value : printable(value);
   const trimmed = text.trim();
   if (trimmed === '') return { n: NaN, text, bad: false, present: false };
+  // Statistics Finland's PxWeb markers: ".." confidential or too uncertain, "..." not yet
+  // available, "." not applicable. Each is a value the data do not give: missing, like an empty
+  // cell (the suppression rule and its report then handle it; never summed as a number).
+  if (STATFI_MISSING.test(trimmed)) return { n: NaN, text, bad: false, present: false };
   if (/^[-+]?\d{1,3}(,\d{3})+$/.test(trimmed)) return { n: NaN, text, bad: true, present: true }; // "1,234": thousands or decimals? refused
   const n = Number(trimmed.replace(',', '.'));
   return Number.isFinite(n) && /^[-+]?[0-9.,eE+-]+$/.test(trimmed) ? { n, text, bad: false, present: true } : { n: NaN, text, bad: true, present: true };

@@ -119,6 +119,26 @@ describe('buildUnits: polygons and attributes', () => {
     expect(r.value.report.suppressed.he_7_12).toBe(1);
   });
 
+  it('Statistics Finland\'s "..", "..." and "." are missing values (reported, never summed); "-" is refused with its two meanings', () => {
+    const t = table(featureCollection([
+      polygonFeature(square(385000, 6672000, 250), { id: 'a', he_7_12: '..', he_vakiy: '...' }),
+      polygonFeature(square(385250, 6672000, 250), { id: 'b', he_7_12: '.', he_vakiy: 40 }),
+      polygonFeature(square(385500, 6672000, 250), { id: 'c', he_7_12: 4, he_vakiy: 30 }),
+    ]));
+    const r = buildUnits(t);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([...r.value.units.attributes.columns.he_7_12]).toEqual([NaN, NaN, 4]);
+    expect(r.value.report.missing).toMatchObject({ he_7_12: 2, he_vakiy: 1 });
+    const dash = buildUnits(table(featureCollection([polygonFeature(square(385000, 6672000, 250), { id: 'a', he_7_12: '-' }), polygonFeature(square(385250, 6672000, 250), { id: 'b', he_7_12: 3 })])));
+    expect(dash.ok ? null : dash.problems[0]).toMatchObject({
+      code: 'non-numeric-value',
+      feature: '0 (id a)',
+      message: expect.stringContaining('Statistics Finland writes "-" for zero, other sources for a missing value'),
+      fix: expect.stringContaining('Write 0 where the value is zero'),
+    });
+  });
+
   it('a non-numeric value in a count field names the feature and the field', () => {
     const t = table(featureCollection([
       polygonFeature(square(385000, 6672000, 250), { id: 'a', he_7_12: 3 }),
