@@ -130,3 +130,46 @@ function polygonIndex(bboxes: [number, number, number, number][], radius: number
     },
   };
 }
+
+/**
+ * Neighbourhood sums shared by the networks of one dataset. The same quantities and mask come
+ * back once per network (each network's age band picks its own units with children to impute):
+ * under a key that names them (the caller's field expressions), the sums are computed once for
+ * every unit outside the mask and then read for whichever targets are asked. Every target must
+ * lie outside the mask, as the units being imputed do. Bit-identical to asking the index
+ * directly: a target's sum does not depend on the other targets.
+ */
+export class SharedNeighbourSums {
+  private readonly index: NeighbourIndex;
+  private readonly cache = new Map<string, { row: Int32Array; sums: Float64Array[] }>();
+
+  constructor(units: Units, radius: number) {
+    this.index = createNeighbourIndex(units, radius);
+  }
+
+  /** A NeighbourIndex whose answers are kept under `key`. */
+  keyed(key: string): NeighbourIndex {
+    return { sumsAround: (quantities, mask, targets) => this.sumsAround(key, quantities, mask, targets) };
+  }
+
+  private sumsAround(key: string, quantities: Float64Array[], mask: Uint8Array, targets: ArrayLike<number>): Float64Array[] {
+    let kept = this.cache.get(key);
+    if (!kept) {
+      const outside: number[] = [];
+      const row = new Int32Array(mask.length).fill(-1);
+      for (let u = 0; u < mask.length; u++) if (!mask[u]) row[u] = outside.push(u) - 1;
+      kept = { row, sums: this.index.sumsAround(quantities, mask, outside) };
+      this.cache.set(key, kept);
+    }
+    const { row, sums } = kept;
+    return sums.map((s) => {
+      const out = new Float64Array(targets.length);
+      for (let t = 0; t < targets.length; t++) {
+        const r = row[targets[t]];
+        if (r < 0) throw new Error(`shared neighbourhood sums "${key}": unit ${targets[t]} is inside the mask`);
+        out[t] = s[r];
+      }
+      return out;
+    });
+  }
+}

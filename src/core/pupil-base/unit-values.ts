@@ -11,7 +11,7 @@ import { evaluateColumn, fieldsOf } from '../config/field-expression';
 import type { FieldExpression, IndicatorConfig, MultigroupDefinition, ShareDefinition } from '../config/indicator-config';
 import type { Problem } from '../model/result';
 import type { Units } from '../model/units';
-import { createNeighbourIndex } from './neighbourhood';
+import { createNeighbourIndex, type NeighbourIndex, type SharedNeighbourSums } from './neighbourhood';
 import { EXCLUDED, IMPUTED, imputeAgeBand, imputeRatios, type RatioOutcome } from './impute';
 
 export interface UnitValueLayout {
@@ -98,7 +98,7 @@ function ratioReport(id: string, o: RatioOutcome, children: Float64Array): Ratio
  * @throws Error (a bug) when a field of `ageBand` is not in the table: check the config with
  *   checkConfigAgainstFields first
  */
-export function buildUnitValues(units: Units, config: IndicatorConfig, ageBand: FieldExpression): UnitValues {
+export function buildUnitValues(units: Units, config: IndicatorConfig, ageBand: FieldExpression, shared?: SharedNeighbourSums): UnitValues {
   const n = units.count;
   const cols: Record<string, Float64Array> = {};
   for (const name of units.attributes.names) cols[name.toLowerCase()] = units.attributes.columns[name];
@@ -111,11 +111,13 @@ export function buildUnitValues(units: Units, config: IndicatorConfig, ageBand: 
   const layout = makeLayout(shares, groups);
   const w = layout.width;
   const matrix = new Float64Array(n * w);
-  const neighbours = createNeighbourIndex(units, config.suppression.imputeRadiusMetres);
+  // Several networks of one dataset share the neighbourhood sums (one per field expression).
+  const own = shared ? null : createNeighbourIndex(units, config.suppression.imputeRadiusMetres);
+  const neighbours = (key: string): NeighbourIndex => own ?? shared!.keyed(key);
   const impute = config.suppression.rule === 'impute';
 
   const population = have(config.population) ? evaluateColumn(config.population, cols, n) : new Float64Array(n).fill(NaN);
-  const age = imputeAgeBand(evaluateColumn(ageBand, cols, n), population, impute, neighbours);
+  const age = imputeAgeBand(evaluateColumn(ageBand, cols, n), population, impute, neighbours(`age ${JSON.stringify([ageBand, config.population])}`));
   const children = age.children;
   const imputed = age.imputedFlag;
 
@@ -123,14 +125,14 @@ export function buildUnitValues(units: Units, config: IndicatorConfig, ageBand: 
   // children × ratio per numerator (share: 1, partition: one per category).
   const blocks: RatioOutcome[] = [];
   const shareOutcomes = shares.map((s) => {
-    const o = imputeRatios([evaluateColumn(s.numerator, cols, n)], evaluateColumn(s.denominator, cols, n), children, impute, neighbours);
+    const o = imputeRatios([evaluateColumn(s.numerator, cols, n)], evaluateColumn(s.denominator, cols, n), children, impute, neighbours(`share ${JSON.stringify([s.numerator, s.denominator])}`));
     blocks.push(o);
     return ratioReport(s.id, o, children);
   });
   const groupOutcomes = groups.map((g) => {
     const parts = g.categories.map((c) => evaluateColumn(c.field, cols, n));
     const den = g.denominator ? evaluateColumn(g.denominator, cols, n) : sumColumns(parts, n);
-    const o = imputeRatios(parts, den, children, impute, neighbours);
+    const o = imputeRatios(parts, den, children, impute, neighbours(`group ${JSON.stringify([g.categories.map((c) => c.field), g.denominator ?? null])}`));
     blocks.push(o);
     return ratioReport(g.id, o, children);
   });

@@ -17,6 +17,7 @@ import { NetworkOverlay } from '../overlay/network-overlay';
 import { networkIndicators } from '../pupil-base/network-indicators';
 import type { GapOverlap } from '../pupil-base/network-indicators';
 import { buildUnitValues } from '../pupil-base/unit-values';
+import type { SharedNeighbourSums } from '../pupil-base/neighbourhood';
 import type { UnitValueLayout, UnitValuesReport } from '../pupil-base/unit-values';
 import { levelAges, projectionBands } from '../projection/projection-config';
 import { UnitProjection } from '../projection/unit-projection';
@@ -63,8 +64,8 @@ export function ageBandOf(config: IndicatorConfig, network: Network): FieldExpre
 }
 
 export function createState(units: Units, config: IndicatorConfig, network: Network, partition: Partition, schools: School[],
-  setup: Omit<ProjectionSetup, 'bands' | 'config'>, resolveStep?: StepResolver): NetworkState {
-  const values = buildUnitValues(units, config, ageBandOf(config, network));
+  setup: Omit<ProjectionSetup, 'bands' | 'config'>, resolveStep?: StepResolver, shared?: SharedNeighbourSums): NetworkState {
+  const values = buildUnitValues(units, config, ageBandOf(config, network), shared);
   const overlay = NetworkOverlay.build(units, partition);
   const n = units.count;
   const children = new Float64Array(n);

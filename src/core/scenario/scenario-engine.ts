@@ -33,6 +33,7 @@ import type { Edit, HousingProjectRecord } from './edit';
 import { resolveProject } from '../housing/resolve-project';
 import { isSchoolNetworkRecord } from './edit';
 import { baselineIndicatorsOf, createState, indicatorsOf, syncEdits, yearFigures } from './network-state';
+import { SharedNeighbourSums } from '../pupil-base/neighbourhood';
 import { unitCentres } from '../compare/unit-centres';
 import { resolveSchoolStep } from '../school-network/resolve-school-step';
 import { meanTripLengths } from '../school-network/trip-lengths';
@@ -137,11 +138,13 @@ export class ScenarioEngine {
         return ids.map((id) => byId.get(id)!.location);
       },
     };
-    for (const network of dataset.networks) {
-      const partition = dataset.partitions[network.id];
-      if (!partition) continue;
+    // The networks impute from the same neighbourhoods: their sums are shared while the engine is built.
+    const withPartition = dataset.networks.filter((network) => dataset.partitions[network.id]);
+    const shared = withPartition.length > 1 ? new SharedNeighbourSums(this.units, config.suppression.imputeRadiusMetres) : undefined;
+    for (const network of withPartition) {
+      const partition = dataset.partitions[network.id]!;
       const schools = network.schoolIds.map((id) => schoolsById.get(id)!);
-      const s = createState(this.units, config, network, partition, schools, setup, (step, net) => resolveSchoolStep(step, net, stepContext));
+      const s = createState(this.units, config, network, partition, schools, setup, (step, net) => resolveSchoolStep(step, net, stepContext), shared);
       s.baseline.set(this.baseYear, baselineIndicatorsOf(s, yearFigures(s, this.baseYear, true, [], config.housing), config));
       this.states.set(network.id, s);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridUnits } from '../../../src/core/model/units';
-import { createNeighbourIndex } from '../../../src/core/pupil-base/neighbourhood';
+import { createNeighbourIndex, SharedNeighbourSums } from '../../../src/core/pupil-base/neighbourhood';
 
 /** Sparse grid units at the given cells, in the given (unsorted) order. */
 function gridUnits(cells: [number, number][]): GridUnits {
@@ -52,5 +52,30 @@ describe('grid neighbourhood sums', () => {
       });
       expect(s[i]).toBe(expected);
     });
+  });
+});
+
+describe('shared neighbourhood sums (several networks of one dataset)', () => {
+  it('answer any targets outside the mask bit for bit as the index does, and refuse a target inside it', () => {
+    let seed = 11;
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const cells: [number, number][] = [];
+    for (let c = 0; c < 30; c++) for (let r = 0; r < 30; r++) if (rnd() < 0.7) cells.push([c, r]);
+    const units = gridUnits(cells);
+    // Fractions, so that a different order of additions would show in the last bits.
+    const q1 = Float64Array.from(cells, () => rnd() * 37.3);
+    const q2 = Float64Array.from(cells, () => rnd() * 0.017);
+    const mask = Uint8Array.from(cells, () => (rnd() < 0.6 ? 1 : 0));
+    const outside = cells.map((_, u) => u).filter((u) => !mask[u]);
+    const shared = new SharedNeighbourSums(units, 750);
+    // Three "networks" ask for different targets under the same key; the first computes, the others read.
+    for (const keep of [0.9, 0.5, 0.2]) {
+      const targets = outside.filter(() => rnd() < keep);
+      const direct = createNeighbourIndex(units, 750).sumsAround([q1, q2], mask, targets);
+      const read = shared.keyed('share x').sumsAround([q1, q2], mask, targets);
+      expect(read.map((a) => Array.from(a))).toEqual(direct.map((a) => Array.from(a)));
+    }
+    const inside = cells.findIndex((_, u) => mask[u] === 1);
+    expect(() => shared.keyed('share x').sumsAround([q1, q2], mask, [inside])).toThrow(/inside the mask/);
   });
 });
