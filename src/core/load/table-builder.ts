@@ -16,6 +16,10 @@ const LABEL_FIELDS = ['id', 'grd_id', 'school_id', 'tunn', 'index'];
 
 interface ColumnBuilder {
   name: string;
+  lower: string;
+  /** The last feature that had this column, and under which key (case clashes within a feature). */
+  lastFeature: number;
+  lastKey: string;
   numbers: number[];
   texts: (string | null)[] | null;
   nonNumeric: number[];
@@ -40,6 +44,8 @@ export class FeatureTableBuilder {
   private geometries: (FeatureGeometry | null)[] = [];
   private featureIds: (string | null)[] = [];
   private columns = new Map<string, ColumnBuilder>();
+  /** Column by the key as written (features repeat their keys: one lower-casing per key). */
+  private byKey = new Map<string, ColumnBuilder>();
   private errors: Problem[] = [];
   private errorCount = 0;
   private caseClash = new Set<string>();
@@ -70,19 +76,23 @@ export class FeatureTableBuilder {
     const index = this.count++;
     const fid = id === undefined || id === null ? null : String(id);
     this.featureIds.push(fid);
-    const label = this.label(index, properties ?? {}, fid);
-    const seen = new Map<string, string>();
-    for (const [key, value] of Object.entries(properties ?? {})) {
-      const lower = key.toLowerCase();
-      const other = seen.get(lower);
-      if (other !== undefined && !this.caseClash.has(lower)) {
-        this.caseClash.add(lower);
+    const props = properties ?? {};
+    // The feature's label ("12 (id A)", this.label) is made only for a message.
+    for (const key in props) {
+      if (!Object.prototype.hasOwnProperty.call(props, key)) continue;
+      const c = this.column(key);
+      // Two keys of one feature that differ only in case land in the same column.
+      if (c.lastFeature === index && !this.caseClash.has(c.lower)) {
+        this.caseClash.add(c.lower);
+        const other = c.lastKey;
+        const label = this.label(index, props, fid);
         this.error({ code: 'duplicate-field', message: `Feature ${label} has the fields "${other}" and "${key}", which differ only in case; field names are matched without case, so one would hide the other.`, fix: `Rename or remove one of "${other}" and "${key}" in a GIS or spreadsheet, then export again.`, file: this.file, feature: label, field: key });
       }
-      seen.set(lower, key);
-      this.setProperty(index, key, value);
+      c.lastFeature = index;
+      c.lastKey = key;
+      this.setProperty(c, index, props[key]);
     }
-    this.geometries.push(this.readGeometry(geometry, index, label));
+    this.geometries.push(this.readGeometry(geometry, index, props, fid));
   }
 
   /** Report a problem with a feature found by the reader itself. */
@@ -140,13 +150,21 @@ export class FeatureTableBuilder {
     return [...this.errors, { code: 'too-many-problems', message: `${extra} more problems of the same kinds were not listed.`, fix: 'Fix the problems above and load again.', file: this.file }];
   }
 
-  private setProperty(index: number, key: string, value: unknown): void {
+  /** The column of a property key (lower-cased once per distinct key, not per feature). */
+  private column(key: string): ColumnBuilder {
+    let c = this.byKey.get(key);
+    if (c) return c;
     const lower = key.toLowerCase();
-    let c = this.columns.get(lower);
+    c = this.columns.get(lower);
     if (!c) {
-      c = { name: key, numbers: [], texts: null, nonNumeric: [], present: 0 };
+      c = { name: key, lower, numbers: [], texts: null, nonNumeric: [], present: 0, lastFeature: -1, lastKey: key };
       this.columns.set(lower, c);
     }
+    this.byKey.set(key, c);
+    return c;
+  }
+
+  private setProperty(c: ColumnBuilder, index: number, value: unknown): void {
     while (c.numbers.length < index) c.numbers.push(NaN);
     const parsed = toNumber(value);
     c.numbers[index] = parsed.n;
@@ -170,12 +188,12 @@ export class FeatureTableBuilder {
     return fid !== null ? `${index} (id ${fid})` : String(index);
   }
 
-  private readGeometry(g: unknown, index: number, label: string): FeatureGeometry | null {
+  private readGeometry(g: unknown, index: number, props: Record<string, unknown>, fid: string | null): FeatureGeometry | null {
     if (g === null || g === undefined) return null;
     const geom = g as { type?: unknown; coordinates?: unknown };
     const type = typeof geom.type === 'string' ? geom.type : 'geometry without a "type"';
     const problem = (code: string, message: string, fix: string): null => {
-      this.error({ code, message, fix, file: this.file, feature: label });
+      this.error({ code, message, fix, file: this.file, feature: this.label(index, props, fid) });
       return null;
     };
     const badCoords = () =>
