@@ -60,7 +60,13 @@ export class Fnv1a64 {
 
   /** Feeds a column of numbers as float64 (NaN canonicalised, −0 → 0). */
   numbers(values: ArrayLike<number>): this {
-    const copy = Float64Array.from(values, (x) => (Number.isNaN(x) ? NaN : x === 0 ? 0 : x));
+    // A plain loop: Float64Array.from with a mapping function was most of the hash's time.
+    const n = values.length;
+    const copy = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      copy[i] = x !== x ? NaN : x === 0 ? 0 : x;
+    }
     return this.bytes(littleEndian(new Uint8Array(copy.buffer)));
   }
 

@@ -27,6 +27,24 @@ describe('datasetHash', () => {
     expect(datasetHash(again)).toBe(datasetHash(dataset));
   });
 
+  it('keeps its value across versions (saved scenarios name their dataset by it), also with NaN and −0 in a column', () => {
+    expect(datasetHash(dataset)).toBe('3cabf4d0df83d376');
+    const units = dataset.units;
+    const name = units.attributes.names[0];
+    const column = Float64Array.from(units.attributes.columns[name]);
+    column[0] = -0;
+    column[1] = NaN;
+    const odd = { ...dataset, units: { ...units, attributes: { ...units.attributes, columns: { ...units.attributes.columns, [name]: column } } } } as Dataset;
+    column[0] = 0;
+    const zero = datasetHash(odd);
+    column[0] = -0;
+    // −0 is hashed as 0; a NaN of another bit pattern as the canonical NaN.
+    expect(datasetHash(odd)).toBe(zero);
+    new DataView(column.buffer).setUint32(12, 0x7ff80001 >>> 0, true);
+    expect(Number.isNaN(column[1])).toBe(true);
+    expect(datasetHash(odd)).toBe(zero);
+  });
+
   it('ignores the display name but sees a changed count, school or catchment', () => {
     const h = datasetHash(dataset);
     expect(datasetHash({ ...dataset, name: 'Renamed' })).toBe(h);
