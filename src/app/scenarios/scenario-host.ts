@@ -152,7 +152,7 @@ export class ScenarioHost {
   }
 
   private addNew(name: string): void {
-    const record = this.addRecord(createScenario(this.dataset, name, { now: this.now() }));
+    const record = this.addRecord(createScenario(this.dataset, name, { now: this.now(), datasetHash: this.need().hash }));
     this.need().pool.put(record.scenario.id, this.need().pool.fresh(), [this.activeId]);
     this.activeId = record.scenario.id;
   }

@@ -47,7 +47,7 @@ function newId(): string {
 const nowIso = (): string => new Date().toISOString();
 
 /** A new, empty scenario on `dataset`. `id` and `now` (ISO) make it deterministic. */
-export function createScenario(dataset: Dataset, name: string, options: { description?: string; id?: string; now?: string } = {}): Scenario {
+export function createScenario(dataset: Dataset, name: string, options: { description?: string; id?: string; now?: string; /** datasetHash(dataset) when the caller has it (the hash reads every value). */ datasetHash?: string } = {}): Scenario {
   const now = options.now ?? nowIso();
   return {
     id: options.id ?? newId(),
@@ -55,7 +55,7 @@ export function createScenario(dataset: Dataset, name: string, options: { descri
     description: options.description ?? '',
     createdAt: now,
     updatedAt: now,
-    datasetHash: datasetHash(dataset),
+    datasetHash: options.datasetHash ?? datasetHash(dataset),
     datasetName: dataset.name,
     edits: [],
     cursor: 0,

@@ -10,6 +10,7 @@ import { presets } from '../../../src/core/config/presets';
 import type { Dataset } from '../../../src/core/model/dataset';
 import type { Edit } from '../../../src/core/scenario/edit';
 import { ScenarioEngine } from '../../../src/core/scenario/scenario-engine';
+import { datasetHash } from '../../../src/core/scenario/dataset-hash';
 import {
   applyScenario, createScenario, describeScenario, duplicateScenario, parseScenarioFile, renameScenario, scenarioWithEngineEdits, serializeScenario,
 } from '../../../src/core/scenario/scenario-file';
@@ -53,6 +54,9 @@ describe('scenario helpers', () => {
     expect(describeScenario(s, 'Muu', NOW).description).toBe('Muu');
     const fresh = createScenario(dataset, 'x');
     expect(fresh.id).not.toBe(createScenario(dataset, 'x').id);
+    // The hash is computed unless the caller has it (the scenario host computes it once per load).
+    expect(fresh.datasetHash).toBe(datasetHash(dataset));
+    expect(createScenario(dataset, 'x', { datasetHash: fresh.datasetHash }).datasetHash).toBe(fresh.datasetHash);
   });
 
   it('takes the edit log of an engine', () => {
