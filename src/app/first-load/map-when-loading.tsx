@@ -3,8 +3,10 @@
  * message), not at the first render. Creating the MapLibre map and drawing its first frame takes
  * the main thread for a second or more on software WebGL; done first, it delayed the messages
  * that start the worker's load (storage open, session prime, load request), and the worker's
- * load is the longest path to a usable map. Now both run at once on two cores. Without data
- * (no sample city) the map appears after MAP_FALLBACK_MS.
+ * load is the longest path to a usable map. Now both run at once on two cores. It also waits for
+ * the GPU warm-up worker (gpu-warmup.ts), so that its WebGL context opens without setting up the
+ * page's GPU channel on the main thread. Without data (no sample city) the map appears after
+ * MAP_FALLBACK_MS.
  */
 import { useEffect, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
