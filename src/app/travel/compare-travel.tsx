@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatChange, formatCountChange, formatNumber, formatPercent, formatPointChange, suppressedText, type UiLanguage } from '../format/format-number';
 import type { PublicSchoolTravel } from '../../core/travel/travel-privacy';
 import type { TravelSide } from './travel-registry';
+import { TRAVEL_COLUMNS } from './travel-cells';
 import './travel.css';
 
 type Kind = 'km' | 'count' | 'share';
@@ -27,11 +28,9 @@ function Cells({ a, b, kind, lang, threshold }: { a: number | null | undefined; 
   );
 }
 
+/** The trip lengths (as the school table's columns), the children over 5 km and the nearest-school share. */
 const ROWS: { key: keyof PublicSchoolTravel | 'nearest_school_share'; label: string; kind: Kind }[] = [
-  { key: 'mean_m', label: 'travel.meanTrip', kind: 'km' },
-  { key: 'median_m', label: 'travel.medianTrip', kind: 'km' },
-  { key: 'p90_m', label: 'travel.p90Trip', kind: 'km' },
-  { key: 'max_m', label: 'travel.maxTrip', kind: 'km' },
+  ...TRAVEL_COLUMNS.filter((c) => c.kind === 'km').map(({ key, label }) => ({ key, label, kind: 'km' as const })),
   { key: 'over_5km_children', label: 'travel.over5kmChildren', kind: 'count' },
   { key: 'nearest_school_share', label: 'travel.nearestShare', kind: 'share' },
 ];

@@ -8,22 +8,30 @@
 import { useTranslation } from 'react-i18next';
 import { formatChange, formatCountChange, formatNumber, type UiLanguage } from '../format/format-number';
 import type { PublicSchoolTravel } from '../../core/travel/travel-privacy';
+import { TRAVEL_FIGURES } from '../../core/export/travel-change-table';
 import type { TravelSnapshot } from './travel-registry';
 import { changeDirection, delta } from '../components/school-rows';
 
 export type TravelColumn = keyof PublicSchoolTravel;
 
-/** Every travel column in table order, its label, unit and kind. */
-export const TRAVEL_COLUMNS: { key: TravelColumn; label: string; kind: 'km' | 'count' | 'hours' }[] = [
-  { key: 'mean_m', label: 'travel.meanTrip', kind: 'km' },
-  { key: 'median_m', label: 'travel.medianTrip', kind: 'km' },
-  { key: 'p90_m', label: 'travel.p90Trip', kind: 'km' },
-  { key: 'max_m', label: 'travel.maxTrip', kind: 'km' },
-  { key: 'over_5km_children', label: 'travel.over5km', kind: 'count' },
-  { key: 'over_limit_children', label: 'travel.overLimit', kind: 'count' },
-  { key: 'max_daily_travel_h', label: 'travel.dailyHours', kind: 'hours' },
-  { key: 'over_daily_limit_children', label: 'travel.overDaily', kind: 'count' },
-];
+/** The label (i18n key) of each travel figure. */
+const LABELS: Record<TravelColumn, string> = {
+  mean_m: 'travel.meanTrip',
+  median_m: 'travel.medianTrip',
+  p90_m: 'travel.p90Trip',
+  max_m: 'travel.maxTrip',
+  over_5km_children: 'travel.over5km',
+  over_limit_children: 'travel.overLimit',
+  max_daily_travel_h: 'travel.dailyHours',
+  over_daily_limit_children: 'travel.overDaily',
+};
+
+/** Every travel column in table order (the exports' order, core/export/travel-change-table.ts), its label and kind: trip lengths are shown in km. */
+export const TRAVEL_COLUMNS: { key: TravelColumn; label: string; kind: 'km' | 'count' | 'hours' }[] = TRAVEL_FIGURES.map(({ key, unit }) => ({
+  key,
+  label: LABELS[key],
+  kind: unit === 'm' ? 'km' : unit === 'h' ? 'hours' : 'count',
+}));
 
 /** The columns shown until the user chooses others. */
 export const DEFAULT_TRAVEL_COLUMNS: ReadonlySet<TravelColumn> = new Set(['mean_m', 'over_5km_children']);
