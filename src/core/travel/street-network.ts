@@ -56,16 +56,14 @@ export class StreetNetwork {
    * of every node to its nearest point and which point that is (`label`, the index in `from`).
    */
   nearestOf(from: Snap[]): { dist: Float64Array; label: Int32Array } {
-    const g = this.graph;
     const nodes: number[] = [], dist: number[] = [], label: number[] = [];
     from.forEach((snap, i) => {
-      const len = g.edgeLength[snap.edge];
-      nodes.push(g.edgeA[snap.edge], g.edgeB[snap.edge]);
-      dist.push(snap.distance + snap.t * len, snap.distance + (1 - snap.t) * len);
+      const src = this.sources(snap);
+      nodes.push(...src.nodes);
+      dist.push(...src.dist);
       label.push(i, i);
     });
     this.paths.run(nodes, dist, Infinity, undefined, 0, label);
-    this.fullRuns++;
     return { dist: Float64Array.from(this.paths.dist), label: Int32Array.from(this.paths.label) };
   }
 
@@ -246,34 +244,30 @@ export class StreetNetwork {
     this.paths.run(src.nodes, src.dist, cutoff, undefined, 0, undefined, src.time);
   }
 
-  /** Unbounded runs so far (for tests and the benchmark). */
-  fullRuns = 0;
-
-  /** Driving time of the route `pairDistance` chose after the last search (the same choice of end), seconds. */
-  private pairSeconds(from: Snap, to: Snap): number {
+  /**
+   * The trip from the last search's source `from` to `to`: its length by the nearer end of `to`'s
+   * edge, or along the edge the two share; with speeds by class, also the driving time of the same
+   * route in `pairSecondsOut`.
+   */
+  private pairTrip(from: Snap, to: Snap): number {
     const g = this.graph;
-    const sec = this.edgeSeconds as Float64Array;
-    const dist = this.paths.dist, time = this.paths.time;
+    const dist = this.paths.dist;
     const len = g.edgeLength[to.edge];
     const a = g.edgeA[to.edge], b = g.edgeB[to.edge];
     const viaA = dist[a] + to.t * len, viaB = dist[b] + (1 - to.t) * len;
-    let d = Math.min(viaA, viaB);
-    let t = this.straightSeconds(to.distance) + (viaA <= viaB ? time[a] + to.t * sec[to.edge] : time[b] + (1 - to.t) * sec[to.edge]);
-    if (from.edge === to.edge && from.distance + Math.abs(from.t - to.t) * len < d) {
-      d = from.distance + Math.abs(from.t - to.t) * len;
-      t = this.straightSeconds(from.distance + to.distance) + Math.abs(from.t - to.t) * sec[to.edge];
+    const byEnd = to.distance + Math.min(viaA, viaB);
+    const along = from.edge === to.edge ? from.distance + to.distance + Math.abs(from.t - to.t) * len : Infinity;
+    const sec = this.edgeSeconds;
+    if (sec) {
+      const time = this.paths.time;
+      this.pairSecondsOut = along < byEnd
+        ? this.straightSeconds(from.distance + to.distance) + Math.abs(from.t - to.t) * sec[to.edge]
+        : this.straightSeconds(to.distance) + (viaA <= viaB ? time[a] + to.t * sec[to.edge] : time[b] + (1 - to.t) * sec[to.edge]);
     }
-    return t;
+    return Math.min(byEnd, along);
   }
 
-  /** Network distance between a snapped point whose node distances are `nodeDist` and another snapped point (both in one component). */
-  pairDistance(from: Snap, nodeDist: Float64Array, to: Snap): number {
-    const g = this.graph;
-    const len = g.edgeLength[to.edge];
-    let d = to.distance + Math.min(nodeDist[g.edgeA[to.edge]] + to.t * len, nodeDist[g.edgeB[to.edge]] + (1 - to.t) * len);
-    if (from.edge === to.edge) d = Math.min(d, from.distance + to.distance + Math.abs(from.t - to.t) * len);
-    return d;
-  }
+  private pairSecondsOut = 0;
 
   private landmarkSet: Landmarks | null = null;
 
@@ -287,7 +281,6 @@ export class StreetNetwork {
     if (count === undefined && this.graph.nodeCount < LANDMARK_MIN_NODES) return 0;
     const t = performance.now();
     this.landmarkSet = Landmarks.build(this.graph, this.paths, count ?? LANDMARK_COUNT);
-    this.fullRuns += this.landmarkSet.count + 1;
     this.landmarkMs = performance.now() - t;
     return this.landmarkMs;
   }
@@ -323,8 +316,8 @@ export class StreetNetwork {
     const out = new Float64Array(units.length);
     for (let i = 0; i < units.length; i++) {
       const to = this.unitSnap(units[i]) as Snap;
-      out[i] = this.pairDistance(from, this.paths.dist, to);
-      if (timesOut && this.edgeSeconds) timesOut[i] = this.pairSeconds(from, to);
+      out[i] = this.pairTrip(from, to);
+      if (timesOut && this.edgeSeconds) timesOut[i] = this.pairSecondsOut;
     }
     for (let i = 0; i < units.length; i++) {
       marks[g.edgeA[this.unitEdge[units[i]]]] = 0;
