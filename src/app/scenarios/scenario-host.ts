@@ -370,11 +370,11 @@ export class ScenarioHost {
   exportScenario(id: string): Result<{ fileName: string; text: string }> {
     const record = this.records.get(id);
     if (!record) return this.ensure(id) as Result<never>;
-    return ok({ fileName: scenarioFileName(record.scenario.name), text: serializeScenario(record.scenario, this.dataset) });
+    return ok({ fileName: scenarioFileName(record.scenario.name), text: serializeScenario(record.scenario, this.dataset, this.hash) });
   }
 
   importScenario(text: string): Result<ScenarioChange> {
-    const parsed = parseScenarioFile(text, this.dataset);
+    const parsed = parseScenarioFile(text, this.dataset, this.hash);
     if (!parsed.ok) return parsed;
     let scenario = parsed.value;
     if (this.records.has(scenario.id)) scenario = duplicateScenario(scenario, { name: scenario.name, now: scenario.createdAt });

@@ -88,7 +88,7 @@ export interface ReadIssues {
  * message can show them; objects nested too deeply to print become "[nested value]".
  */
 /** Statistics Finland's markers for a value that is not given: ".", "..", "...". */
-export const STATFI_MISSING = /^\.{1,3}$/;
+const STATFI_MISSING = /^\.{1,3}$/;
 
 export function toNumber(value: unknown): { n: number; text: string | null; bad: boolean; present: boolean } {
   if (value === null || value === undefined) return { n: NaN, text: null, bad: false, present: false };

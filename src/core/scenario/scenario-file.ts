@@ -104,13 +104,13 @@ export function applyScenario(engine: ScenarioEngine, s: Scenario): Result<numbe
   return ok(s.cursor);
 }
 
-/** The version-3 file text of `s`, recording `dataset`'s hash and name (pretty-printed JSON). */
-export function serializeScenario(s: Scenario, dataset: Dataset): string {
+/** The version-3 file text of `s`, recording `dataset`'s hash (`hash` when the caller has it) and name (pretty-printed JSON). */
+export function serializeScenario(s: Scenario, dataset: Dataset, hash = datasetHash(dataset)): string {
   const file = {
     format: SCENARIO_FORMAT,
     version: SCENARIO_VERSION,
     scenario: { id: s.id, name: s.name, description: s.description, createdAt: s.createdAt, updatedAt: s.updatedAt },
-    dataset: { name: dataset.name, hash: datasetHash(dataset) },
+    dataset: { name: dataset.name, hash },
     ...(s.baseYear !== undefined ? { baseYear: s.baseYear } : {}),
     cursor: s.cursor,
     edits: s.edits,
@@ -150,8 +150,9 @@ export function migrateV1(v1: Record<string, unknown>): Record<string, unknown> 
  * a named problem. Warnings: 'scenario-migrated' for a version-1 file; 'dataset-mismatch'
  * when `dataset` is given and differs from the one the scenario was made on.
  * @param dataset the data the scenario will be applied to: checks its hash, networks and schools
+ * @param knownHash datasetHash(dataset) when the caller has it (the hash reads every value)
  */
-export function parseScenarioFile(text: string, dataset?: Dataset): Result<Scenario> {
+export function parseScenarioFile(text: string, dataset?: Dataset, knownHash?: string): Result<Scenario> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -175,7 +176,7 @@ export function parseScenarioFile(text: string, dataset?: Dataset): Result<Scena
   if (!read.ok) return read;
   const s = read.value;
   if (dataset) {
-    const hash = datasetHash(dataset);
+    const hash = knownHash ?? datasetHash(dataset);
     const differs = s.datasetHash ? s.datasetHash !== hash : s.datasetName !== dataset.name;
     if (differs) {
       warnings.push(bad('dataset-mismatch', `The scenario was made on the dataset "${s.datasetName ?? 'unknown'}"${s.datasetHash ? ` (hash ${s.datasetHash})` : ''}, not on the loaded "${dataset.name}" (hash ${hash}). Its edits may not mean the same here.`, 'Load the dataset the scenario was made on, or check the result carefully.'));

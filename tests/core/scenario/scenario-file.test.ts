@@ -57,6 +57,9 @@ describe('scenario helpers', () => {
     // The hash is computed unless the caller has it (the scenario host computes it once per load).
     expect(fresh.datasetHash).toBe(datasetHash(dataset));
     expect(createScenario(dataset, 'x', { datasetHash: fresh.datasetHash }).datasetHash).toBe(fresh.datasetHash);
+    expect(serializeScenario(fresh, dataset, fresh.datasetHash)).toBe(serializeScenario(fresh, dataset));
+    const against = parseScenarioFile(serializeScenario(fresh, dataset), dataset, 'another hash');
+    expect(against.ok && against.warnings.map((w) => w.code)).toEqual(['dataset-mismatch']);
   });
 
   it('takes the edit log of an engine', () => {
