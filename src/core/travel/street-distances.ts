@@ -82,9 +82,41 @@ export class StreetDistances implements TravelDistances {
     const c = this.net.unitComponent[unit];
     if (c < 0 || c !== this.schoolComponent[school]) return straightDistance(this.net.unitPoints, unit, this.schools[school]);
     const r = this.reaches[school];
-    const i = indexOf(r.units, unit);
+    const i = this.fingerIndexOf(school, r.units, unit);
     if (i >= 0) return r.distances[i];
     return this.extra[school].get(unit) ?? NaN;
+  }
+
+  /** Where the last tryDistance looked: an edit's units come in ascending order, mostly for one school. */
+  private finger = { school: -1, at: 0 };
+
+  /** indexOf, starting from the last lookup's place when it was for the same school and a smaller unit (galloping forward). */
+  private fingerIndexOf(school: number, sorted: Int32Array, unit: number): number {
+    const f = this.finger;
+    let lo = 0;
+    let hi = sorted.length - 1;
+    if (f.school === school && f.at <= hi && sorted[f.at] <= unit) {
+      lo = f.at;
+      let step = 1;
+      while (lo + step <= hi && sorted[lo + step] <= unit) {
+        lo += step;
+        step *= 2;
+      }
+      hi = Math.min(hi, lo + step);
+    }
+    f.school = school;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = sorted[mid];
+      if (v === unit) {
+        f.at = mid;
+        return mid;
+      }
+      if (v < unit) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    f.at = Math.max(0, hi);
+    return -1;
   }
 
   known(school: number, unit: number): boolean {

@@ -10,9 +10,9 @@
  */
 import { LEGAL_TRIP_LIMIT_M } from '../config/travel-settings';
 import type { NetworkOverlay } from '../overlay/network-overlay';
-import { PACKED, QUANTILE_TOLERANCE, TripSlots } from './trip-slots';
+import { growTo, PACKED, QUANTILE_TOLERANCE, TripSlots } from './trip-slots';
 import type { TravelDistances } from './travel-distances';
-import { weightedSelectTwo } from './weighted-quantile';
+import { quantileScratch, weightedQuantilesPacked } from './weighted-quantile';
 
 /** Two trip lengths closer than this count as equal (nearest-school ties), metres. */
 const EQUAL_M = 1e-6;
@@ -68,8 +68,7 @@ export class TravelTracker {
   private readonly slots: TripSlots;
   private readonly sums: Sums;
   private readonly cached: (TravelFigures | null)[];
-  private scratchD = new Float64Array(1024);
-  private scratchW = new Float64Array(1024);
+  private readonly scratch = quantileScratch();
   private tripD: Float64Array = new Float64Array(4096);
   private readonly entrySchools: Int32Array;
   private readonly entryWeights: Float64Array;
@@ -180,33 +179,26 @@ export class TravelTracker {
     if (d <= this.nearestDistance[u] + EQUAL_M) this.nearestWeight += sign * wc;
   }
 
-  /** Figures of school `s` (full precision; apply privacy before showing). Percentiles by selection, O(the school's trips). */
+  /** Figures of school `s` (full precision; apply privacy before showing). Percentiles by bucketed selection, O(the school's trips). */
   school(s: number): TravelFigures {
     const hit = this.cached[s];
     if (hit) return hit;
     const sl = this.slots;
     const n = sl.schoolSize(s);
-    if (this.scratchD.length < n) {
-      this.scratchD = new Float64Array(2 * n);
-      this.scratchW = new Float64Array(2 * n);
-    }
-    const D = this.scratchD;
-    const W = this.scratchW;
-    let i = 0;
+    let minM = Infinity;
     let maxM = -Infinity;
     let maxDaily = -Infinity;
     const P = sl.schoolTrips(s);
     for (let p = 0; p < n * PACKED; p += PACKED) {
       const d = P[p];
-      D[i] = d;
-      W[i++] = P[p + 1];
       if (d > maxM) maxM = d;
+      if (d < minM) minM = d;
       const daily = P[p + 2];
       if (daily > maxDaily) maxDaily = daily;
     }
     const total = this.sums.wc[s];
     const m = this.sums;
-    const [medianM, p90M] = weightedSelectTwo(D, W, n, (0.5 - QUANTILE_TOLERANCE) * total, (0.9 - QUANTILE_TOLERANCE) * total);
+    const [medianM, p90M] = weightedQuantilesPacked(P, PACKED, n, minM, maxM, (0.5 - QUANTILE_TOLERANCE) * total, (0.9 - QUANTILE_TOLERANCE) * total, this.scratch);
     const figures: TravelFigures = {
       ...this.common(m.wc[s], m.wcd[s], { over5: m.over5[s], overLimit: m.overLimit[s], overDaily: m.overDaily[s] }),
       medianM,
@@ -274,10 +266,4 @@ function prefetchMissing(d: TravelDistances, missing: Map<number, number[]>): vo
 
 function searchedDistance(d: TravelDistances, school: number, unit: number): number {
   return d.distance(school, unit);
-}
-
-function growTo(a: Float64Array, n: number): Float64Array {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
 }

@@ -9,6 +9,8 @@
  * the whole network scans ≤ 256 blocks and ≤ 256 bins and sorts one bin (exact: the bins only
  * narrow the search). The bin arrays are kept small (65 536 bins) so that they stay in cache.
  */
+import { weightedSelect } from './weighted-quantile';
+
 const BIN_M = 4;
 const MAX_BIN = 1 << 16; // × 4 m = 262 144 m; longer trips share the last bin
 const BLOCK_BITS = 8;
@@ -47,6 +49,9 @@ export class TripSlots {
   private readonly blockCount = new Int32Array(BLOCKS);
   totalWeight = 0;
   count = 0;
+  /** Scratch: the trips of the bin a quantile falls in. */
+  private binD = new Float64Array(256);
+  private binW = new Float64Array(256);
 
   constructor(units: number, schools: number) {
     this.capacity = units + 1024;
@@ -205,13 +210,20 @@ export class TripSlots {
     while (bin < end && below + this.binWeight[bin] < target) below += this.binWeight[bin++];
     for (let b = bin; b < MAX_BIN; b++) {
       if (this.binHead[b] < 0) continue;
-      const slots: number[] = [];
-      for (let k = this.binHead[b]; k >= 0; k = this.ints[k * STRIDE_I + BIN_NEXT]) slots.push(k);
-      slots.sort((x, y) => this.d(x) - this.d(y));
-      for (const k of slots) {
-        below += this.w(k);
-        if (below >= target) return this.d(k);
+      // The bin's trips, copied for a selection (its weight reaches the target, up to rounding).
+      let n = 0;
+      for (let k = this.binHead[b]; k >= 0; k = this.ints[k * STRIDE_I + BIN_NEXT]) {
+        if (n === this.binD.length) {
+          this.binD = growTo(this.binD, 2 * n);
+          this.binW = growTo(this.binW, 2 * n);
+        }
+        this.binD[n] = this.floats[k * STRIDE_F + D];
+        this.binW[n++] = this.floats[k * STRIDE_F + W];
       }
+      let weight = 0;
+      for (let i = 0; i < n; i++) weight += this.binW[i];
+      if (below + weight >= target) return weightedSelect(this.binD, this.binW, n, target - below);
+      below += weight;
     }
     return this.max();
   }
@@ -227,6 +239,13 @@ export class TripSlots {
     for (let k = this.binHead[bin]; k >= 0; k = this.ints[k * STRIDE_I + BIN_NEXT]) best = Math.max(best, this.d(k));
     return best;
   }
+}
+
+/** A copy of `a` in a longer array of length n. */
+export function growTo(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
 }
 
 function binOf(d: number): number {

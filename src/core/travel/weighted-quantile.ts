@@ -25,6 +25,70 @@ export function weightedSelectTwo(d: Float64Array, w: Float64Array, n: number, t
   return [first, weightedSelectFrom(d, w, n, lastSelection.start, lastSelection.below, target2)];
 }
 
+/** Scratch for weightedQuantilesPacked: bucket weights and the values of the buckets that hold the answers. */
+export interface QuantileScratch {
+  bucket: Float64Array;
+  d: Float64Array;
+  w: Float64Array;
+}
+
+export function quantileScratch(): QuantileScratch {
+  return { bucket: new Float64Array(BUCKETS), d: new Float64Array(256), w: new Float64Array(256) };
+}
+
+/** Buckets of the bucketed selection; a school's ~1 000 trips give about 4 per bucket. */
+const BUCKETS = 256;
+
+/**
+ * Two weighted quantiles (target1 ≤ target2, as weightedSelectTwo) of values strided in one
+ * array — value at P[i × stride], weight at P[i × stride + 1], i < n — all in [min, max], without
+ * reordering P: one pass spreads the weights over 256 equal-width buckets of [min, max] (a
+ * monotone map, so every value of a lower bucket is smaller and equal values share a bucket), the
+ * cumulative bucket weights find the bucket of each answer, and a second pass copies only that
+ * bucket's values for a selection. Same results as weightedSelectTwo on the copied values, in two
+ * branch-free passes instead of a partitioning selection.
+ */
+export function weightedQuantilesPacked(P: Float64Array, stride: number, n: number, min: number, max: number, target1: number, target2: number, scratch: QuantileScratch): [number | null, number | null] {
+  if (n === 0) return [null, null];
+  if (!(max > min) || !Number.isFinite(max - min)) {
+    // One value (or a range a bucket cannot divide): the selection over a plain copy.
+    const { d, w } = gather(P, stride, n, -1, 0, 0, scratch);
+    return weightedSelectTwo(d, w, n, target1, target2);
+  }
+  const B = scratch.bucket;
+  B.fill(0);
+  const scale = BUCKETS / (max - min);
+  for (let p = 0, end = n * stride; p < end; p += stride) B[Math.min(BUCKETS - 1, ((P[p] - min) * scale) | 0)] += P[p + 1];
+  let below = 0;
+  let b = 0;
+  while (b < BUCKETS - 1 && below + B[b] < target1) below += B[b++];
+  const g1 = gather(P, stride, n, b, min, scale, scratch);
+  const first = weightedSelect(g1.d, g1.w, g1.n, target1 - below);
+  if (first === null) return [null, null];
+  let b2 = b;
+  let below2 = below;
+  while (b2 < BUCKETS - 1 && below2 + B[b2] < target2) below2 += B[b2++];
+  if (b2 === b) return [first, weightedSelect(g1.d, g1.w, g1.n, target2 - below)];
+  const g2 = gather(P, stride, n, b2, min, scale, scratch);
+  return [first, weightedSelect(g2.d, g2.w, g2.n, target2 - below2)];
+}
+
+/** The values (and weights) of bucket `bucket` (−1: all) into the scratch arrays, grown as needed. */
+function gather(P: Float64Array, stride: number, n: number, bucket: number, min: number, scale: number, scratch: QuantileScratch): { d: Float64Array; w: Float64Array; n: number } {
+  if (scratch.d.length < n) {
+    scratch.d = new Float64Array(2 * n);
+    scratch.w = new Float64Array(2 * n);
+  }
+  const { d, w } = scratch;
+  let k = 0;
+  for (let p = 0, end = n * stride; p < end; p += stride) {
+    if (bucket >= 0 && Math.min(BUCKETS - 1, ((P[p] - min) * scale) | 0) !== bucket) continue;
+    d[k] = P[p];
+    w[k++] = P[p + 1];
+  }
+  return { d, w, n: k };
+}
+
 /** weightedSelect over d[start..n), the values before `start` (all smaller) weighing `below0`. */
 function weightedSelectFrom(d: Float64Array, w: Float64Array, n: number, start: number, below0: number, target: number): number | null {
   if (n === 0) return null;

@@ -112,6 +112,17 @@ describe('street distances against an independent reference', () => {
             expect(Math.abs(d.distance(i, k) - referenceDistance(c, s, u, snapLimitM))).toBeLessThan(1e-6);
           }),
         );
+        // tryDistance (which starts each lookup where the last one for the same school ended):
+        // the same trips, asked in ascending runs per school and then in a scrambled order; NaN
+        // only for a pair beyond the search limit that no search has computed yet.
+        const fresh = new StreetDistances(net, c.schools);
+        const pairs = c.schools.flatMap((_, i) => c.units.map((_, k) => [i, k] as const));
+        const scrambled = pairs.map((p, j) => ({ p, key: (Math.imul(j + 1, 2654435761) ^ seed) >>> 0 })).sort((a, b) => a.key - b.key).map((x) => x.p);
+        for (const [i, k] of [...pairs, ...scrambled]) {
+          const t = fresh.tryDistance(i, k);
+          if (Number.isNaN(t)) expect(searchLimitM).toBeLessThan(100_000);
+          else expect(Math.abs(t - referenceDistance(c, c.schools[i], c.units[k], snapLimitM))).toBeLessThan(1e-6);
+        }
         const near = d.nearest();
         c.units.forEach((u, k) => {
           const ref = Math.min(...c.schools.map((s) => referenceDistance(c, s, u, snapLimitM)));
