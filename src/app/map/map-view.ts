@@ -12,6 +12,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { UnitDisplay } from '../workers/engine-protocol';
 import { buildCatchmentLayers, LABEL_FONT_FAMILY, labelSize, type MapColouring } from './layers/catchment-layers';
+import { CatchmentChunks } from './catchment-mesh';
 import { placeLabels, sameMask, type LabelBox } from './label-placement';
 import { buildCellLayer } from './layers/cell-layer';
 import { whenIdle } from '../when-idle';
@@ -98,6 +99,7 @@ export class MapView {
   private previous: MapSnapshot | null = null;
   private readonly options: MapViewOptions;
   private readonly changedState = new ChangedCellsState();
+  private readonly catchmentChunks = new CatchmentChunks();
   private labelShown: Uint8Array | null = null;
   /** Label text size factor (workshop mode: larger type on a projector). */
   private labelScale = 1;
@@ -182,7 +184,7 @@ export class MapView {
       this.render();
     });
     const withChanged = this.changedWarm || (s.unitChanged?.includes(1) ?? false);
-    this.overlay.setProps({ layers: buildLayers(s, this.changedState, this.labelShown, withChanged, this.labelScale) });
+    this.overlay.setProps({ layers: buildLayers(s, this.changedState, this.catchmentChunks, this.labelShown, withChanged, this.labelScale) });
   }
 
   /** Decides which labels show at the current view; returns whether that changed. */
@@ -279,12 +281,13 @@ function toPick(info: PickingInfo): MapPick | null {
 }
 
 /** Layers bottom to top, with stable ids. */
-export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, labelShown: Uint8Array | null, withChanged = true, labelScale = 1): Layer[] {
+export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, chunks: CatchmentChunks, labelShown: Uint8Array | null, withChanged = true, labelScale = 1): Layer[] {
   const layers: Layer[] = [...buildContextLayers(s.land, s.water)];
   if (s.units && s.unitColours && s.colouring === 'cells') layers.push(buildCellLayer(s.units, s.unitColours, true));
   if (s.travelUnder) layers.push(...s.travelUnder);
   const [catchments, labels] = buildCatchmentLayers({
     catchments: s.catchments,
+    chunks: chunks.get(s.catchments),
     labelPoints: s.labelPoints,
     labelShown,
     names: s.schoolNames,

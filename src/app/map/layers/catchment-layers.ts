@@ -1,7 +1,8 @@
 /**
- * Catchments ("catchments", a composite of one PolygonLayer per school) and their school-name
- * labels ("catchment-labels"). One sub-layer per school means an edit re-tessellates only the
- * catchments it changed (untouched ones keep their array identity, see network-view.ts).
+ * Catchments ("catchments", a composite of one pre-triangulated fill layer and one outline layer
+ * per chunk of schools, catchment-mesh.ts) and their school-name labels ("catchment-labels"). An
+ * edit rebuilds only the chunks whose catchments it changed (untouched catchments keep their
+ * array identity, see network-view.ts).
  *
  * Two looks:
  * - "catchments" colouring: distinct colour-blind-safe fills per school (Paul Tol light, greedy
@@ -14,8 +15,9 @@
  * Outlines are in pixels so they read at every zoom. All positions lon/lat.
  */
 import { CompositeLayer, type Layer, type PickingInfo, type UpdateParameters } from '@deck.gl/core';
-import { PolygonLayer, TextLayer } from '@deck.gl/layers';
+import { PathLayer, PolygonLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { MultiPolygon, Polygon } from '../../../core/model/geometry-types';
+import type { CatchmentChunk } from '../catchment-mesh';
 import { CATCHMENT_PALETTE } from '../catchment-palette';
 import type { Rgb } from '../colour-ramps';
 import { memoLast } from '../memo-last';
@@ -43,6 +45,9 @@ export function catchmentFill(colour: Rgb, colouring: MapColouring, schoolIndex:
 }
 
 interface CatchmentsLayerProps {
+  /** The catchments' meshes (catchment-mesh.ts), chunks of consecutive schools. */
+  chunks: CatchmentChunk[];
+  /** The catchments themselves (lon/lat): the selected one's outline. */
   catchments: MultiPolygon[];
   colourIndex: Int32Array;
   selectedIndex: number;
@@ -52,48 +57,66 @@ interface CatchmentsLayerProps {
 const DARK: [number, number, number, number] = [35, 38, 42, 235];
 const HALO: [number, number, number, number] = [255, 255, 255, 215];
 
-/** One PolygonLayer per school (ids "school-<index>"); picking reports the school index. */
+/** Binary data of a chunk's fill and outline layers, made once per chunk so that an unchanged chunk's layers see the same data. */
+const chunkData = new WeakMap<CatchmentChunk, { fill: unknown; rings: unknown }>();
+function dataOf(chunk: CatchmentChunk) {
+  let d = chunkData.get(chunk);
+  if (!d) {
+    const positions = { value: chunk.positions, size: 2 };
+    d = {
+      fill: { length: chunk.polygonSchool.length, startIndices: chunk.polygonStarts, attributes: { getPolygon: positions, indices: chunk.indices } },
+      rings: { length: chunk.ringStarts.length - 1, startIndices: chunk.ringStarts, attributes: { getPath: positions } },
+    };
+    chunkData.set(chunk, d);
+  }
+  return d;
+}
+
+/**
+ * Per chunk of schools one fill layer (ids "fill-<first school>", pre-triangulated, picking
+ * reports the school index) and one outline layer, fills below all outlines; with "cells"
+ * colouring no fills, white halos below the outlines. The selected school's outline on top.
+ */
 export class CatchmentsLayer extends CompositeLayer<CatchmentsLayerProps> {
   static override layerName = 'CatchmentsLayer';
-  static override defaultProps = { catchments: { type: 'object', value: [] }, colourIndex: { type: 'object', value: null }, selectedIndex: -1, colouring: 'catchments' };
+  static override defaultProps = { chunks: { type: 'object', value: [] }, catchments: { type: 'object', value: [] }, colourIndex: { type: 'object', value: null }, selectedIndex: -1, colouring: 'catchments' };
 
   override shouldUpdateState({ changeFlags }: UpdateParameters<this>): boolean {
     return changeFlags.propsOrDataChanged;
   }
 
   override getPickingInfo({ info, sourceLayer }: { info: PickingInfo; sourceLayer?: Layer | null }): PickingInfo {
-    const match = /school-(\d+)$/.exec(sourceLayer?.id ?? '');
-    return { ...info, index: match ? Number(match[1]) : -1 };
+    const match = /fill-(\d+)$/.exec(sourceLayer?.id ?? '');
+    const chunk = match ? this.props.chunks.find((c) => c.first === Number(match[1])) : undefined;
+    return { ...info, index: chunk && info.index >= 0 ? (chunk.polygonSchool[info.index] ?? -1) : -1 };
   }
 
   override renderLayers(): Layer[] {
-    const { catchments, colourIndex, selectedIndex, colouring } = this.props;
+    const { chunks, catchments, colourIndex, selectedIndex, colouring } = this.props;
     const cells = colouring === 'cells';
+    const drawn = chunks.filter((c) => c.polygonSchool.length > 0);
     const layers: Layer[] = [];
-    catchments.forEach((mp, i) => {
-      if (mp.length === 0) return;
-      const colour = catchmentColour(colourIndex, i);
-      if (cells)
+    if (!cells)
+      for (const chunk of drawn)
         layers.push(
-          new PolygonLayer<Polygon>(this.getSubLayerProps({ id: `halo-${i}`, data: mp, filled: false, stroked: true, getPolygon: (p: Polygon) => p, getLineColor: HALO, getLineWidth: 4, lineWidthUnits: 'pixels', pickable: false })),
+          new SolidPolygonLayer(
+            this.getSubLayerProps({
+              id: `fill-${chunk.first}`,
+              data: dataOf(chunk).fill,
+              _normalize: false,
+              pickable: true,
+              getFillColor: (_: unknown, { index }: { index: number }) => {
+                const school = chunk.polygonSchool[index];
+                return catchmentFill(catchmentColour(colourIndex, school), colouring, school, selectedIndex);
+              },
+              updateTriggers: { getFillColor: [colourIndex, selectedIndex, colouring] },
+            }),
+          ),
         );
-      layers.push(
-        new PolygonLayer<Polygon>(
-          this.getSubLayerProps({
-            id: `school-${i}`,
-            data: mp,
-            filled: !cells,
-            stroked: true,
-            pickable: !cells,
-            getPolygon: (p: Polygon) => p,
-            getFillColor: catchmentFill(colour, colouring, i, selectedIndex),
-            getLineColor: cells ? DARK : [55, 60, 66, selectedIndex >= 0 && i !== selectedIndex ? 150 : 215],
-            getLineWidth: cells ? 1.6 : 1.1,
-            lineWidthUnits: 'pixels',
-          }),
-        ),
-      );
-    });
+    const outlines = (id: string, color: [number, number, number, number], width: number) =>
+      drawn.map((chunk) => new PathLayer(this.getSubLayerProps({ id: `${id}-${chunk.first}`, data: dataOf(chunk).rings, _pathType: 'open', pickable: false, getColor: color, getWidth: width, widthUnits: 'pixels' })));
+    if (cells) layers.push(...outlines('halo', HALO, 4));
+    layers.push(...outlines('line', cells ? DARK : [55, 60, 66, selectedIndex >= 0 ? 150 : 215], cells ? 1.6 : 1.1));
     const selected = catchments[selectedIndex];
     if (selected && selected.length > 0) {
       const outline = (id: string, colour: [number, number, number, number], width: number) =>
@@ -118,6 +141,8 @@ export const LABEL_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, 
 
 export interface CatchmentLayerInput {
   catchments: MultiPolygon[];
+  /** The catchments' meshes (CatchmentChunks.get of `catchments`). */
+  chunks: CatchmentChunk[];
   labelPoints: ([number, number] | null)[];
   /** 1 where the school's label is shown (label-placement.ts), null = all. */
   labelShown: Uint8Array | null;
@@ -135,6 +160,7 @@ export function buildCatchmentLayers(input: CatchmentLayerInput): [CatchmentsLay
   return [
     new CatchmentsLayer({
       id: 'catchments',
+      chunks: input.chunks,
       catchments: input.catchments,
       colourIndex: input.colourIndex,
       selectedIndex,
