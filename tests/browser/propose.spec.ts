@@ -3,12 +3,12 @@
  * best plan's numbers, stop it midway, accept the plan as a new scenario (its edits are
  * ordinary assign records: D falls to the proposal's figure), then undo every edit of it with
  * the Undo button and get the starting D back. From "Propose" to the verified result on screen
- * the main-thread tasks are measured (PerformanceObserver "longtask") and logged against the
- * issue's 50 ms: the search runs in the worker and the best plan so far redraws only the map
- * (src/app/optimiser/plan-preview.ts). The assertion is a guard against optimiser work on the
- * main thread (tasks of seconds), at 250 ms: on software WebGL (SwiftShader) the map's redraw
- * (deck.gl's animation frame) alone takes 50–160 ms, so the strict 50 ms cannot be asserted on
- * this machine (issue 12 stays open on it).
+ * the main-thread tasks are measured (PerformanceObserver "longtask", which reports tasks of 50 ms
+ * and more): the search runs in the worker and the best plan so far redraws only the map's
+ * changed-units layer, partially (src/app/optimiser/plan-preview.ts). Since the catchments are a
+ * few binary layers and the hatch's pattern is made once, no task reaches the issue's 50 ms on
+ * this machine with software WebGL (it was 55–95 ms before). The assertion allows 75 ms, scaled
+ * by the machine's load: a margin for a loaded CI machine, below the 95 ms measured before.
  */
 import { cpus, loadavg } from 'node:os';
 import { expect, test } from 'vitest';
@@ -18,8 +18,8 @@ import { decodePng } from './harness/png-decode';
 import { useApp } from './harness/use-browser';
 
 const scope = useApp();
-/** Longest main-thread task allowed while optimising: well above a software-rendered map frame, far below any optimiser work on the main thread. */
-const MAIN_THREAD_GUARD_MS = 250;
+/** Longest main-thread task allowed while optimising (the issue's target is 50 ms; see above). */
+const MAIN_THREAD_GUARD_MS = 75;
 
 type Hook = { __catchmentStudio: { state(): { canUndo: boolean; indicators: { indices: Record<string, { D: number }> } }; edits(): Promise<Edit[]> } };
 const hook = 'window.__catchmentStudio';
