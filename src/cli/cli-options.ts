@@ -59,6 +59,7 @@ export const OPTIONS = {
   'max-trip-increase-m': { type: 'string', value: 'METRES', description: 'Largest increase of a child\'s trip in metres (default none).', commands: OPT },
   utilisation: { type: 'string', value: 'LOW,HIGH', description: 'Utilisation band of every school (default 0.85,1.10; "none"). A school outside it at the start may not move further out.', commands: OPT },
   lock: { type: 'string', value: 'IDS', description: 'Comma-separated school ids kept exactly as they are.', commands: OPT },
+  'lock-area': { type: 'string', value: 'FILE', description: 'Polygons (any of the formats above) of areas kept as they are: a unit whose centre lies inside one keeps its school.', commands: OPT },
   seconds: { type: 'string', value: 'S', description: 'Search time in seconds (default 30).', commands: OPT },
   seed: { type: 'string', value: 'N', description: 'Seed of the search (default 1): the same seed and time give a similar plan; use it to reproduce.', commands: OPT, integerMin: 0 },
   bound: { type: 'boolean', description: 'Also compute lower bounds of the measure under the same limits (D measures only): the dual bound (any size) and the LP bound (HiGHS, smaller cities); prints bound, max_drop and share_of_max_drop.', commands: OPT },

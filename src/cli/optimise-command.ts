@@ -5,6 +5,7 @@
  * `--year Y` (with the base year from the manifest or --base-year): children, composition and
  * capacities of that projected year; the plan's records are dated Y. `--streets FILE` (or the
  * bundle's files.streets): trips on the street network, as `indicators --streets` measures them.
+ * `--lock-area FILE`: polygons of areas kept as they are (the app's drawn areas).
  */
 import type { IndicatorConfig } from '../core/config/indicator-config';
 import type { Dataset } from '../core/model/dataset';
@@ -18,7 +19,9 @@ import type { OptimiserLimits } from '../core/optimiser/optimiser-limits';
 import { measureText, parseMeasure } from '../core/optimiser/optimiser-measure';
 import type { OptimiserProblem } from '../core/optimiser/optimiser-problem';
 import { StreetDistances } from '../core/travel/street-distances';
-import type { CliIo } from './cli-io';
+import { readFeatures } from '../core/load/read-features';
+import type { MultiPolygon } from '../core/model/geometry-types';
+import { readInput, type CliIo } from './cli-io';
 import { loadStreets } from './cli-travel';
 import type { ParsedOptions } from './cli-options';
 import { scenarioEngine } from './project-command';
@@ -61,6 +64,20 @@ export function limitsFromOptions(o: ParsedOptions): Result<OptimiserLimits> {
   });
 }
 
+/** The polygons of --lock-area FILE (EPSG:3067, as every input is read): one locked area. */
+async function lockAreas(io: CliIo, path: string | undefined, maxMb: string | undefined): Promise<Result<MultiPolygon[]>> {
+  if (path === undefined) return ok([]);
+  const bytes = await readInput(io, path, 'lock-area');
+  if (!bytes.ok) return bytes;
+  const table = await readFeatures({ name: path, bytes: bytes.value }, maxMb ? { maxBytes: Number(maxMb) * 1024 ** 2 } : {});
+  if (!table.ok) return table;
+  const polygons: MultiPolygon = [];
+  for (const g of table.value.geometries) if (g?.kind === 'polygons') polygons.push(...g.polygons);
+  if (polygons.length === 0)
+    return fail({ code: 'lock-area-empty', message: `The lock-area file "${path}" has no polygons (${table.value.count} features).`, fix: 'Give polygons of the areas to keep as they are (e.g. drawn in QGIS and saved as GeoJSON).', file: path, field: 'lock-area' });
+  return ok([polygons], table.warnings);
+}
+
 /** Largest problem (units that may move × schools) the LP is tried on; above it only the dual bound. */
 const LP_MAX_CELLS = 5_000_000;
 
@@ -98,6 +115,8 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   if (!measure.ok) return measure;
   const limits = limitsFromOptions(options);
   if (!limits.ok) return limits;
+  const areas = await lockAreas(io, options['lock-area'], options['max-mb']);
+  if (!areas.ok) return areas;
   const seconds = options.seconds !== undefined ? Number(options.seconds) : 30;
   if (!(seconds > 0)) return fail(bad('seconds', `--seconds must be positive, got "${options.seconds}".`, 'Give e.g. --seconds 30.'));
   const streets = await loadStreets(io, streetsFile, dataset.units, config);
@@ -108,7 +127,7 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   const distances = streets.value && engine.value.networkIds.includes(options.network)
     ? new StreetDistances(streets.value.net, engine.value.schoolsInYear(options.network).map((s) => s.location))
     : undefined;
-  const input = { engine: engine.value, networkId: options.network, measure: measure.value, limits: limits.value, distances };
+  const input = { engine: engine.value, networkId: options.network, measure: measure.value, limits: { ...limits.value, lockedAreas: areas.value }, distances };
   const result = await optimise(input, { seconds, seed: options.seed !== undefined ? Number(options.seed) : 1 });
   if (!result.ok) return result;
   const r = result.value;
@@ -133,5 +152,5 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
     edits: r.edits.length,
     iterations: r.stats.iterations,
     ...(bound ?? {}),
-  }) + '\n', [...streets.warnings, ...result.warnings]);
+  }) + '\n', [...areas.warnings, ...streets.warnings, ...result.warnings]);
 }

@@ -77,6 +77,39 @@ describe('cli optimise', () => {
     expect(JSON.parse(c.out).indices.foreign_language.D).toBeCloseTo(3520 / 11856, 9);
   });
 
+  it('--lock-area: units whose centre lies in the file\'s polygons keep their school; a file without polygons is named', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'optimise-lock-'));
+    const polygons = (x1: number) => JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3067' } },
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[384_900, 6_671_900], [x1, 6_671_900], [x1, 6_673_100], [384_900, 6_673_100], [384_900, 6_671_900]]] } }],
+    });
+    const run = async (area: string) => {
+      const lock = join(dir, `lock-${area.length}.geojson`);
+      await writeFile(lock, area);
+      const out = join(dir, `plan-${area.length}.json`);
+      const c = io();
+      const code = await runCli(['optimise', '--bundle', bundle, '--network', 'fi-lower', '--measure', 'share:foreign_language',
+        '--utilisation', 'none', '--max-rezoned', 'none', '--seconds', '0.5', '--seed', '2', '--lock-area', lock, '--out', out], c);
+      return { code, c, plan: code === 0 ? (JSON.parse(await readFile(out, 'utf8')) as { edits: { cells: [number, number][] }[] }) : null };
+    };
+    // Columns 0–1 locked (cell centres x = 385 125 and 385 375): the plan moves only cells of columns 2–3.
+    const west = await run(polygons(385_500));
+    expect(west.code).toBe(0);
+    expect(west.plan!.edits.length).toBeGreaterThan(0);
+    for (const e of west.plan!.edits) for (const [col] of e.cells) expect(col).toBeGreaterThanOrEqual(2);
+    // The whole grid locked: no change.
+    const all = await run(polygons(386_100) + ' ');
+    expect(all.code).toBe(0);
+    expect(all.plan!.edits).toEqual([]);
+    expect(JSON.parse(all.c.out).rezoned_share).toBe(0);
+    // Points only: refused, naming the option.
+    const points = await run(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [385_100, 6_672_100] } }] }));
+    expect(points.code).toBe(2);
+    expect(points.c.err).toContain('field "lock-area"');
+    expect(points.c.err).toContain('has no polygons');
+  });
+
   it('names bad limits, a missing --out and a year outside the projection', async () => {
     const cases: [string[], string][] = [
       [['--utilisation', '1.2,0.8', '--out', 'x.json'], 'utilisation'],

@@ -4,6 +4,7 @@
  * so far (its figures and which units it moves, for the map), and the verified plan.
  */
 import type { Result } from '../../core/model/result';
+import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { Edit } from '../../core/scenario/edit';
 import type { PlanFigures } from '../../core/optimiser/verify-plan';
 
@@ -17,6 +18,8 @@ export interface ProposeRequest {
   maxTripIncreaseMetres: number | null;
   utilisation: [number, number] | null;
   lockedSchoolIds: string[];
+  /** Areas kept as they are (EPSG:3067): a unit whose centre lies inside one does not move. */
+  lockedAreas: MultiPolygon[];
   /** Keep the units this scenario already changed (by hand or an accepted plan) as they are. */
   lockChanged: boolean;
   seconds: number;

@@ -51,7 +51,7 @@ export function createOptimiserApi(activeEngine: () => ScenarioEngine): Optimise
             distances: travelDistancesOf(engine, request.networkId) ?? undefined,
             limits: {
               ...DEFAULT_LIMITS, maxRezonedShare: request.maxRezonedShare, maxTripIncreaseShare: request.maxTripIncreaseShare,
-              maxTripIncreaseMetres: request.maxTripIncreaseMetres, utilisation: request.utilisation, lockedSchoolIds: request.lockedSchoolIds,
+              maxTripIncreaseMetres: request.maxTripIncreaseMetres, utilisation: request.utilisation, lockedSchoolIds: request.lockedSchoolIds, lockedAreas: request.lockedAreas ?? [],
               lockedUnits: request.lockChanged ? changedUnits(engine.unitChanged(request.networkId)) : undefined,
             },
           },

@@ -17,8 +17,8 @@ import { registerOptimiserTranslations } from './optimiser-i18n';
 import type { OptimiserApi, ProposeProgress, ProposeRequest, ProposeResult } from './optimiser-protocol';
 import { clearPlanPreview, showPlanPreview } from './plan-preview';
 import type { TradeOffPoint } from './trade-off-chart';
-import { LockSchools } from './lock-schools';
-import { requestOf, type Form } from './propose-request';
+import { LockSchools, NO_LOCKS } from './lock-schools';
+import { measureTextOf, requestOf, WEIGHTED, type Form } from './propose-request';
 
 /** ECharts loads only when there is a curve to draw (first-load/lazy-views.tsx, docs/app.md "First load"). */
 const TradeOffChart = lazy(() => import('./trade-off-chart').then((m) => ({ default: m.TradeOffChart })));
@@ -37,7 +37,7 @@ export function ProposePanel() {
   const networkId = useDocument((s) => s.networkId);
   const lang = usePreferences((s) => s.language);
   const year = useDocument((s) => s.year);
-  const [form, setForm] = useState<Form>({ measure: '', rezonedPct: '20', unlimited: false, tripPct: '', tripM: '', low: '85', high: '110', seconds: '10', seed: '1', locks: { schoolIds: [], changed: false } });
+  const [form, setForm] = useState<Form>({ measure: '', rezonedPct: '20', unlimited: false, tripPct: '', tripM: '', low: '85', high: '110', seconds: '10', seed: '1', locks: NO_LOCKS, weights: {} });
   const [progress, setProgress] = useState<ProposeProgress | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const [result, setResult] = useState<ProposeResult | null>(null);
@@ -53,7 +53,11 @@ export function ProposePanel() {
     ]),
   ];
   const measure = form.measure || measures[0]?.id || '';
-  const measureLabel = measures.find((m) => m.id === measure)?.label ?? measure;
+  const weighted = measure === WEIGHTED;
+  const measureText = measureTextOf({ measure, weights: form.weights });
+  const measureLabel = weighted
+    ? measures.filter((m) => Number(form.weights[m.id]?.replace(',', '.')) > 0).map((m) => `${form.weights[m.id]} × ${m.label}`).join(' + ')
+    : (measures.find((m) => m.id === measure)?.label ?? measure);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, lang, 1));
   const idx = (v: number) => formatNumber(v, lang, 4);
@@ -109,7 +113,7 @@ export function ProposePanel() {
     const host = scenarios.getState().host;
     if (!host) return;
     const drop = result.figures.measureBefore > 0 ? 1 - result.figures.measureAfter / result.figures.measureBefore : 0;
-    const name = nextScenarioName(t('optimiser.scenarioName', { measure: measure.split(':')[1] ?? measure, drop: pct(drop) }), host.scenarios.map((s) => s.name));
+    const name = nextScenarioName(t('optimiser.scenarioName', { measure: weighted ? t('optimiser.measureWeighted') : (measure.split(':')[1] ?? measure), drop: pct(drop) }), host.scenarios.map((s) => s.name));
     // The plan becomes a new scenario in one step: the active scenario's records in effect plus the
     // plan's records, imported as a scenario file (the same path as a file import). Applying the
     // records one by one after a duplicate raced the scenario switch and lost some of them.
@@ -146,8 +150,21 @@ export function ProposePanel() {
             {measures.map((m) => (
               <option key={m.id} value={m.id}>{m.label}</option>
             ))}
+            {measures.length > 1 && <option value={WEIGHTED}>{t('optimiser.measureWeighted')}</option>}
           </select>
         </label>
+        {weighted && (
+          <fieldset className="propose-weights">
+            <legend>{t('optimiser.weightsLegend')}</legend>
+            {measures.map((m) => (
+              <label className="field" key={m.id}>
+                <span>{t('optimiser.weightOf', { label: m.label })}</span>
+                <input type="number" min={0} step={0.1} value={form.weights[m.id] ?? ''} disabled={!!running} onChange={(e) => set({ weights: { ...form.weights, [m.id]: e.target.value } })} />
+              </label>
+            ))}
+            {!measureText && <p className="hint">{t('optimiser.weightedNone')}</p>}
+          </fieldset>
+        )}
         <label className="field">
           <span>{t('optimiser.maxRezoned')}</span>
           <input type="number" min={0} max={100} step={1} value={form.rezonedPct} disabled={form.unlimited || !!running} onChange={(e) => set({ rezonedPct: e.target.value })} />
@@ -187,8 +204,8 @@ export function ProposePanel() {
             <button type="button" className="propose-stop" onClick={() => void optimiser.stop()}>{t('optimiser.stop')}</button>
           ) : (
             <>
-              <button type="button" className="propose-start" disabled={!measure} onClick={() => void start()}>{t('optimiser.start')}</button>
-              <button type="button" className="propose-trade-off" disabled={!measure} onClick={() => void tradeOff()}>{t('optimiser.tradeOff')}</button>
+              <button type="button" className="propose-start" disabled={!measureText} onClick={() => void start()}>{t('optimiser.start')}</button>
+              <button type="button" className="propose-trade-off" disabled={!measureText} onClick={() => void tradeOff()}>{t('optimiser.tradeOff')}</button>
             </>
           )}
         </div>

@@ -6,7 +6,10 @@ import type { Locks } from './lock-schools';
 import type { ProposeRequest } from './optimiser-protocol';
 
 export interface Form {
+  /** A measure id (share:ID, mgd:ID, mgh:ID) or WEIGHTED: the weighted sum of `weights`. */
   measure: string;
+  /** Weighted sum: the weight typed per measure id (empty or 0: left out). */
+  weights: Record<string, string>;
   rezonedPct: string;
   unlimited: boolean;
   tripPct: string;
@@ -18,13 +21,29 @@ export interface Form {
   locks: Locks;
 }
 
+/** The measure choice that stands for a weighted sum of several measures. */
+export const WEIGHTED = 'weighted';
+
+/**
+ * The measure text the core reads (core/optimiser/optimiser-measure.ts): the chosen measure, or
+ * for a weighted sum "w*id+w*id" of the measures with a positive weight ('' when there is none).
+ */
+export function measureTextOf(form: Pick<Form, 'measure' | 'weights'>): string {
+  if (form.measure !== WEIGHTED) return form.measure;
+  return Object.entries(form.weights)
+    .map(([id, w]) => [id, Number(w.replace(',', '.'))] as const)
+    .filter(([, w]) => Number.isFinite(w) && w > 0)
+    .map(([id, w]) => `${w}*${id}`)
+    .join('+');
+}
+
 export function requestOf(form: Form, networkId: string): ProposeRequest {
   const trip = form.tripPct.trim() === '' ? null : Number(form.tripPct) / 100;
   const metres = form.tripM.trim() === '' ? null : Number(form.tripM);
   return {
-    networkId, measure: form.measure, maxRezonedShare: form.unlimited ? null : Number(form.rezonedPct) / 100,
+    networkId, measure: measureTextOf(form), maxRezonedShare: form.unlimited ? null : Number(form.rezonedPct) / 100,
     maxTripIncreaseShare: trip !== null && Number.isFinite(trip) ? trip : null, maxTripIncreaseMetres: metres !== null && Number.isFinite(metres) && metres >= 0 ? metres : null,
-    utilisation: [Number(form.low) / 100, Number(form.high) / 100], lockedSchoolIds: form.locks.schoolIds, lockChanged: form.locks.changed,
+    utilisation: [Number(form.low) / 100, Number(form.high) / 100], lockedSchoolIds: form.locks.schoolIds, lockedAreas: form.locks.areas, lockChanged: form.locks.changed,
     seconds: Math.max(1, Number(form.seconds) || 10), seed: Number.isInteger(Number(form.seed)) ? Number(form.seed) : 1,
   };
 }
