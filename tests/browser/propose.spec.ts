@@ -157,6 +157,18 @@ test('Propose: a weighted sum of measures and an area kept as it is, drawn on th
   // One pointer move per vertex: each move redraws the lasso, ~0.7 s on the software rasteriser.
   await dragAlong(page, closedRing(ring), { maxStepPx: 60 });
   await expect.poll(() => page.locator('.propose-lock-areas .hint').textContent()).toContain('1 areas kept');
+  // The kept area stays on the map: a dark outline along the drawn ring (real pixels).
+  await page.waitForTimeout(500);
+  const shot = decodePng(await page.screenshot());
+  const darkNear = ([x, y]: Point) => {
+    for (let dy = -3; dy <= 3; dy++)
+      for (let dx = -3; dx <= 3; dx++) {
+        const i = 4 * (Math.round(y + dy) * shot.width + Math.round(x + dx));
+        if (shot.data[i] < 70 && shot.data[i + 1] < 70 && shot.data[i + 2] < 70) return true;
+      }
+    return false;
+  };
+  expect(ring.filter(darkNear).length).toBeGreaterThanOrEqual(18);
   const area = await Promise.all(ring.map(([x, y]) => app.unproject(x, y)));
   await page.getByLabel('Most children rezoned (%)').fill('30');
   await page.getByLabel('Search time (s)').fill('3');

@@ -31,6 +31,7 @@ import { MapControls } from '../orientation/map-controls';
 import { SearchBox } from '../orientation/search-box';
 import { choropleth } from './map-colouring';
 import { MapTooltip } from './map-tooltip';
+import { useLockedAreasLonLat } from '../optimiser/locked-areas';
 import { usePlanPreview } from '../optimiser/plan-preview';
 
 const NO_CATCHMENTS: never[] = [];
@@ -56,6 +57,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   const view = useDocument(currentView);
   // Propose: the best plan so far, drawn as changed units (its own store: only the map redraws).
   const planPreview = usePlanPreview(network?.id, view?.unitChanged ?? null);
+  const lockedAreas = useLockedAreasLonLat();
   const tool = useUi((s) => s.tool);
   const selectedId = useUi((s) => s.selectedSchoolId);
   const brushSize = useUi((s) => s.brushSize);
@@ -250,6 +252,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       brushCells,
       cursorRing,
       previewColour,
+      lockedAreas,
       travelUnder: travelLayers.under,
       travelOver: travelLayers.over,
     };

@@ -18,6 +18,7 @@ import { buildCellLayer } from './layers/cell-layer';
 import { whenIdle } from '../when-idle';
 import { buildChangedCellsLayer, buildChangedRegionLayer, ChangedCellsState, type FlagDelta } from './layers/changed-cells-layer';
 import { buildContextLayers } from './layers/context-layers';
+import { buildLockedAreaLayers } from './layers/locked-area-layers';
 import { buildBrushLayer, buildCursorLayer, buildLassoLayer } from './layers/edit-preview-layers';
 import { buildSchoolLayer, type SchoolPoint } from './layers/school-layer';
 import { buildTemporaryPremisesLayers } from './layers/temporary-premises-layers';
@@ -52,6 +53,8 @@ export interface MapSnapshot {
   /** Keyboard cell cursor footprint (closed lon/lat ring), or null. */
   cursorRing: [number, number][] | null;
   previewColour: readonly [number, number, number];
+  /** Areas Propose keeps as they are (lon/lat; optimiser/locked-areas.ts); absent or empty: none. */
+  lockedAreas?: MultiPolygon[];
   /** Travel layers (travel/travel-layers.ts): under the catchments (streets) and over them (distance bands, detached pieces). */
   travelUnder?: Layer[];
   travelOver?: Layer[];
@@ -301,6 +304,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, chu
   if (s.changedRegion) layers.push(buildChangedRegionLayer(s.changedRegion, s.showChanged));
   else if (withChanged && s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
   if (s.travelOver) layers.push(...s.travelOver);
+  if (s.lockedAreas) layers.push(...buildLockedAreaLayers(s.lockedAreas));
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));
   layers.push(...buildTemporaryPremisesLayers(s.schools), buildSchoolLayer(s.schools, s.selectedIndex));
   // Labels above the school symbols; not created before there is text (an empty font atlas

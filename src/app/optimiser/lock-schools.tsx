@@ -5,11 +5,12 @@
  * school's catchment: school-network/location-pick.ts), and "keep the changes already made in
  * this scenario" (the units the scenario changed stay put).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { MultiPolygon } from '../../core/model/geometry-types';
 import { cancelPick, locationPick, requestRegion } from '../school-network/location-pick';
+import { showLockedAreas } from './locked-areas';
 import { useDocument, useStores, useUi } from '../stores/app-stores';
 import { currentNetwork } from '../stores/selectors';
 
@@ -24,6 +25,8 @@ export const NO_LOCKS: Locks = { schoolIds: [], areas: [], changed: false };
 
 export function LockSchools({ value, onChange, disabled }: { value: Locks; onChange: (v: Locks) => void; disabled: boolean }) {
   const { t } = useTranslation();
+  // The drawn areas stay on the map (optimiser/locked-areas.ts).
+  useEffect(() => showLockedAreas(value.areas), [value.areas]);
   const { ui } = useStores();
   const network = useDocument(currentNetwork);
   const [waiting, setWaiting] = useState(false);
