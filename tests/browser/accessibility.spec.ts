@@ -1,5 +1,5 @@
 /**
- * axe-core in every view: the main view, the comparison, the export menu, the scenario manager,
+ * axe-core in every view: the main view, the Propose panel, the comparison, the export menu, the scenario manager,
  * workshop mode and the import wizard have no critical or serious violation. axe is injected from
  * node_modules/axe-core (no network; evaluated through the DevTools protocol, since the page's
  * CSP refuses inline scripts) and run on the whole page with each view open.
@@ -42,6 +42,13 @@ describe('accessibility', () => {
     const found: Record<string, string[]> = {};
     found.main = await seriousViolations(page);
 
+    // Propose, open, with the weights of a weighted sum and the locks (fieldsets, labels).
+    await page.click('.propose-panel summary');
+    await page.getByLabel('Measure to lower').selectOption({ label: 'Weighted sum of several measures' });
+    await expect.poll(() => page.locator('.propose-weights input').count()).toBeGreaterThan(1);
+    found.propose = await seriousViolations(page);
+    await page.click('.propose-panel summary');
+
     await page.getByTestId('export-menu-button').click();
     found.exportMenu = await seriousViolations(page);
     await page.keyboard.press('Escape');
@@ -71,6 +78,6 @@ describe('accessibility', () => {
     await expect.poll(() => page.getByTestId('workshop-bar').isVisible()).toBe(true);
     found.workshop = await seriousViolations(page);
 
-    expect(found).toEqual({ main: [], exportMenu: [], scenarioManager: [], comparison: [], importWizard: [], workshop: [] });
+    expect(found).toEqual({ main: [], propose: [], exportMenu: [], scenarioManager: [], comparison: [], importWizard: [], workshop: [] });
   });
 });
