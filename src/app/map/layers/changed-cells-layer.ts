@@ -69,6 +69,9 @@ const HATCH_MAPPING = { hatch: { type: 'hatch', angle: 45, strokeWidth: 2, gap: 
 const partial = new PartialUpdateExtension();
 
 export function buildChangedCellsLayer(units: UnitDisplay, unitChanged: Uint8Array, visible: boolean, state: ChangedCellsState): SolidPolygonLayer {
+  // The rows of each unit, for the partial updates: made with the layer (first built when the
+  // browser is idle, map-view.ts), not in the first update after an edit or a plan preview.
+  rowStartsOf(units);
   const objectUnit = units.objectUnit;
   const flag = (index: number) => unitChanged[objectUnit[index]] === 1;
   return new SolidPolygonLayer({
