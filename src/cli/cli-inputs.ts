@@ -4,7 +4,7 @@ import { loadBundleWithReport } from '../core/load/load-bundle';
 import { loadDatasetWithReport, type LoadedDataset, type LoadOptions } from '../core/load/load-dataset';
 import { errorText, fail, type Result } from '../core/model/result';
 import { readInput, type CliIo } from './cli-io';
-import { usesPlanning, type ParsedOptions } from './cli-options';
+import { maxBytes, usesPlanning, type ParsedOptions } from './cli-options';
 import { loadPlanned } from './cli-planning';
 
 export { readInput } from './cli-io';
@@ -13,7 +13,8 @@ export { readInput } from './cli-io';
 export async function loadFromOptions(io: CliIo, options: ParsedOptions): Promise<Result<LoadedDataset>> {
   if (!options.bundle && usesPlanning(options)) return loadPlanned(io, options);
   const layers = { units: options['units-layer'], schools: options['schools-layer'], catchments: options['catchments-layer'] };
-  const loadOptions: LoadOptions = { ...(options['max-mb'] ? { maxBytes: Number(options['max-mb']) * 1024 ** 2 } : {}), layers };
+  const max = maxBytes(options);
+  const loadOptions: LoadOptions = { ...(max ? { maxBytes: max } : {}), layers };
   if (options.bundle) {
     const dir = options.bundle;
     const manifestPath = join(dir, 'manifest.json');

@@ -1,3 +1,5 @@
+import type { FeatureTable } from '../core/load/feature-table';
+import { readFeatures } from '../core/load/read-features';
 import { errorText, fail, ok, type Result } from '../core/model/result';
 
 /** What the CLI needs from the outside world (main.ts wires Node's, tests pass fakes), and reading one input through it. */
@@ -25,4 +27,11 @@ export async function readInput(io: CliIo, path: string, role: string): Promise<
       file: path,
     });
   }
+}
+
+/** Read one file and its features (any vector format the loaders read; --max-mb as `maxBytes`). */
+export async function readInputTable(io: CliIo, path: string, role: string, maxBytes?: number): Promise<Result<FeatureTable>> {
+  const bytes = await readInput(io, path, role);
+  if (!bytes.ok) return bytes;
+  return readFeatures({ name: path, bytes: bytes.value }, maxBytes ? { maxBytes } : {});
 }

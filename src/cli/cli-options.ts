@@ -175,3 +175,8 @@ export function helpText(): string {
   lines.push('', 'Exit codes: 0 success, 2 problems with the input (listed on stderr), 1 internal error.', 'Docs: docs/cli.md, docs/data-formats.md.');
   return lines.join('\n') + '\n';
 }
+
+/** --max-mb in bytes; undefined when not given (the loaders' default applies). */
+export function maxBytes(options: ParsedOptions): number | undefined {
+  return options['max-mb'] ? Number(options['max-mb']) * 1024 ** 2 : undefined;
+}

@@ -24,7 +24,7 @@ import type { MultiPolygon } from '../core/model/geometry-types';
 import { fail, ok, type Problem, type Result } from '../core/model/result';
 import type { Network, Partition, School } from '../core/model/school';
 import { readInput, type CliIo } from './cli-io';
-import { VORONOI, type ParsedOptions } from './cli-options';
+import { maxBytes as maxBytesOf, VORONOI, type ParsedOptions } from './cli-options';
 
 type Role = 'units' | 'schools' | 'catchments' | 'area' | 'context';
 
@@ -103,7 +103,7 @@ function truncatedIds(table: FeatureTable, among: ReadonlySet<string>): string[]
 
 /** Load units, schools and catchments the planning way (see the file comment). */
 export async function loadPlanned(io: CliIo, options: ParsedOptions): Promise<Result<LoadedDataset>> {
-  const maxBytes = options['max-mb'] ? Number(options['max-mb']) * 1024 ** 2 : DEFAULT_MAX_BYTES;
+  const maxBytes = maxBytesOf(options) ?? DEFAULT_MAX_BYTES;
   const voronoi = options.catchments === VORONOI;
   const paths = { units: options.units, schools: options.schools, ...(options.catchments && !voronoi ? { catchments: options.catchments } : {}), area: options.area, context: options.context };
   const read = await readTables(io, paths, maxBytes);

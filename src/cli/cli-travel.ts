@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { resolveTravelSettings } from '../core/config/travel-settings';
 import { unitCentres } from '../core/compare/unit-centres';
 import type { IndicatorConfig } from '../core/config/indicator-config';
-import { readFeatures } from '../core/load/read-features';
 import type { Problem, Result } from '../core/model/result';
 import { ok } from '../core/model/result';
 import type { Units } from '../core/model/units';
@@ -16,8 +15,7 @@ import { ScenarioTravel } from '../core/travel/scenario-travel';
 import { streetLinksFromTable, type StreetLinksReport } from '../core/travel/street-links';
 import { StreetNetwork } from '../core/travel/street-network';
 import { publicNetworkTravel, publicTravel, type PublicNetworkTravel, type PublicSchoolTravel } from '../core/travel/travel-privacy';
-import { readInput } from './cli-inputs';
-import type { CliIo } from './cli-io';
+import { readInputTable, type CliIo } from './cli-io';
 import type { ParsedOptions } from './cli-options';
 import type { NetworkOutput } from './format-output';
 
@@ -39,9 +37,7 @@ export function streetsPath(options: ParsedOptions, manifestStreets: string | un
 /** Reads the street layer and builds the network on the units; ok(null) without a street file. */
 export async function loadStreets(io: CliIo, path: string | null, units: Units, config: IndicatorConfig, maxBytes?: number): Promise<Result<{ net: StreetNetwork; report: StreetsReport } | null>> {
   if (!path) return ok(null);
-  const bytes = await readInput(io, path, 'streets');
-  if (!bytes.ok) return bytes;
-  const table = await readFeatures({ name: path, bytes: bytes.value }, maxBytes ? { maxBytes } : {});
+  const table = await readInputTable(io, path, 'streets', maxBytes);
   if (!table.ok) return table;
   const settings = resolveTravelSettings(config.travel);
   const links = streetLinksFromTable(table.value, settings);

@@ -19,11 +19,10 @@ import type { OptimiserLimits } from '../core/optimiser/optimiser-limits';
 import { measureText, parseMeasure } from '../core/optimiser/optimiser-measure';
 import type { OptimiserProblem } from '../core/optimiser/optimiser-problem';
 import { StreetDistances } from '../core/travel/street-distances';
-import { readFeatures } from '../core/load/read-features';
 import type { MultiPolygon } from '../core/model/geometry-types';
-import { readInput, type CliIo } from './cli-io';
+import { readInputTable, type CliIo } from './cli-io';
 import { loadStreets } from './cli-travel';
-import type { ParsedOptions } from './cli-options';
+import { maxBytes, type ParsedOptions } from './cli-options';
 import { scenarioEngine } from './project-command';
 
 function bad(field: string, message: string, fix: string): Problem {
@@ -65,11 +64,9 @@ export function limitsFromOptions(o: ParsedOptions): Result<OptimiserLimits> {
 }
 
 /** The polygons of --lock-area FILE (EPSG:3067, as every input is read): one locked area. */
-async function lockAreas(io: CliIo, path: string | undefined, maxMb: string | undefined): Promise<Result<MultiPolygon[]>> {
+async function lockAreas(io: CliIo, path: string | undefined, maxBytes: number | undefined): Promise<Result<MultiPolygon[]>> {
   if (path === undefined) return ok([]);
-  const bytes = await readInput(io, path, 'lock-area');
-  if (!bytes.ok) return bytes;
-  const table = await readFeatures({ name: path, bytes: bytes.value }, maxMb ? { maxBytes: Number(maxMb) * 1024 ** 2 } : {});
+  const table = await readInputTable(io, path, 'lock-area', maxBytes);
   if (!table.ok) return table;
   const polygons: MultiPolygon = [];
   for (const g of table.value.geometries) if (g?.kind === 'polygons') polygons.push(...g.polygons);
@@ -115,7 +112,7 @@ export async function runOptimise(io: CliIo, options: ParsedOptions, dataset: Da
   if (!measure.ok) return measure;
   const limits = limitsFromOptions(options);
   if (!limits.ok) return limits;
-  const areas = await lockAreas(io, options['lock-area'], options['max-mb']);
+  const areas = await lockAreas(io, options['lock-area'], maxBytes(options));
   if (!areas.ok) return areas;
   const seconds = options.seconds !== undefined ? Number(options.seconds) : 30;
   if (!(seconds > 0)) return fail(bad('seconds', `--seconds must be positive, got "${options.seconds}".`, 'Give e.g. --seconds 30.'));

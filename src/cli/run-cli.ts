@@ -20,7 +20,7 @@ import { feederOutput } from './feeders-output';
 import { loadFromOptions } from './cli-inputs';
 import { loadStreets, streetsPath, streetsText, travelOutputs, withTravel } from './cli-travel';
 import type { CliIo } from './cli-io';
-import { helpText, parseCliArgs, type ParsedOptions } from './cli-options';
+import { helpText, maxBytes, parseCliArgs, type ParsedOptions } from './cli-options';
 import { indicatorsCsv, indicatorsJson, reportText, type NetworkOutput } from './format-output';
 import { runOptimise } from './optimise-command';
 
@@ -87,10 +87,6 @@ function suppressionText(s: NonNullable<ReturnType<typeof suppressionSummary>>):
 function configPath(options: ParsedOptions, manifestConfig: string | undefined): string | undefined {
   if (options.config) return options.config;
   return options.bundle && manifestConfig ? join(options.bundle, manifestConfig) : undefined;
-}
-
-function maxBytes(options: ParsedOptions): number | undefined {
-  return options['max-mb'] ? Number(options['max-mb']) * 1024 ** 2 : undefined;
 }
 
 function warn(io: CliIo, list: Problem[]): void {
