@@ -105,18 +105,9 @@ export class StreetDistances implements TravelDistances {
       hi = Math.min(hi, lo + step);
     }
     f.school = school;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = sorted[mid];
-      if (v === unit) {
-        f.at = mid;
-        return mid;
-      }
-      if (v < unit) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    f.at = Math.max(0, hi);
-    return -1;
+    const i = lowerBound(sorted, unit, lo, hi + 1);
+    f.at = Math.max(0, sorted[i] === unit ? i : i - 1);
+    return i <= hi && sorted[i] === unit ? i : -1;
   }
 
   known(school: number, unit: number): boolean {
@@ -206,14 +197,17 @@ export class StreetDistances implements TravelDistances {
 
 /** Index of `value` in the sorted array, −1 when absent. */
 function indexOf(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
+  const i = lowerBound(sorted, value, 0, sorted.length);
+  return i < sorted.length && sorted[i] === value ? i : -1;
+}
+
+/** The first index in [lo, end) whose value is ≥ `value` (end when there is none). */
+function lowerBound(sorted: Int32Array, value: number, lo: number, end: number): number {
+  let hi = end;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const v = sorted[mid];
-    if (v === value) return mid;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo;
 }

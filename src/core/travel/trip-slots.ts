@@ -6,7 +6,7 @@
  * trips in order rather than chasing pointers), plus the weight of each bin and the weight and
  * count of each block of 256 bins. Adding or removing a slot is O(1) amortised (a removal moves
  * the school's last trip into the gap), so an edit costs O(changed units); a weighted quantile of
- * the whole network scans ≤ 256 blocks and ≤ 256 bins and sorts one bin (exact: the bins only
+ * the whole network scans ≤ 256 blocks and ≤ 256 bins and selects within one bin (exact: the bins only
  * narrow the search). The bin arrays are kept small (65 536 bins) so that they stay in cache.
  */
 import { weightedSelect } from './weighted-quantile';
@@ -212,16 +212,15 @@ export class TripSlots {
       if (this.binHead[b] < 0) continue;
       // The bin's trips, copied for a selection (its weight reaches the target, up to rounding).
       let n = 0;
+      let weight = 0;
       for (let k = this.binHead[b]; k >= 0; k = this.ints[k * STRIDE_I + BIN_NEXT]) {
         if (n === this.binD.length) {
           this.binD = growTo(this.binD, 2 * n);
           this.binW = growTo(this.binW, 2 * n);
         }
         this.binD[n] = this.floats[k * STRIDE_F + D];
-        this.binW[n++] = this.floats[k * STRIDE_F + W];
+        weight += this.binW[n++] = this.floats[k * STRIDE_F + W];
       }
-      let weight = 0;
-      for (let i = 0; i < n; i++) weight += this.binW[i];
       if (below + weight >= target) return weightedSelect(this.binD, this.binW, n, target - below);
       below += weight;
     }
