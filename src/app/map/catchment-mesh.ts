@@ -102,24 +102,21 @@ export function buildChunk(catchments: readonly MultiPolygon[], first: number, c
  * layers drawing them keep their GPU buffers.
  */
 export class CatchmentChunks {
-  private inputs: (readonly MultiPolygon[])[] = [];
   private chunks: CatchmentChunk[] = [];
-  private last: readonly MultiPolygon[] | null = null;
+  private last: readonly MultiPolygon[] = [];
 
   get(catchments: readonly MultiPolygon[]): CatchmentChunk[] {
     if (catchments === this.last) return this.chunks;
-    this.last = catchments;
-    const n = Math.ceil(catchments.length / CHUNK_SCHOOLS);
+    const last = this.last;
     const next: CatchmentChunk[] = [];
-    const inputs: (readonly MultiPolygon[])[] = [];
-    for (let c = 0; c < n; c++) {
-      const slice = catchments.slice(c * CHUNK_SCHOOLS, (c + 1) * CHUNK_SCHOOLS);
-      const old = this.inputs[c];
-      const same = old && old.length === slice.length && slice.every((mp, i) => mp === old[i]);
-      inputs.push(slice);
-      next.push(same ? this.chunks[c] : buildChunk(catchments, c * CHUNK_SCHOOLS));
+    for (let first = 0; first < catchments.length; first += CHUNK_SCHOOLS) {
+      const end = Math.min(catchments.length, first + CHUNK_SCHOOLS);
+      // The same schools in the chunk as last time, each the same object.
+      let same = Math.min(last.length, first + CHUNK_SCHOOLS) === end;
+      for (let s = first; same && s < end; s++) same = catchments[s] === last[s];
+      next.push(same ? this.chunks[first / CHUNK_SCHOOLS] : buildChunk(catchments, first));
     }
-    this.inputs = inputs;
+    this.last = catchments;
     this.chunks = next;
     return next;
   }

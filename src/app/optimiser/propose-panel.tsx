@@ -18,7 +18,7 @@ import type { OptimiserApi, ProposeProgress, ProposeRequest, ProposeResult } fro
 import { clearPlanPreview, showPlanPreview } from './plan-preview';
 import type { TradeOffPoint } from './trade-off-chart';
 import { LockSchools, NO_LOCKS } from './lock-schools';
-import { measureTextOf, requestOf, WEIGHTED, type Form } from './propose-request';
+import { measureTextOf, positiveWeights, requestOf, WEIGHTED, type Form } from './propose-request';
 
 /** ECharts loads only when there is a curve to draw (first-load/lazy-views.tsx, docs/app.md "First load"). */
 const TradeOffChart = lazy(() => import('./trade-off-chart').then((m) => ({ default: m.TradeOffChart })));
@@ -56,7 +56,7 @@ export function ProposePanel() {
   const weighted = measure === WEIGHTED;
   const measureText = measureTextOf({ measure, weights: form.weights });
   const measureLabel = weighted
-    ? measures.filter((m) => Number(form.weights[m.id]?.replace(',', '.')) > 0).map((m) => `${form.weights[m.id]} × ${m.label}`).join(' + ')
+    ? measures.filter((m) => positiveWeights(form.weights).some(([id]) => id === m.id)).map((m) => `${form.weights[m.id]} × ${m.label}`).join(' + ')
     : (measures.find((m) => m.id === measure)?.label ?? measure);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, lang, 1));

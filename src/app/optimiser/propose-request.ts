@@ -30,11 +30,16 @@ export const WEIGHTED = 'weighted';
  */
 export function measureTextOf(form: Pick<Form, 'measure' | 'weights'>): string {
   if (form.measure !== WEIGHTED) return form.measure;
-  return Object.entries(form.weights)
-    .map(([id, w]) => [id, Number(w.replace(',', '.'))] as const)
-    .filter(([, w]) => Number.isFinite(w) && w > 0)
+  return positiveWeights(form.weights)
     .map(([id, w]) => `${w}*${id}`)
     .join('+');
+}
+
+/** The measures of a weighted sum with a positive weight (a decimal comma allowed), as [id, weight]. */
+export function positiveWeights(weights: Record<string, string>): [string, number][] {
+  return Object.entries(weights)
+    .map(([id, w]) => [id, Number(w.replace(',', '.'))] as [string, number])
+    .filter(([, w]) => Number.isFinite(w) && w > 0);
 }
 
 export function requestOf(form: Form, networkId: string): ProposeRequest {
