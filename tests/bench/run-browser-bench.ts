@@ -5,7 +5,9 @@
  *   npx tsx tests/bench/run-browser-bench.ts [--query "network=fi-upper"] [--school ID] [--cells 300] [--load-only]
  *
  * First the first load (tests/bench/first-load.ts: first_interactive_ms and the longest
- * main-thread task until then), then the painting below.
+ * main-thread task until then), then the painting below, then "Propose" (issue 12: the main
+ * thread's long tasks while the optimiser runs 12 s with the default limits and the map shows
+ * the best plan so far).
  * Starts `vite preview` of dist/ and Chromium (tests/browser/harness), opens the app on the
  * sample city in test mode, selects a school, picks the brush tool, zooms until a 250 m cell is
  * at least 8 CSS px, paints a serpentine stroke over ≈300 cells, and records the rAF frame
@@ -34,8 +36,10 @@ const { values: args } = parseArgs({
     query: { type: 'string', default: '' },
     school: { type: 'string' },
     cells: { type: 'string', default: '300' },
-    /** Only the first-load figures (no painting). */
+    /** Only the first-load figures (no painting, no Propose). */
     'load-only': { type: 'boolean', default: false },
+    /** Seconds of the Propose run. */
+    'propose-seconds': { type: 'string', default: '12' },
   },
 });
 
@@ -192,6 +196,34 @@ async function run(browser: Browser, preview: PreviewHandle): Promise<Record<str
   };
 }
 
+/**
+ * Propose on a fresh page: the default limits (20 % of children rezoned at most), so the best
+ * plan so far moves units all over the city; long tasks from the click until the result shows.
+ */
+async function measurePropose(browser: Browser, preview: PreviewHandle): Promise<Record<string, number>> {
+  const seconds = Number(args['propose-seconds']);
+  const query = [args.query, 'lang=en'].filter(Boolean).join('&');
+  const app = await openApp(browser, preview.url, query, { viewport: { width: 1280, height: 800 } });
+  try {
+    await app.page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 5000 })));
+    await app.page.click('.propose-panel summary');
+    await app.page.getByLabel('Search time (s)').fill(String(seconds));
+    await startLongTasks(app);
+    const t0 = Date.now();
+    await app.page.getByRole('button', { name: 'Propose', exact: true }).click();
+    await app.page.waitForSelector('.propose-result', { timeout: (seconds + 60) * 1000 });
+    const elapsed = (Date.now() - t0) / 1000;
+    const tasks = await stopLongTasks(app);
+    return {
+      propose_run_s: Math.round(elapsed * 10) / 10,
+      propose_long_tasks: tasks.length,
+      propose_longest_task_ms: tasks.length ? Math.round(Math.max(...tasks)) : 0,
+    };
+  } finally {
+    await app.page.context().close().catch(() => undefined);
+  }
+}
+
 async function main(): Promise<void> {
   let preview: PreviewHandle | null = null;
   let browser: Browser | null = null;
@@ -202,7 +234,9 @@ async function main(): Promise<void> {
     const load = await measureFirstLoad(browser, preview.url, args.query ?? '');
     log(`first load: ${JSON.stringify(load)}`);
     const result = args['load-only'] ? {} : await run(browser, preview);
-    process.stdout.write(`${JSON.stringify({ ...load, ...result })}\n`);
+    if (!args['load-only']) log('Propose (default limits)');
+    const propose = args['load-only'] ? {} : await measurePropose(browser, preview);
+    process.stdout.write(`${JSON.stringify({ ...load, ...result, ...propose })}\n`);
   } finally {
     await browser?.close().catch(() => undefined);
     await preview?.close().catch(() => undefined);

@@ -171,5 +171,33 @@ describe('app edit', () => {
     const undone = decodePng(await saveScreenshot(app.page, 'app-brush-undone'));
     // Back to the picture before painting (the selection outline is the same in both).
     expect(countDifferent(before, undone, { region, tolerance: 8 })).toBeLessThan(countDifferent(before, painted, { region, tolerance: 8 }));
+
+    // Redo, zoom in on the stroke with the mouse wheel: the hatch is on the painted cells and
+    // nowhere else (switching "Changed cells" off changes pixels near the stroke and in the legend
+    // only; the layer draws the changed units alone, changed-units-mesh.ts).
+    await app.page.getByRole('button', { name: /redo/i }).first().click();
+    await expect.poll(async () => (await app.state()).canUndo, { timeout: 30_000 }).toBe(true);
+    await app.waitReady();
+    const [cx, cy] = await app.project(centre[0], centre[1]);
+    for (let i = 0; i < 6; i++) {
+      await app.page.mouse.move(cx, cy);
+      await app.page.mouse.wheel(0, -300);
+      await app.page.waitForTimeout(300);
+    }
+    // The pointer off the map (no tooltip), the map settled.
+    await app.page.mouse.move(region.x + region.width / 2, 5);
+    await app.page.waitForTimeout(1500);
+    const hatched = decodePng(await saveScreenshot(app.page, 'app-brush-zoomed'));
+    // The legend (over the map) loses its "changed" entry: its box with the entry, and its shadow.
+    const box = (await app.page.locator('.legend').boundingBox())!;
+    const legend = { x: box.x - 24, y: box.y - 24, width: box.width + 48, height: box.height + 48 };
+    await app.page.getByLabel('Changed cells').click();
+    await app.page.mouse.move(region.x + region.width / 2, 5);
+    await app.page.waitForTimeout(1000);
+    const plain = decodePng(await saveScreenshot(app.page, 'app-brush-zoomed-unhatched'));
+    const [west, east] = [await app.project(centre[0] - 4 * 250 - 500, centre[1] + 500), await app.project(centre[0] + 4 * 250 + 500, centre[1] - 500)];
+    const near = { x: Math.floor(west[0]), y: Math.floor(west[1]), width: Math.ceil(east[0] - west[0]), height: Math.ceil(east[1] - west[1]) };
+    expect(countDifferent(hatched, plain, { region: near, tolerance: 8 })).toBeGreaterThan(500);
+    expect(countDifferent(hatched, plain, { region, tolerance: 8, exclude: [near, legend] })).toBe(0);
   });
 });

@@ -4,13 +4,10 @@
  * ordinary assign records: D falls to the proposal's figure), then undo every edit of it with
  * the Undo button and get the starting D back. From "Propose" to the verified result on screen
  * the main-thread tasks are measured (PerformanceObserver "longtask", which reports tasks of 50 ms
- * and more): the search runs in the worker and the best plan so far redraws only the map's
- * changed-units layer, partially (src/app/optimiser/plan-preview.ts). Since the catchments are a
- * few binary layers and the hatch's pattern is made once, most runs on this machine with software
- * WebGL have no task of 50 ms (before: 55–95 ms in every run); some still have one of 50–80 ms,
- * deck.gl updating the hatch layer's attributes for a preview. The assertion allows 120 ms, scaled
- * by the machine's load: a guard against optimiser work on the main thread (seconds) that a loaded
- * CI machine passes; the issue's 50 ms is logged.
+ * and more): the search runs in the worker, and the best plan so far redraws only the map, whose
+ * changed-units layer is a small mesh of the changed units alone (changed-units-mesh.ts). The
+ * assertion is the issue's 50 ms, scaled by the machine's load when it is oversubscribed (a
+ * task's wall time stretches when other processes hold the cores).
  */
 import { cpus, loadavg } from 'node:os';
 import { expect, test } from 'vitest';
@@ -23,8 +20,8 @@ import { pointInMultiPolygon } from '../../src/core/geometry/point-in-polygon';
 import { loadFixtureBundle } from '../helpers/load-fixture-bundle';
 
 const scope = useApp();
-/** Longest main-thread task allowed while optimising (the issue's target is 50 ms; see above). */
-const MAIN_THREAD_GUARD_MS = 120;
+/** Longest main-thread task allowed while optimising: the issue's target (see above). */
+const MAIN_THREAD_GUARD_MS = 50;
 
 type Hook = { __catchmentStudio: { state(): { canUndo: boolean; indicators: { indices: Record<string, { D: number }> } }; edits(): Promise<Edit[]> } };
 const hook = 'window.__catchmentStudio';
@@ -71,7 +68,7 @@ test('Propose: stop midway, accept as a scenario, undo it', async () => {
   const proposeTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
   const contention = Math.max(1, Math.min(loadBefore, loadavg()[0]) / cpus().length);
   const longest = Math.max(0, ...proposeTasks);
-  console.log(`propose: longest main-thread task ${longest.toFixed(0)} ms (${proposeTasks.length} over 50 ms, the issue's target); load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores → guard ${(MAIN_THREAD_GUARD_MS * contention).toFixed(0)} ms`);
+  console.log(`propose: longest main-thread task ${longest.toFixed(0)} ms (${proposeTasks.length} over 50 ms); load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores → guard ${(MAIN_THREAD_GUARD_MS * contention).toFixed(0)} ms`);
   expect(longest).toBeLessThanOrEqual(MAIN_THREAD_GUARD_MS * contention);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Accept as a new scenario' }).click();

@@ -56,7 +56,7 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
   const network = useDocument(currentNetwork);
   const view = useDocument(currentView);
   // Propose: the best plan so far, drawn as changed units (its own store: only the map redraws).
-  const planPreview = usePlanPreview(network?.id, view?.unitChanged ?? null);
+  const planPreview = usePlanPreview(network?.id);
   const lockedAreas = useLockedAreasLonLat();
   const tool = useUi((s) => s.tool);
   const selectedId = useUi((s) => s.selectedSchoolId);
@@ -236,9 +236,8 @@ export function MapCanvas({ testMode, onMapView }: { testMode: boolean; onMapVie
       units: summary?.units ?? null,
       colouring,
       unitColours: cells?.colours ?? null,
-      unitChanged: planPreview ? planPreview.unitChanged : (view?.unitChanged ?? null),
+      unitChanged: planPreview ?? view?.unitChanged ?? null,
       changedRegion: view?.changedRegion ?? null,
-      changedDelta: planPreview ? planPreview.delta : (view?.lastChange ?? null),
       showChanged,
       catchments: view?.catchments ?? NO_CATCHMENTS,
       labelPoints: view?.labelPoints ?? NO_CATCHMENTS,

@@ -33,18 +33,33 @@ export interface CatchmentChunk {
   ringStarts: Int32Array;
 }
 
+/**
+ * Triangles (earcut) of a flat lon/lat polygon: `flat` holds x, y pairs of the outer ring then the
+ * holes, each hole starting at the vertex listed in `holes`. Triangle vertices are numbered from 0.
+ * The coordinates are taken relative to the first vertex and scaled to roughly metres, so that
+ * earcut's orientation tests work on numbers of a sensible size.
+ */
+export function earcutLonLat(flat: ArrayLike<number>, holes?: number[]): number[] {
+  const x0 = flat[0];
+  const y0 = flat[1];
+  const kx = 111_320 * Math.cos((y0 * Math.PI) / 180);
+  const local = new Float64Array(flat.length);
+  for (let i = 0; i < flat.length; i += 2) {
+    local[i] = (flat[i] - x0) * kx;
+    local[i + 1] = (flat[i + 1] - y0) * 110_574;
+  }
+  return earcut(local, holes?.length ? holes : undefined, 2);
+}
+
 /** Triangles of one polygon (outer ring then holes) whose vertices start at `offset` in the chunk. */
 function triangulate(polygon: MultiPolygon[number], offset: number): number[] {
   const flat: number[] = [];
   const holes: number[] = [];
-  // Relative to the first vertex and scaled to roughly metres, so that earcut's orientation tests work on numbers of a sensible size.
-  const [x0, y0] = polygon[0][0];
-  const kx = 111_320 * Math.cos((y0 * Math.PI) / 180);
   polygon.forEach((ring, r) => {
     if (r > 0) holes.push(flat.length / 2);
-    for (const [x, y] of ring) flat.push((x - x0) * kx, (y - y0) * 110_574);
+    for (const [x, y] of ring) flat.push(x, y);
   });
-  const local = earcut(flat, holes.length ? holes : undefined, 2);
+  const local = earcutLonLat(flat, holes);
   for (let i = 0; i < local.length; i++) local[i] += offset;
   return local;
 }

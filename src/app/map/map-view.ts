@@ -16,7 +16,7 @@ import { CatchmentChunks } from './catchment-mesh';
 import { placeLabels, sameMask, type LabelBox } from './label-placement';
 import { buildCellLayer } from './layers/cell-layer';
 import { whenIdle } from '../when-idle';
-import { buildChangedCellsLayer, buildChangedRegionLayer, ChangedCellsState, type FlagDelta } from './layers/changed-cells-layer';
+import { buildChangedCellsLayer, buildChangedRegionLayer } from './layers/changed-cells-layer';
 import { buildContextLayers } from './layers/context-layers';
 import { buildLockedAreaLayers } from './layers/locked-area-layers';
 import { buildBrushLayer, buildCursorLayer, buildLassoLayer } from './layers/edit-preview-layers';
@@ -35,8 +35,6 @@ export interface MapSnapshot {
   /** RGBA per unit of the choropleth (drawn only when colouring is "cells"). */
   unitColours: Uint8Array | null;
   unitChanged: Uint8Array | null;
-  /** How `unitChanged` differs from the previous array (partial redraw), or null. */
-  changedDelta: FlagDelta | null;
   showChanged: boolean;
   /** Polygon units: the changed region (lon/lat), hatched instead of whole units; null for grids. */
   changedRegion?: MultiPolygon | null;
@@ -101,7 +99,6 @@ export class MapView {
   private readonly overlay: MapboxOverlay;
   private previous: MapSnapshot | null = null;
   private readonly options: MapViewOptions;
-  private readonly changedState = new ChangedCellsState();
   private readonly catchmentChunks = new CatchmentChunks();
   private labelShown: Uint8Array | null = null;
   /** Label text size factor (workshop mode: larger type on a projector). */
@@ -109,7 +106,7 @@ export class MapView {
   private readonly textWidths = new Map<string, number>();
   private measureContext: CanvasRenderingContext2D | null = null;
   private destroyed = false;
-  /** Whether the changed-cells layer has been built (see render). */
+  /** Whether the changed-cells layer is on the map while nothing has changed (see render). */
   private changedWarm = false;
   private warming: (() => void) | null = null;
   private removeListeners: () => void = () => {};
@@ -172,7 +169,6 @@ export class MapView {
     if (prev && (Object.keys(snapshot) as (keyof MapSnapshot)[]).every((k) => prev[k] === snapshot[k])) return;
     if (this.destroyed) return;
     this.previous = snapshot;
-    if (snapshot.units && snapshot.unitChanged) this.changedState.track(snapshot.units, snapshot.unitChanged, snapshot.changedDelta);
     this.placeLabels(snapshot);
     this.render();
   }
@@ -180,14 +176,15 @@ export class MapView {
   private render(): void {
     if (this.destroyed || !this.previous) return;
     const s = this.previous;
-    // The hatch layer covers every unit (seconds to build on software GL): the first paint goes
-    // without it while nothing has changed, and it is built when the browser is next idle.
+    // The hatch layer draws only changed units, but its GL program links when first drawn (a
+    // tenth of a second or more on software GL): the first paint goes without it while nothing
+    // has changed, and it is added, drawing a zero-area polygon, when the browser is next idle.
     if (!this.changedWarm && s.units && !this.warming) this.warming = whenIdle(() => {
       this.changedWarm = true;
       this.render();
     });
     const withChanged = this.changedWarm || (s.unitChanged?.includes(1) ?? false);
-    this.overlay.setProps({ layers: buildLayers(s, this.changedState, this.catchmentChunks, this.labelShown, withChanged, this.labelScale) });
+    this.overlay.setProps({ layers: buildLayers(s, this.catchmentChunks, this.labelShown, withChanged, this.labelScale) });
   }
 
   /** Decides which labels show at the current view; returns whether that changed. */
@@ -284,7 +281,7 @@ function toPick(info: PickingInfo): MapPick | null {
 }
 
 /** Layers bottom to top, with stable ids. */
-export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, chunks: CatchmentChunks, labelShown: Uint8Array | null, withChanged = true, labelScale = 1): Layer[] {
+export function buildLayers(s: MapSnapshot, chunks: CatchmentChunks, labelShown: Uint8Array | null, withChanged = true, labelScale = 1): Layer[] {
   const layers: Layer[] = [...buildContextLayers(s.land, s.water)];
   if (s.units && s.unitColours && s.colouring === 'cells') layers.push(buildCellLayer(s.units, s.unitColours, true));
   if (s.travelUnder) layers.push(...s.travelUnder);
@@ -302,7 +299,7 @@ export function buildLayers(s: MapSnapshot, changedState: ChangedCellsState, chu
   });
   layers.push(catchments);
   if (s.changedRegion) layers.push(buildChangedRegionLayer(s.changedRegion, s.showChanged));
-  else if (withChanged && s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged, changedState));
+  else if (withChanged && s.units && s.unitChanged) layers.push(buildChangedCellsLayer(s.units, s.unitChanged, s.showChanged));
   if (s.travelOver) layers.push(...s.travelOver);
   if (s.lockedAreas) layers.push(...buildLockedAreaLayers(s.lockedAreas));
   layers.push(buildBrushLayer(s.brushCells, s.previewColour), buildLassoLayer(s.lassoPath, s.previewColour));

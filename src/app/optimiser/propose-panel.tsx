@@ -82,7 +82,7 @@ export function ProposePanel() {
       }
       return r.value;
     } finally {
-      clearPlanPreview(stores.document.getState().views[request.networkId]?.unitChanged ?? null);
+      clearPlanPreview();
       setRunning(null);
     }
   };

@@ -32,11 +32,11 @@ export interface NetworkView {
   /** Increases with every merged snapshot; handy as a cheap change key. */
   version: number;
   /**
-   * What the last edit (or undo/redo) changed, relative to the previous view: the previous
-   * `unitChanged` array, the units whose weights changed and the schools whose figures changed.
+   * What the last edit (or undo/redo) changed, relative to the previous view: the units whose
+   * weights changed, the schools whose figures changed and the previous figures.
    * Null for a full snapshot.
    */
-  lastChange: { from: Uint8Array; units: Int32Array; schools: number[]; previous: PublicNetworkIndicators } | null;
+  lastChange: { units: Int32Array; schools: number[]; previous: PublicNetworkIndicators } | null;
 }
 
 /**
@@ -77,7 +77,7 @@ export function mergeSnapshot(
     version: (previous?.version ?? 0) + 1,
     lastChange:
       previous && change && !snapshot.complete
-        ? { from: previous.unitChanged, units: change.units, schools: change.schools, previous: previous.indicators }
+        ? { units: change.units, schools: change.schools, previous: previous.indicators }
         : null,
   };
 }

@@ -27,12 +27,12 @@ describe('mergeSnapshot', () => {
 });
 
 describe('mergeSnapshot lastChange', () => {
-  it('records the previous flags, the changed units and schools of an edit', () => {
+  it('records the changed units and schools of an edit and the previous figures', () => {
     const first = mergeSnapshot(undefined, snap({ 0: square(0), 1: square(1) }, true), 2);
     expect(first.lastChange).toBeNull();
     const units = new Int32Array([4, 5]);
     const second = mergeSnapshot(first, snap({ 1: square(3) }, false), 2, { units, schools: [1] });
-    expect(second.lastChange?.from).toBe(first.unitChanged);
+    expect(second.lastChange?.previous).toBe(first.indicators);
     expect(second.lastChange?.units).toBe(units);
     expect(second.lastChange?.schools).toEqual([1]);
   });

@@ -83,13 +83,15 @@ function clampRegion(img: RgbaImage, region?: Region): Region {
 }
 
 /** Pixels of `region` whose largest RGB channel difference between two same-size images exceeds `tolerance`. */
-export function countDifferent(a: RgbaImage, b: RgbaImage, opts: { region?: Region; tolerance?: number } = {}): number {
+export function countDifferent(a: RgbaImage, b: RgbaImage, opts: { region?: Region; tolerance?: number; exclude?: Region[] } = {}): number {
   if (a.width !== b.width || a.height !== b.height) throw new Error('images differ in size');
   const r = clampRegion(a, opts.region);
   const tol = opts.tolerance ?? 0;
+  const excluded = (x: number, y: number) => opts.exclude?.some((e) => x >= e.x && x < e.x + e.width && y >= e.y && y < e.y + e.height) ?? false;
   let n = 0;
   for (let y = r.y; y < r.y + r.height; y++) {
     for (let x = r.x; x < r.x + r.width; x++) {
+      if (excluded(x, y)) continue;
       const i = (y * a.width + x) * 4;
       const d = Math.max(Math.abs(a.data[i] - b.data[i]), Math.abs(a.data[i + 1] - b.data[i + 1]), Math.abs(a.data[i + 2] - b.data[i + 2]));
       if (d > tol) n++;
