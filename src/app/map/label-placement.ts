@@ -35,5 +35,7 @@ export function placeLabels(boxes: readonly LabelBox[], padding = 2): Uint8Array
 
 /** Whether two masks hold the same values. */
 export function sameMask(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -6,6 +6,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { sameMask } from '../map/label-placement';
 
 interface PlanPreview {
   networkId: string | null;
@@ -15,12 +16,6 @@ interface PlanPreview {
 
 export const planPreviewStore = createStore<PlanPreview>(() => ({ networkId: null, changed: null }));
 
-function same(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let u = 0; u < a.length; u++) if (a[u] !== b[u]) return false;
-  return true;
-}
-
 /** Shows `moved` (1 = the plan moves the unit) on top of the scenario's changed units. */
 export function showPlanPreview(networkId: string, moved: Uint8Array, scenarioChanged: Uint8Array | null): void {
   if (scenarioChanged && scenarioChanged.length !== moved.length) return;
@@ -28,7 +23,7 @@ export function showPlanPreview(networkId: string, moved: Uint8Array, scenarioCh
   for (let u = 0; u < moved.length; u++) changed[u] = moved[u] | (scenarioChanged ? scenarioChanged[u] : 0);
   const previous = planPreviewStore.getState();
   // The same units as drawn already: no redraw.
-  if (previous.networkId === networkId && previous.changed && same(previous.changed, changed)) return;
+  if (previous.networkId === networkId && sameMask(previous.changed, changed)) return;
   planPreviewStore.setState({ networkId, changed });
 }
 

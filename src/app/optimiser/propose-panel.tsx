@@ -55,8 +55,9 @@ export function ProposePanel() {
   const measure = form.measure || measures[0]?.id || '';
   const weighted = measure === WEIGHTED;
   const measureText = measureTextOf({ measure, weights: form.weights });
+  const weightedIds = new Set(positiveWeights(form.weights).map(([id]) => id));
   const measureLabel = weighted
-    ? measures.filter((m) => positiveWeights(form.weights).some(([id]) => id === m.id)).map((m) => `${form.weights[m.id]} × ${m.label}`).join(' + ')
+    ? measures.filter((m) => weightedIds.has(m.id)).map((m) => `${form.weights[m.id]} × ${m.label}`).join(' + ')
     : (measures.find((m) => m.id === measure)?.label ?? measure);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, lang, 1));
