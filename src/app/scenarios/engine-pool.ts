@@ -3,6 +3,9 @@
  * the sample city takes about two seconds while switching between built engines is instant, so
  * the pool keeps up to `capacity` engines (≈ 25 MB each on the sample city) and one spare
  * baseline engine built while the worker is idle, which a new scenario takes over at once.
+ * An engine builds each network when first used (core/scenario/network-states.ts); with a `warm`
+ * step the pool builds the rest while the worker is idle, one network per step, the engines in
+ * use first, then the spare.
  */
 import type { IndicatorConfig } from '../../core/config/indicator-config';
 import type { Dataset } from '../../core/model/dataset';
@@ -26,12 +29,20 @@ export class EnginePool {
   private readonly capacity: number;
   private readonly schedule: Scheduler;
   private readonly idleMs: number;
+  private readonly warm: (engine: ScenarioEngine) => boolean;
+  private readonly warmMs: number;
 
-  constructor(make: () => ScenarioEngine, options: { capacity?: number; schedule?: Scheduler; idleMs?: number } = {}) {
+  /**
+   * @param options.warm builds one more network of an engine, false when it has none left (default: none)
+   * @param options.warmMs quiet time before each warm step (default 300 ms); idleMs before the spare (1500 ms)
+   */
+  constructor(make: () => ScenarioEngine, options: { capacity?: number; schedule?: Scheduler; idleMs?: number; warm?: (engine: ScenarioEngine) => boolean; warmMs?: number } = {}) {
     this.make = make;
     this.capacity = options.capacity ?? 6;
     this.schedule = options.schedule ?? defaultScheduler;
     this.idleMs = options.idleMs ?? 1500;
+    this.warm = options.warm ?? (() => false);
+    this.warmMs = options.warmMs ?? 300;
   }
 
   has(id: string): boolean {
@@ -52,11 +63,14 @@ export class EnginePool {
   fresh(): ScenarioEngine {
     const engine = this.spare ?? this.make();
     this.spare = null;
+    this.settled = false;
     return engine;
   }
 
   /** Keeps `engine` for `id`; evicts the least recently used beyond capacity, never one in `keep`. */
   put(id: string, engine: ScenarioEngine, keep: readonly string[] = []): void {
+    this.inUseWarm = false;
+    this.settled = false;
     this.engines.delete(id);
     this.engines.set(id, engine);
     for (const key of this.engines.keys()) {
@@ -69,15 +83,41 @@ export class EnginePool {
     this.engines.delete(id);
   }
 
-  /** Restarts the idle timer; when it fires and there is no spare, one is built. */
+  /**
+   * Restarts the idle timer. When it fires it does one step of idle work and restarts while
+   * there is work left: a network of the engines in use (most recent first), after warmMs of
+   * quiet; else the spare, after idleMs; else a network of the spare. The worker calls this on
+   * every request, so the work waits for quiet.
+   */
   idle(): void {
     this.timer?.cancel();
-    if (this.spare) return;
+    this.timer = null;
+    if (this.settled) return;
+    const delay = this.inUseWarm && !this.spare ? this.idleMs : this.warmMs;
     this.timer = this.schedule(() => {
       this.timer = null;
-      if (!this.spare) this.spare = this.make();
-    }, this.idleMs);
+      if (this.step()) this.idle();
+      else this.settled = true;
+    }, delay);
   }
+
+  /** One step of idle work; false when there is none left. */
+  private step(): boolean {
+    if (!this.inUseWarm) {
+      for (const engine of [...this.engines.values()].reverse()) if (this.warm(engine)) return true;
+      this.inUseWarm = true;
+    }
+    if (!this.spare) {
+      this.spare = this.make();
+      return true;
+    }
+    return this.warm(this.spare);
+  }
+
+  /** Every engine in use is fully built (reset when one is added). */
+  private inUseWarm = false;
+  /** No idle work left (reset when an engine is added or the spare taken). */
+  private settled = false;
 
   /** Stops the idle timer (a pool being replaced builds no spare). */
   dispose(): void {

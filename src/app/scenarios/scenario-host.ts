@@ -16,7 +16,7 @@ import type { EngineFactory, EngineLike } from '../workers/engine-like';
 import { EnginePool, type RealEngineFactory, type Scheduler } from './engine-pool';
 import type { HostState, PrimeInput, ScenarioChange, ScenarioRecord, SessionRecord } from './scenario-protocol';
 import { scenarioFileName } from './scenario-names';
-import { travelBands, travelSnapshot } from '../travel/travel-registry';
+import { travelBands, travelSnapshot, warmStep } from '../travel/travel-registry';
 import type { ForecastTable } from '../../core/projection/forecast-table';
 
 export interface HostOptions {
@@ -69,6 +69,11 @@ export class ScenarioHost {
     };
   }
 
+  /** A request reached the worker: idle work (the networks not built yet, the spare engine) waits for quiet. */
+  busy(): void {
+    this.loaded?.pool.idle();
+  }
+
   /** The factory for createEngineService: restores the session's scenario and returns the delegate. */
   readonly engineFactory: EngineFactory = (dataset, config) => {
     this.start(dataset, config);
@@ -108,7 +113,7 @@ export class ScenarioHost {
     const hash = datasetHash(dataset);
     // A city's forecast belongs to the dataset it was imported for: a new dataset starts without one.
     this.forecast = null;
-    const pool = new EnginePool(() => this.realFactory(dataset, config), this.options);
+    const pool = new EnginePool(() => this.realFactory(dataset, config), { ...this.options, warm: warmStep });
     this.loaded = { dataset, config, hash, pool };
     // A new dataset starts from its own (restored or new) scenario, never the previous dataset's.
     this.activeId = '';
@@ -180,7 +185,7 @@ export class ScenarioHost {
     const loaded = this.need();
     const { dataset, config } = loaded;
     const old = loaded.pool;
-    loaded.pool = new EnginePool(() => this.realFactory(dataset, config, table ? { forecast: table } : {}), this.options);
+    loaded.pool = new EnginePool(() => this.realFactory(dataset, config, table ? { forecast: table } : {}), { ...this.options, warm: warmStep });
     const built = this.build(this.activeScenario);
     if (!built.ok) {
       loaded.pool = old;

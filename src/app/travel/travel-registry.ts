@@ -74,6 +74,21 @@ export function withTravel<A extends unknown[]>(factory: (...args: A) => Scenari
   };
 }
 
+/**
+ * Builds one network not built yet, the engine's state and its travel (idle-time warm-up: a
+ * dataset opens with the network on view, the others follow while the user looks). False when
+ * every network is built.
+ */
+export function warmStep(engine: ScenarioEngine): boolean {
+  const travel = travels.get(engine);
+  const pending = engine.unbuiltNetworks();
+  const id = pending[0] ?? travel?.untracked()[0];
+  if (id === undefined) return false;
+  engine.network(id);
+  travel?.ensure(id);
+  return true;
+}
+
 /** Travel figures of a network for display: privacy applied, the baseline beside, per-unit trip lengths for the map. */
 export interface TravelSnapshot {
   straightLine: boolean;

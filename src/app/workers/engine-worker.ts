@@ -79,4 +79,19 @@ const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser:
   }),
 };
 
+// Idle work (the networks not built yet, the spare engine; scenarios/engine-pool.ts) waits until
+// no request has come for a while: each request, when it arrives and when it is answered, restarts the wait.
+for (const key of Object.keys(api) as (keyof typeof api)[]) {
+  const call = api[key];
+  if (typeof call !== 'function') continue;
+  (api as unknown as Record<string, unknown>)[key] = async (...args: unknown[]) => {
+    host.busy();
+    try {
+      return await (call as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      host.busy();
+    }
+  };
+}
+
 Comlink.expose(api);

@@ -22,6 +22,7 @@ import { afterBoundaryChange, unionUnits } from './network-state';
 import type { School } from '../model/school';
 import { checkBoundaryTarget, checkSchoolRecord } from '../school-network/check-school-record';
 import { SchoolSteps } from './school-steps';
+import type { NetworkStateSource } from './network-states';
 
 export class RecordLog {
   private readonly applied: Edit[] = [];
@@ -30,13 +31,13 @@ export class RecordLog {
   private readonly resolved = new WeakMap<HousingProjectRecord, ProjectUnits>();
   private projectCache: ActiveProject[] | null = null;
 
-  private readonly states: Map<string, NetworkState>;
+  private readonly states: NetworkStateSource;
   private readonly units: Units;
   private readonly baseYear: number;
   private readonly horizon: number;
   private readonly schoolSteps: SchoolSteps;
 
-  constructor(states: Map<string, NetworkState>, units: Units, baseYear: number, horizon: number) {
+  constructor(states: NetworkStateSource, units: Units, baseYear: number, horizon: number) {
     this.states = states;
     this.units = units;
     this.baseYear = baseYear;

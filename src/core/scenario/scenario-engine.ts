@@ -49,6 +49,7 @@ import { yearUnitValues } from './year-unit-values';
 
 export type { RecordOutcome } from './network-state';
 import { RecordLog } from './record-log';
+import { NetworkStates } from './network-states';
 
 export { ageBandOf } from './network-state';
 
@@ -94,11 +95,14 @@ export class ScenarioEngine {
   readonly horizon: number;
   /** The city's own forecast in use (EngineOptions.forecast), null when the cohort model alone gives the years ahead. */
   readonly forecast: ForecastTable | null;
-  private readonly states = new Map<string, NetworkState>();
+  private readonly states: NetworkStates;
   private readonly log: RecordLog;
   private selected: number;
   private readonly listeners: EngineListener[] = [];
   private readonly checks: EditCheck[] = [];
+  /** Run once before the first record, after every network state is built (see beforeFirstRecord). */
+  private readonly preparers: (() => void)[] = [];
+  private prepared = false;
   readonly distance: DistanceProvider;
   private centres: Float64Array | null = null;
 
@@ -138,22 +142,47 @@ export class ScenarioEngine {
         return ids.map((id) => byId.get(id)!.location);
       },
     };
-    // The networks impute from the same neighbourhoods: their sums are shared while the engine is built.
+    // The networks impute from the same neighbourhoods: their sums are shared (made with the first state).
     const withPartition = dataset.networks.filter((network) => dataset.partitions[network.id]);
-    const shared = withPartition.length > 1 ? new SharedNeighbourSums(this.units, config.suppression.imputeRadiusMetres) : undefined;
-    for (const network of withPartition) {
-      const partition = dataset.partitions[network.id]!;
-      const schools = network.schoolIds.map((id) => schoolsById.get(id)!);
-      const s = createState(this.units, config, network, partition, schools, setup, (step, net) => resolveSchoolStep(step, net, stepContext), shared);
+    let shared: SharedNeighbourSums | undefined;
+    // Each network's state is built when first used (network-states.ts): a dataset opens with the network on view.
+    this.states = new NetworkStates(withPartition.map((n) => n.id), (id) => {
+      const network = withPartition.find((n) => n.id === id)!;
+      if (withPartition.length > 1) shared ??= new SharedNeighbourSums(this.units, config.suppression.imputeRadiusMetres);
+      const schools = network.schoolIds.map((sid) => schoolsById.get(sid)!);
+      const s = createState(this.units, config, network, dataset.partitions[id]!, schools, setup, (step, net) => resolveSchoolStep(step, net, stepContext), shared);
       s.baseline.set(this.baseYear, baselineIndicatorsOf(s, yearFigures(s, this.baseYear, true, [], config.housing), config));
-      this.states.set(network.id, s);
-    }
+      return s;
+    });
     this.log = new RecordLog(this.states, this.units, this.baseYear, this.horizon);
   }
 
   /** Ids of the networks that have a partition, in dataset order. */
   get networkIds(): string[] {
-    return [...this.states.keys()];
+    return this.states.keys();
+  }
+
+  /** Networks whose state is not built yet (each is built when first used, all before the first record). */
+  unbuiltNetworks(): string[] {
+    return this.states.unbuilt();
+  }
+
+  /**
+   * Calls `hook` once, before the first record is applied and after every network state is built
+   * (at once when records were applied already): a companion that builds its own per-network
+   * state lazily (travel) builds the rest then, so no record ever meets a state built after it.
+   */
+  beforeFirstRecord(hook: () => void): void {
+    if (this.prepared) hook();
+    else this.preparers.push(hook);
+  }
+
+  /** Builds every network state and runs the beforeFirstRecord hooks (once). */
+  private prepare(): void {
+    if (this.prepared) return;
+    this.states.values();
+    this.prepared = true;
+    for (const hook of this.preparers) hook();
   }
 
   /** The selected school year. */
@@ -180,10 +209,11 @@ export class ScenarioEngine {
       return fail({ code: 'year-out-of-range', message: `The year ${String(year)} is outside the projection (${this.baseYear}–${this.lastYear}).`, fix: `Pick a year from ${this.baseYear} to ${this.lastYear}.` });
     }
     this.selected = year;
-    const changed = this.networkIds.map((id) => ({ id, units: syncEdits(this.state(id), this.log.networkSteps(id, year)) }));
+    // A state not built yet has no records to sync (every state is built before the first record).
+    const changed = this.states.built().map((s) => ({ id: s.network.id, units: syncEdits(s, this.log.networkSteps(s.network.id, year)) }));
     for (const c of changed) this.notifyUnits(c.id, c.units);
     const first = changed.find((c) => c.units.length > 0) ?? changed[0];
-    return ok({ networkId: first?.id ?? '', networks: this.networkIds, changedSchools: [], changedUnits: first?.units ?? new Int32Array(0), emptiedSchools: [], catchments: [] });
+    return ok({ networkId: first?.id ?? this.networkIds[0] ?? '', networks: this.networkIds, changedSchools: [], changedUnits: first?.units ?? new Int32Array(0), emptiedSchools: [], catchments: [] });
   }
 
   /** The network as it is now: the dataset's schools, then every school opened by a record (any year). */
@@ -353,7 +383,7 @@ export class ScenarioEngine {
 
   /** The problems a housing record would be refused with, without applying it (a file's projects are checked all first). */
   checkHousing(record: HousingProjectRecord): Problem[] {
-    const first = this.states.values().next().value;
+    const first = this.states.get(this.networkIds[0] ?? '');
     if (!first) return [{ code: 'no-networks', message: 'The dataset has no school network to add pupils to.', fix: 'Load catchments for at least one network.' }];
     const r = resolveProject(record, this.units, first.editable.overlay, this.baseYear, this.lastYear);
     return r.ok ? [] : r.problems;
@@ -361,6 +391,7 @@ export class ScenarioEngine {
 
   /** Applies one record. A failed or refused record changes nothing. */
   apply(edit: Edit, options: ApplyOptions = {}): Result<RecordOutcome> {
+    this.prepare();
     const r = this.log.apply(edit, this.selected, options.allowEmptying === true);
     if (!r.ok) return r;
     this.invalidate();
@@ -463,7 +494,7 @@ export class ScenarioEngine {
   }
 
   private invalidate(): void {
-    for (const s of this.states.values()) s.current.clear();
+    for (const s of this.states.built()) s.current.clear();
   }
 
   private state(networkId: string): NetworkState {

@@ -11,14 +11,14 @@ import type { Result } from '../model/result';
 import { servedNetworks } from '../school-network/check-school-record';
 import { isOpen, openedSchool, schoolStatus } from '../school-network/school-timeline';
 import type { Edit, SchoolNetworkRecord, SchoolStep } from './edit';
-import type { NetworkState } from './network-state';
+import type { NetworkStateSource } from './network-states';
 import { addSchoolSlot, afterBoundaryChange, removeSchoolSlot, unionUnits } from './network-state';
 
 export class SchoolSteps {
   private readonly steps = new WeakMap<Edit, Map<string, SchoolStep>>();
-  private readonly states: Map<string, NetworkState>;
+  private readonly states: NetworkStateSource;
 
-  constructor(states: Map<string, NetworkState>) {
+  constructor(states: NetworkStateSource) {
     this.states = states;
   }
 

@@ -76,22 +76,23 @@ export class ScenarioTravel {
   private unitAtCache: UnitAt | null | undefined;
 
   /**
+   * A network is tracked when first asked for (the engine builds its own states the same way),
+   * and every network before the engine's first record (ScenarioEngine.beforeFirstRecord), so its
+   * pieces "before any record" are the dataset's.
    * @param streets the street network built on the engine's units (null: straight lines)
-   * @param onProgress called as (networks done, networks) while the distances are computed
    */
-  constructor(engine: ScenarioEngine, streets: StreetNetwork | null, onProgress?: (done: number, total: number) => void) {
+  constructor(engine: ScenarioEngine, streets: StreetNetwork | null) {
     this.engine = engine;
     this.streets = streets;
     this.settings = streets?.settings ?? resolveTravelSettings(engine.config.travel);
     const points = streets?.unitPoints ?? unitCentres(engine.units);
     this.unitPoints = points;
-    const ids = engine.networkIds;
-    ids.forEach((id, i) => {
-      this.states.set(id, this.track(id, this.distancesFor(id)));
-      onProgress?.(i + 1, ids.length);
+    engine.beforeFirstRecord(() => {
+      for (const id of engine.networkIds) this.state(id);
     });
     engine.addListener((networkId, outcome) => {
       let s = this.states.get(networkId);
+      // Not tracked yet: only possible before the first record (a year switch), and it is tracked from the engine when first read.
       if (!s) return;
       if (engine.network(networkId).schoolIds.length !== s.schoolCount) {
         // A school opened (or an opening was undone): distances and trackers are per school, so the
@@ -354,9 +355,23 @@ export class ScenarioTravel {
   }
 
   private state(networkId: string): NetworkState {
-    const s = this.states.get(networkId);
-    if (!s) throw new Error(`Unknown network ${networkId}`);
+    let s = this.states.get(networkId);
+    if (!s) {
+      if (!this.engine.networkIds.includes(networkId)) throw new Error(`Unknown network ${networkId}`);
+      s = this.track(networkId, this.distancesFor(networkId));
+      this.states.set(networkId, s);
+    }
     return s;
+  }
+
+  /** Networks not tracked yet (each is tracked when first read; all before the engine's first record). */
+  untracked(): string[] {
+    return this.engine.networkIds.filter((id) => !this.states.has(id));
+  }
+
+  /** Tracks a network now if it is not yet (idle-time warm-up in the app). */
+  ensure(networkId: string): void {
+    this.state(networkId);
   }
 
   /** Current figures of a network (full precision). */

@@ -177,4 +177,46 @@ describe('ScenarioHost', () => {
     expect((pool.fresh() as unknown as { n: number }).n).toBe(0);
     expect(pool.hasSpare).toBe(false);
   });
+
+  test('idle work builds the networks of the engines in use (most recent first), then the spare and its networks, one step per quiet period', () => {
+    let n = 0;
+    let fire = null as (() => void) | null;
+    const left = new Map<number, number>();
+    const log: string[] = [];
+    const make = () => {
+      const e = { n: n++ };
+      left.set(e.n, 2);
+      return e as unknown as ScenarioEngine;
+    };
+    const warm = (engine: ScenarioEngine) => {
+      const id = (engine as unknown as { n: number }).n;
+      if (left.get(id)! === 0) return false;
+      left.set(id, left.get(id)! - 1);
+      log.push(`warm ${id}`);
+      return true;
+    };
+    const drain = () => {
+      for (let f = fire; f; f = fire) {
+        fire = null;
+        f();
+      }
+    };
+    const pool = new EnginePool(make, { warm, schedule: (work) => ((fire = work), { cancel: () => (fire = null) }) });
+    pool.put('a', pool.fresh());
+    pool.put('b', pool.fresh());
+    pool.idle();
+    // A request in between postpones the step: the timer is restarted, nothing done.
+    pool.idle();
+    expect(log).toEqual([]);
+    drain();
+    expect(log).toEqual(['warm 1', 'warm 1', 'warm 0', 'warm 0', 'warm 2', 'warm 2']);
+    expect(pool.hasSpare).toBe(true);
+    // Nothing left: idle() schedules nothing until an engine is added.
+    pool.idle();
+    expect(fire as unknown).toBe(null);
+    pool.put('c', pool.fresh());
+    pool.idle();
+    drain();
+    expect(log.slice(6)).toEqual(['warm 3', 'warm 3']);
+  });
 });
