@@ -86,6 +86,19 @@ export interface RatioOutcome {
 }
 
 /**
+ * 1 where a unit's ratios num_m / den are known: den > 0 and every numerator ≥ 0, all finite
+ * (imputeRatios; the mask its neighbourhood sums are taken over).
+ */
+export function knownRatios(nums: Float64Array[], den: Float64Array): Uint8Array {
+  const n = den.length;
+  // Column by column (fast on large grids).
+  const known = new Uint8Array(n);
+  for (let u = 0; u < n; u++) known[u] = den[u] > 0 && den[u] < Infinity ? 1 : 0;
+  for (const num of nums) for (let u = 0; u < n; u++) if (!(num[u] >= 0 && num[u] < Infinity)) known[u] = 0;
+  return known;
+}
+
+/**
  * Ratios num_m / den per unit (a share has one numerator, a partition one per category).
  * Known where den > 0 and every numerator ≥ 0. Elsewhere, for units with children, rule
  * impute uses Σ num_m / Σ den over the surrounding known units (then the whole dataset);
@@ -100,10 +113,7 @@ export function imputeRatios(
 ): RatioOutcome {
   const n = den.length;
   const M = nums.length;
-  // Column by column (fast on large grids): which units are known, then their ratios.
-  const known = new Uint8Array(n);
-  for (let u = 0; u < n; u++) known[u] = den[u] > 0 && den[u] < Infinity ? 1 : 0;
-  for (const num of nums) for (let u = 0; u < n; u++) if (!(num[u] >= 0 && num[u] < Infinity)) known[u] = 0;
+  const known = knownRatios(nums, den);
   const totals = new Float64Array(M + 1);
   for (let u = 0; u < n; u++) if (known[u]) totals[M] += den[u];
   const ratios = nums.map((num, m) => {

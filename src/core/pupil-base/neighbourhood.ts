@@ -83,26 +83,33 @@ function gridIndex(col: Int32Array, row: Int32Array, cells: number): NeighbourIn
         slot[sorted[t]] = t;
       }
       sorted.sort();
-      const lo = new Int32Array(2 * k + 1);
-      const hi = new Int32Array(2 * k + 1);
-      for (const p of sorted) {
+      const rowsOfCircle = 2 * k + 1;
+      const lo = new Int32Array(rowsOfCircle);
+      const hi = new Int32Array(rowsOfCircle);
+      const Q = prefixes.length;
+      // Plain locals in the hot loop (same arithmetic and order of sums as keyOf: bit for bit).
+      const w = width, c0min = minC, c1max = maxC, r0min = minR, r1max = maxR;
+      for (let s = 0; s < sorted.length; s++) {
+        const p = sorted[s];
         const u = order[p];
         const t = slot[p];
-        for (let dy = -k; dy <= k; dy++) {
-          const r = row[u] + dy;
-          if (r < minR || r > maxR) continue;
-          const i = dy + k;
-          const c0 = Math.max(minC, col[u] - half[i]);
-          const c1 = Math.min(maxC, col[u] + half[i]);
-          const k0 = keyOf(c0, r);
-          const k1 = keyOf(c1, r);
+        const cu = col[u];
+        const ru = row[u];
+        for (let i = 0; i < rowsOfCircle; i++) {
+          const r = ru + i - k;
+          if (r < r0min || r > r1max) continue;
+          const hw = half[i];
+          const c0 = cu - hw < c0min ? c0min : cu - hw;
+          const c1 = cu + hw > c1max ? c1max : cu + hw;
+          const k0 = (r - r0min) * w + (c0 - c0min);
+          const k1 = (r - r0min) * w + (c1 - c0min);
           let a = lo[i];
           while (a < n && keys[a] < k0) a++;
-          let b = Math.max(a, hi[i]);
+          let b = hi[i] > a ? hi[i] : a;
           while (b < n && keys[b] <= k1) b++;
           lo[i] = a;
           hi[i] = b;
-          for (let q = 0; q < prefixes.length; q++) out[q][t] += prefixes[q][b] - prefixes[q][a];
+          for (let q = 0; q < Q; q++) out[q][t] += prefixes[q][b] - prefixes[q][a];
         }
       }
       return out;
@@ -152,12 +159,35 @@ export class SharedNeighbourSums {
     return { sumsAround: (quantities, mask, targets) => this.sumsAround(key, quantities, mask, targets) };
   }
 
+  /**
+   * Computes the sums of several keys at once: requests whose masks are equal share one pass
+   * over the neighbourhoods (on a grid most of a pass is finding each unit's circle, not adding),
+   * each request's sums then kept under its key. Bit-identical to asking one key at a time: each
+   * quantity's sums are made exactly as alone. Keys already kept are skipped.
+   */
+  precompute(requests: { key: string; quantities: Float64Array[]; mask: Uint8Array }[]): void {
+    const todo = requests.filter((r) => !this.cache.has(r.key));
+    const groups: (typeof todo)[] = [];
+    for (const r of todo) {
+      const same = groups.find((g) => sameMask(g[0].mask, r.mask));
+      if (same) same.push(r);
+      else groups.push([r]);
+    }
+    for (const group of groups) {
+      const { row, outside } = outsideOf(group[0].mask);
+      const all = this.index.sumsAround(group.flatMap((r) => r.quantities), group[0].mask, outside);
+      let at = 0;
+      for (const r of group) {
+        this.cache.set(r.key, { row, sums: all.slice(at, at + r.quantities.length) });
+        at += r.quantities.length;
+      }
+    }
+  }
+
   private sumsAround(key: string, quantities: Float64Array[], mask: Uint8Array, targets: ArrayLike<number>): Float64Array[] {
     let kept = this.cache.get(key);
     if (!kept) {
-      const outside: number[] = [];
-      const row = new Int32Array(mask.length).fill(-1);
-      for (let u = 0; u < mask.length; u++) if (!mask[u]) row[u] = outside.push(u) - 1;
+      const { row, outside } = outsideOf(mask);
       kept = { row, sums: this.index.sumsAround(quantities, mask, outside) };
       this.cache.set(key, kept);
     }
@@ -172,4 +202,18 @@ export class SharedNeighbourSums {
       return out;
     });
   }
+}
+
+/** The units outside `mask`, and each unit's place among them (−1 inside). */
+function outsideOf(mask: Uint8Array): { row: Int32Array; outside: number[] } {
+  const outside: number[] = [];
+  const row = new Int32Array(mask.length).fill(-1);
+  for (let u = 0; u < mask.length; u++) if (!mask[u]) row[u] = outside.push(u) - 1;
+  return { row, outside };
+}
+
+function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

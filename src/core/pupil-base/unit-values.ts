@@ -11,8 +11,8 @@ import { evaluateColumn, fieldsOf } from '../config/field-expression';
 import type { FieldExpression, IndicatorConfig, MultigroupDefinition, ShareDefinition } from '../config/indicator-config';
 import type { Problem } from '../model/result';
 import type { Units } from '../model/units';
-import { createNeighbourIndex, type NeighbourIndex, type SharedNeighbourSums } from './neighbourhood';
-import { EXCLUDED, IMPUTED, imputeAgeBand, imputeRatios, type RatioOutcome } from './impute';
+import { SharedNeighbourSums, type NeighbourIndex } from './neighbourhood';
+import { EXCLUDED, IMPUTED, imputeAgeBand, imputeRatios, knownRatios, type RatioOutcome } from './impute';
 
 export interface UnitValueLayout {
   /** Columns per unit row. */
@@ -112,8 +112,8 @@ export function buildUnitValues(units: Units, config: IndicatorConfig, ageBand: 
   const w = layout.width;
   const matrix = new Float64Array(n * w);
   // Several networks of one dataset share the neighbourhood sums (one per field expression).
-  const own = shared ? null : createNeighbourIndex(units, config.suppression.imputeRadiusMetres);
-  const neighbours = (key: string): NeighbourIndex => own ?? shared!.keyed(key);
+  const sums = shared ?? new SharedNeighbourSums(units, config.suppression.imputeRadiusMetres);
+  const neighbours = (key: string): NeighbourIndex => sums.keyed(key);
   const impute = config.suppression.rule === 'impute';
 
   const population = have(config.population) ? evaluateColumn(config.population, cols, n) : new Float64Array(n).fill(NaN);
@@ -123,19 +123,20 @@ export function buildUnitValues(units: Units, config: IndicatorConfig, ageBand: 
 
   // Each share, then each partition, fills a block of columns in layout order: base, then
   // children × ratio per numerator (share: 1, partition: one per category).
-  const blocks: RatioOutcome[] = [];
-  const shareOutcomes = shares.map((s) => {
-    const o = imputeRatios([evaluateColumn(s.numerator, cols, n)], evaluateColumn(s.denominator, cols, n), children, impute, neighbours(`share ${JSON.stringify([s.numerator, s.denominator])}`));
-    blocks.push(o);
-    return ratioReport(s.id, o, children);
-  });
-  const groupOutcomes = groups.map((g) => {
-    const parts = g.categories.map((c) => evaluateColumn(c.field, cols, n));
-    const den = g.denominator ? evaluateColumn(g.denominator, cols, n) : sumColumns(parts, n);
-    const o = imputeRatios(parts, den, children, impute, neighbours(`group ${JSON.stringify([g.categories.map((c) => c.field), g.denominator ?? null])}`));
-    blocks.push(o);
-    return ratioReport(g.id, o, children);
-  });
+  const ratioInputs = [
+    ...shares.map((s) => ({ id: s.id, nums: [evaluateColumn(s.numerator, cols, n)], den: evaluateColumn(s.denominator, cols, n), key: `share ${JSON.stringify([s.numerator, s.denominator])}` })),
+    ...groups.map((g) => {
+      const nums = g.categories.map((c) => evaluateColumn(c.field, cols, n));
+      const den = g.denominator ? evaluateColumn(g.denominator, cols, n) : sumColumns(nums, n);
+      return { id: g.id, nums, den, key: `group ${JSON.stringify([g.categories.map((c) => c.field), g.denominator ?? null])}` };
+    }),
+  ];
+  // The ratios whose known units are the same (suppression usually hides a unit's fields together) get their sums in one pass.
+  if (impute) sums.precompute(ratioInputs.map((r) => ({ key: r.key, quantities: [...r.nums, r.den], mask: knownRatios(r.nums, r.den) })));
+  const blocks: RatioOutcome[] = ratioInputs.map((r) => imputeRatios(r.nums, r.den, children, impute, neighbours(r.key)));
+  const outcomes = ratioInputs.map((r, i) => ratioReport(r.id, blocks[i], children));
+  const shareOutcomes = outcomes.slice(0, shares.length);
+  const groupOutcomes = outcomes.slice(shares.length);
   for (const o of blocks) for (let u = 0; u < n; u++) if (o.state[u] === IMPUTED) imputed[u] = 1;
   fillRows(matrix, w, children, imputed, population, blocks);
   const report: UnitValuesReport = {

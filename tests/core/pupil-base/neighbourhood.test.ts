@@ -78,4 +78,37 @@ describe('shared neighbourhood sums (several networks of one dataset)', () => {
     const inside = cells.findIndex((_, u) => mask[u] === 1);
     expect(() => shared.keyed('share x').sumsAround([q1, q2], mask, [inside])).toThrow(/inside the mask/);
   });
+
+  it('precomputes keys with equal masks in one pass, each answer bit for bit what the index gives for that key alone', () => {
+    let seed = 23;
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const cells: [number, number][] = [];
+    for (let c = 0; c < 30; c++) for (let r = 0; r < 30; r++) if (rnd() < 0.7) cells.push([c, r]);
+    const units = gridUnits(cells);
+    const column = (scale: number) => Float64Array.from(cells, () => rnd() * scale);
+    const maskA = Uint8Array.from(cells, () => (rnd() < 0.6 ? 1 : 0));
+    const maskB = Uint8Array.from(cells, () => (rnd() < 0.6 ? 1 : 0));
+    const requests = [
+      { key: 'a1', quantities: [column(3.1), column(0.7)], mask: maskA },
+      { key: 'b', quantities: [column(11)], mask: maskB },
+      // Equal to maskA but another array: grouped with a1 by content.
+      { key: 'a2', quantities: [column(5), column(0.01), column(9)], mask: maskA.slice() },
+    ];
+    const shared = new SharedNeighbourSums(units, 750);
+    let passes = 0;
+    const index = (shared as unknown as { index: { sumsAround: (...a: unknown[]) => Float64Array[] } }).index;
+    const pass = index.sumsAround.bind(index);
+    index.sumsAround = (...a: unknown[]) => (passes++, pass(...a));
+    shared.precompute(requests);
+    expect(passes).toBe(2);
+    for (const r of requests) {
+      const targets = cells.map((_, u) => u).filter((u) => !r.mask[u] && rnd() < 0.5);
+      const alone = createNeighbourIndex(units, 750).sumsAround(r.quantities, r.mask, targets);
+      const read = shared.keyed(r.key).sumsAround(r.quantities, r.mask, targets);
+      expect(read.map((a) => Array.from(a)), r.key).toEqual(alone.map((a) => Array.from(a)));
+    }
+    // Kept: asking again computes nothing.
+    shared.precompute(requests);
+    expect(passes).toBe(2);
+  });
 });
