@@ -16,7 +16,19 @@ const TOLERANCE = 8;
 
 describe('app smoke', () => {
   test('loads the sample city and draws the map with its cells', async () => {
-    const app = await scope.openApp();
+    // Shader sources the page compiles: MapLibre's transparent default sky is left out (map/no-sky.ts).
+    const app = await scope.openApp('', {
+      onPage: (page) =>
+        void page.addInitScript(() => {
+          const w = window as unknown as { __shaders: string[] };
+          w.__shaders = [];
+          const source = WebGL2RenderingContext.prototype.shaderSource;
+          WebGL2RenderingContext.prototype.shaderSource = function (shader, text) {
+            w.__shaders.push(text);
+            return source.call(this, shader, text);
+          };
+        }),
+    });
     const state = await app.state();
     expect(state.networkId, 'a network is chosen once the data has loaded').not.toBeNull();
     expect(state.indicators, 'indicators are computed for the current network').not.toBeNull();
@@ -35,6 +47,10 @@ describe('app smoke', () => {
     expect(stats.distinctColours).toBeGreaterThanOrEqual(32);
     // The city covers much of the initial view: at least a fifth of the map is not background.
     expect(stats.nonBackground / stats.pixels).toBeGreaterThanOrEqual(0.2);
+    const shaders = await app.page.evaluate(() => (window as unknown as { __shaders: string[] }).__shaders);
+    // The map's shaders were recorded (deck.gl's layers), MapLibre's sky shader never compiled.
+    expect(shaders.filter((s) => s.includes('void main')).length).toBeGreaterThan(4);
+    expect(shaders.filter((s) => s.includes('u_sky_color'))).toEqual([]);
 
     // The cells themselves: colouring the map by a cell attribute instead of by catchment
     // must change many pixels, and give a continuous ramp of colours.

@@ -13,6 +13,7 @@ import type { MultiPolygon } from '../../core/model/geometry-types';
 import type { UnitDisplay } from '../workers/engine-protocol';
 import { buildCatchmentLayers, LABEL_FONT_FAMILY, labelSize, type MapColouring } from './layers/catchment-layers';
 import { CatchmentChunks } from './catchment-mesh';
+import { withoutDefaultSky } from './no-sky';
 import { placeLabels, sameMask, type LabelBox } from './label-placement';
 import { buildCellLayer } from './layers/cell-layer';
 import { whenIdle } from '../when-idle';
@@ -126,6 +127,8 @@ export class MapView {
       attributionControl: { compact: true, customAttribution: options.attribution },
       canvasContextAttributes: { preserveDrawingBuffer: options.testMode },
     });
+    // No transparent sky pass on every frame (map/no-sky.ts).
+    withoutDefaultSky(this.map);
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
