@@ -31,18 +31,22 @@ export class EnginePool {
   private readonly idleMs: number;
   private readonly warm: (engine: ScenarioEngine) => boolean;
   private readonly warmMs: number;
+  /** False while a request is being served (a long one, e.g. Propose): the step waits. */
+  private readonly quiet: () => boolean;
 
   /**
    * @param options.warm builds one more network of an engine, false when it has none left (default: none)
    * @param options.warmMs quiet time before each warm step (default 300 ms); idleMs before the spare (1500 ms)
+   * @param options.quiet false while a request is being served: no step then
    */
-  constructor(make: () => ScenarioEngine, options: { capacity?: number; schedule?: Scheduler; idleMs?: number; warm?: (engine: ScenarioEngine) => boolean; warmMs?: number } = {}) {
+  constructor(make: () => ScenarioEngine, options: { capacity?: number; schedule?: Scheduler; idleMs?: number; warm?: (engine: ScenarioEngine) => boolean; warmMs?: number; quiet?: () => boolean } = {}) {
     this.make = make;
     this.capacity = options.capacity ?? 6;
     this.schedule = options.schedule ?? defaultScheduler;
     this.idleMs = options.idleMs ?? 1500;
     this.warm = options.warm ?? (() => false);
     this.warmMs = options.warmMs ?? 300;
+    this.quiet = options.quiet ?? (() => true);
   }
 
   has(id: string): boolean {
@@ -96,7 +100,7 @@ export class EnginePool {
     const delay = this.inUseWarm && !this.spare ? this.idleMs : this.warmMs;
     this.timer = this.schedule(() => {
       this.timer = null;
-      if (this.step()) this.idle();
+      if (!this.quiet() || this.step()) this.idle();
       else this.settled = true;
     }, delay);
   }

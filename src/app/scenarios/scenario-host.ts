@@ -69,8 +69,14 @@ export class ScenarioHost {
     };
   }
 
-  /** A request reached the worker: idle work (the networks not built yet, the spare engine) waits for quiet. */
-  busy(): void {
+  private inFlight = 0;
+
+  /**
+   * A request reached the worker (true) or was answered (false). Idle work (the networks not
+   * built yet, the spare engine) waits until no request is in flight and none came for a while.
+   */
+  request(started: boolean): void {
+    this.inFlight = Math.max(0, this.inFlight + (started ? 1 : -1));
     this.loaded?.pool.idle();
   }
 
@@ -113,7 +119,7 @@ export class ScenarioHost {
     const hash = datasetHash(dataset);
     // A city's forecast belongs to the dataset it was imported for: a new dataset starts without one.
     this.forecast = null;
-    const pool = new EnginePool(() => this.realFactory(dataset, config), { ...this.options, warm: warmStep });
+    const pool = new EnginePool(() => this.realFactory(dataset, config), { ...this.options, warm: warmStep, quiet: () => this.inFlight === 0 });
     this.loaded = { dataset, config, hash, pool };
     // A new dataset starts from its own (restored or new) scenario, never the previous dataset's.
     this.activeId = '';
@@ -185,7 +191,7 @@ export class ScenarioHost {
     const loaded = this.need();
     const { dataset, config } = loaded;
     const old = loaded.pool;
-    loaded.pool = new EnginePool(() => this.realFactory(dataset, config, table ? { forecast: table } : {}), { ...this.options, warm: warmStep });
+    loaded.pool = new EnginePool(() => this.realFactory(dataset, config, table ? { forecast: table } : {}), { ...this.options, warm: warmStep, quiet: () => this.inFlight === 0 });
     const built = this.build(this.activeScenario);
     if (!built.ok) {
       loaded.pool = old;

@@ -80,18 +80,25 @@ const api: EngineApi & { scenarios: ScenarioApi; importer: ImportApi; optimiser:
 };
 
 // Idle work (the networks not built yet, the spare engine; scenarios/engine-pool.ts) waits until
-// no request has come for a while: each request, when it arrives and when it is answered, restarts the wait.
-for (const key of Object.keys(api) as (keyof typeof api)[]) {
-  const call = api[key];
-  if (typeof call !== 'function') continue;
-  (api as unknown as Record<string, unknown>)[key] = async (...args: unknown[]) => {
-    host.busy();
-    try {
-      return await (call as (...a: unknown[]) => unknown)(...args);
-    } finally {
-      host.busy();
-    }
-  };
+// no request is being served and none came for a while (scenarios.*, optimiser.* and importer.* included).
+function tellHost<T extends object>(target: T): T {
+  for (const key of Object.keys(target) as (keyof T)[]) {
+    const call = target[key];
+    if (typeof call !== 'function') continue;
+    (target as Record<keyof T, unknown>)[key] = async (...args: unknown[]) => {
+      host.request(true);
+      try {
+        return await (call as (...a: unknown[]) => unknown).apply(target, args);
+      } finally {
+        host.request(false);
+      }
+    };
+  }
+  return target;
 }
+tellHost(api);
+tellHost(api.scenarios);
+tellHost(api.optimiser);
+tellHost(api.importer);
 
 Comlink.expose(api);
