@@ -55,13 +55,18 @@ describe('grid neighbourhood sums', () => {
   });
 });
 
+/** A 30 × 30 grid with about 70 % of its cells present (seeded), and the generator to go on with. */
+function randomGrid(start: number) {
+  let seed = start;
+  const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const cells: [number, number][] = [];
+  for (let c = 0; c < 30; c++) for (let r = 0; r < 30; r++) if (rnd() < 0.7) cells.push([c, r]);
+  return { rnd, cells, units: gridUnits(cells) };
+}
+
 describe('shared neighbourhood sums (several networks of one dataset)', () => {
   it('answer any targets outside the mask bit for bit as the index does, and refuse a target inside it', () => {
-    let seed = 11;
-    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const cells: [number, number][] = [];
-    for (let c = 0; c < 30; c++) for (let r = 0; r < 30; r++) if (rnd() < 0.7) cells.push([c, r]);
-    const units = gridUnits(cells);
+    const { rnd, cells, units } = randomGrid(11);
     // Fractions, so that a different order of additions would show in the last bits.
     const q1 = Float64Array.from(cells, () => rnd() * 37.3);
     const q2 = Float64Array.from(cells, () => rnd() * 0.017);
@@ -80,11 +85,7 @@ describe('shared neighbourhood sums (several networks of one dataset)', () => {
   });
 
   it('precomputes keys with equal masks in one pass, each answer bit for bit what the index gives for that key alone', () => {
-    let seed = 23;
-    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const cells: [number, number][] = [];
-    for (let c = 0; c < 30; c++) for (let r = 0; r < 30; r++) if (rnd() < 0.7) cells.push([c, r]);
-    const units = gridUnits(cells);
+    const { rnd, cells, units } = randomGrid(23);
     const column = (scale: number) => Float64Array.from(cells, () => rnd() * scale);
     const maskA = Uint8Array.from(cells, () => (rnd() < 0.6 ? 1 : 0));
     const maskB = Uint8Array.from(cells, () => (rnd() < 0.6 ? 1 : 0));
