@@ -145,6 +145,7 @@ export class ScenarioEngine {
     // The networks impute from the same neighbourhoods: their sums are shared (made with the first state).
     const withPartition = dataset.networks.filter((network) => dataset.partitions[network.id]);
     let shared: SharedNeighbourSums | undefined;
+    let left = withPartition.length;
     // Each network's state is built when first used (network-states.ts): a dataset opens with the network on view.
     this.states = new NetworkStates(withPartition.map((n) => n.id), (id) => {
       const network = withPartition.find((n) => n.id === id)!;
@@ -152,6 +153,8 @@ export class ScenarioEngine {
       const schools = network.schoolIds.map((sid) => schoolsById.get(sid)!);
       const s = createState(this.units, config, network, dataset.partitions[id]!, schools, setup, (step, net) => resolveSchoolStep(step, net, stepContext), shared);
       s.baseline.set(this.baseYear, baselineIndicatorsOf(s, yearFigures(s, this.baseYear, true, [], config.housing), config));
+      // The last network built: the shared sums (megabytes on a large grid) are not needed again.
+      if (--left === 0) shared = undefined;
       return s;
     });
     this.log = new RecordLog(this.states, this.units, this.baseYear, this.horizon);
