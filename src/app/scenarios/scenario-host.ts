@@ -373,9 +373,12 @@ export class ScenarioHost {
     return engine.ok ? ok(this.drain()) : engine;
   }
 
+  /** Builds a scenario's engine in full, every network and its travel (workshop mode prepares its deck so that switching is instant). */
   prepare(id: string): Result<ScenarioChange> {
     const engine = this.ensure(id);
-    return engine.ok ? ok(this.drain()) : engine;
+    if (!engine.ok) return engine;
+    while (warmStep(engine.value));
+    return ok(this.drain());
   }
 
   exportScenario(id: string): Result<{ fileName: string; text: string }> {

@@ -102,4 +102,14 @@ describe('network states built when first used', () => {
     // Every network and its travel built: nothing left to warm.
     expect(warmStep(active)).toBe(false);
   }, 60_000);
+
+  it('a scenario prepared for workshop mode is built in full: every network and its travel', () => {
+    const host = new ScenarioHost(withTravel((d, c, o) => new ScenarioEngine(d, c, o)), { schedule: () => ({ cancel() {} }) });
+    host.prime({ records: [], sessions: [], defaultName: 'S' });
+    host.engineFactory(dataset, config);
+    expect(host.activeEngine().unbuiltNetworks()).toEqual(['fi-lower', 'fi-upper', 'sv-lower']);
+    expect(host.prepare(host.activeScenario.id).ok).toBe(true);
+    expect(host.activeEngine().unbuiltNetworks()).toEqual([]);
+    expect(warmStep(host.activeEngine())).toBe(false);
+  }, 60_000);
 });
