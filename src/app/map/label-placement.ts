@@ -33,9 +33,3 @@ export function placeLabels(boxes: readonly LabelBox[], padding = 2): Uint8Array
   return shown;
 }
 
-/** Whether two masks hold the same values. */
-export function sameMask(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

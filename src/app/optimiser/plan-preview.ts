@@ -6,7 +6,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { sameMask } from '../map/label-placement';
+import { sameMask } from '../../core/model/masks';
 
 interface PlanPreview {
   networkId: string | null;

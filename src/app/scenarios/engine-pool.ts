@@ -25,6 +25,10 @@ export class EnginePool {
   private readonly engines = new Map<string, ScenarioEngine>();
   private spare: ScenarioEngine | null = null;
   private timer: { cancel(): void } | null = null;
+  /** Every engine in use is fully built (reset when one is added). */
+  private inUseWarm = false;
+  /** No idle work left (reset when an engine is added or the spare taken). */
+  private settled = false;
   private readonly make: () => ScenarioEngine;
   private readonly capacity: number;
   private readonly schedule: Scheduler;
@@ -117,11 +121,6 @@ export class EnginePool {
     }
     return this.warm(this.spare);
   }
-
-  /** Every engine in use is fully built (reset when one is added). */
-  private inUseWarm = false;
-  /** No idle work left (reset when an engine is added or the spare taken). */
-  private settled = false;
 
   /** Stops the idle timer (a pool being replaced builds no spare). */
   dispose(): void {

@@ -103,6 +103,7 @@ export function knownRatios(nums: Float64Array[], den: Float64Array): Uint8Array
  * Known where den > 0 and every numerator ≥ 0. Elsewhere, for units with children, rule
  * impute uses Σ num_m / Σ den over the surrounding known units (then the whole dataset);
  * rule exclude, or nothing known anywhere, excludes the unit from the figure.
+ * @param known knownRatios(nums, den), when the caller has it already
  */
 export function imputeRatios(
   nums: Float64Array[],
@@ -110,10 +111,10 @@ export function imputeRatios(
   children: Float64Array,
   impute: boolean,
   neighbours: NeighbourIndex,
+  known: Uint8Array = knownRatios(nums, den),
 ): RatioOutcome {
   const n = den.length;
   const M = nums.length;
-  const known = knownRatios(nums, den);
   const totals = new Float64Array(M + 1);
   for (let u = 0; u < n; u++) if (known[u]) totals[M] += den[u];
   const ratios = nums.map((num, m) => {

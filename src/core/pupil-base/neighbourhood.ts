@@ -10,6 +10,7 @@
  *   bounding box (neighbours touching the unit are at distance 0): O(n) per unit.
  */
 import type { Units } from '../model/units';
+import { sameMask } from '../model/masks';
 
 export interface NeighbourIndex {
   /**
@@ -210,10 +211,4 @@ function outsideOf(mask: Uint8Array): { row: Int32Array; outside: number[] } {
   const row = new Int32Array(mask.length).fill(-1);
   for (let u = 0; u < mask.length; u++) if (!mask[u]) row[u] = outside.push(u) - 1;
   return { row, outside };
-}
-
-function sameMask(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

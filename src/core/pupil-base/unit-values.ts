@@ -131,9 +131,10 @@ export function buildUnitValues(units: Units, config: IndicatorConfig, ageBand: 
       return { id: g.id, nums, den, key: `group ${JSON.stringify([g.categories.map((c) => c.field), g.denominator ?? null])}` };
     }),
   ];
+  const known = ratioInputs.map((r) => knownRatios(r.nums, r.den));
   // The ratios whose known units are the same (suppression usually hides a unit's fields together) get their sums in one pass.
-  if (impute) sums.precompute(ratioInputs.map((r) => ({ key: r.key, quantities: [...r.nums, r.den], mask: knownRatios(r.nums, r.den) })));
-  const blocks: RatioOutcome[] = ratioInputs.map((r) => imputeRatios(r.nums, r.den, children, impute, neighbours(r.key)));
+  if (impute) sums.precompute(ratioInputs.map((r, i) => ({ key: r.key, quantities: [...r.nums, r.den], mask: known[i] })));
+  const blocks: RatioOutcome[] = ratioInputs.map((r, i) => imputeRatios(r.nums, r.den, children, impute, neighbours(r.key), known[i]));
   const outcomes = ratioInputs.map((r, i) => ratioReport(r.id, blocks[i], children));
   const shareOutcomes = outcomes.slice(0, shares.length);
   const groupOutcomes = outcomes.slice(shares.length);

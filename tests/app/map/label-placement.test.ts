@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, sameMask } from '../../../src/app/map/label-placement';
+import { placeLabels } from '../../../src/app/map/label-placement';
+import { sameMask } from '../../../src/core/model/masks';
 
 const box = (x: number, y: number, priority: number, width = 100, height = 20) => ({ x, y, width, height, priority });
 
